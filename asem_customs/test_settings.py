@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings, read from the same environment, with
+a fixed secret key, fast password hashing and plain static files (no collectstatic)."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-not-a-secret")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+from asem_customs.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

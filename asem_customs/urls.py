@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "ASEM Customs Meetings \u2014 Secretariat"
+admin.site.site_title = "ASEM Customs Secretariat"
+admin.site.index_title = "Secretariat workspace"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("delegates.urls")),
+    path("", include("meetings.urls")),
+]

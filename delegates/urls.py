@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "delegates"
+
+urlpatterns = [
+    path("meetings/<slug:slug>/register/", views.register, name="register"),
+]

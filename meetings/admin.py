@@ -1,0 +1,167 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    ActionArea,
+    ActionPlan,
+    ActionPoint,
+    AgendaItem,
+    Meeting,
+    MeetingSeries,
+    Member,
+    ProgressReport,
+    ProgressReportAttachment,
+    ReportingBody,
+    Speaker,
+    Topic,
+)
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "region", "joined_year"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "frequency_years", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = [("position", "kind"), "title", ("starts_at", "ends_at"), "topics",
+              "reporting_bodies", "reviews_plan", "description", "outcome"]
+    autocomplete_fields = ["topics", "reporting_bodies"]
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "series", "number", "host_member", "city", "year", "start_date",
+                    "status", "capacity", "delegation_cap"]
+    list_filter = ["series", "status", "host_member__region", "year"]
+    search_fields = ["title", "city", "venue", "host_member__name"]
+    list_select_related = ["series", "host_member"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["host_member"]
+    inlines = [AgendaItemInline]
+    fieldsets = [
+        (None, {"fields": ["series", "number", "title", "slug", "status"]}),
+        ("Place and dates", {"fields": ["host_member", "host_organisations", "city", "venue",
+                                        "year", ("start_date", "end_date"), "time_zone"]}),
+        ("Registration", {"fields": [("registration_opens_at", "registration_closes_at"),
+                                     ("capacity", "delegation_cap")]}),
+        ("Publication", {"fields": ["summary", "publish_participants", "list_host_first"]}),
+    ]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ReportingBody)
+class ReportingBodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SpeakerInline(admin.TabularInline):
+    model = Speaker
+    extra = 0
+    autocomplete_fields = ["member"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "kind", "starts_at"]
+    list_filter = ["meeting", "kind", "topics"]
+    search_fields = ["title", "description", "outcome", "meeting__title"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["topics", "reporting_bodies", "meeting"]
+    inlines = [SpeakerInline]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "agenda_item", "member"]
+    list_filter = ["agenda_item__meeting"]
+    search_fields = ["name", "position", "organisation"]
+    list_select_related = ["agenda_item", "member"]
+    autocomplete_fields = ["member"]
+
+
+@admin.register(ActionArea)
+class ActionAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ActionPointInline(admin.StackedInline):
+    model = ActionPoint
+    extra = 0
+    fields = [("number", "area", "status"), "title", "description", "expected_outputs",
+              ("lead_members", "participating_members"), "target_date",
+              ("is_new", "is_illustrative"), "carried_over_from"]
+    autocomplete_fields = ["area", "lead_members", "participating_members"]
+    raw_id_fields = ["carried_over_from"]
+    show_change_link = True
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "period_start", "period_end", "adopted_on"]
+    list_filter = ["meeting"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "adopted_on"
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ActionPointInline]
+
+
+@admin.register(ActionPoint)
+class ActionPointAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "area", "status", "target_date", "is_illustrative"]
+    list_filter = ["plan", "area", "status", "lead_members__region"]
+    search_fields = ["title", "description"]
+    list_select_related = ["plan", "area"]
+    date_hierarchy = "target_date"
+    autocomplete_fields = ["area", "lead_members", "participating_members"]
+    raw_id_fields = ["carried_over_from"]
+
+
+class ProgressReportAttachmentInline(admin.TabularInline):
+    model = ProgressReportAttachment
+    extra = 0
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    list_display = ["action_point", "member", "report_date", "proposed_status", "state",
+                    "author"]
+    list_filter = ["state", "proposed_status", "action_point__plan", "member"]
+    search_fields = ["text", "action_point__title", "member__name"]
+    list_select_related = ["action_point", "member", "author"]
+    date_hierarchy = "report_date"
+    raw_id_fields = ["action_point", "author", "reviewed_by"]
+    inlines = [ProgressReportAttachmentInline]
+
+
+@admin.register(ProgressReportAttachment)
+class ProgressReportAttachmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "uploaded_at"]
+    search_fields = ["title", "report__action_point__title"]
+    list_select_related = ["report", "report__action_point"]
+    raw_id_fields = ["report"]

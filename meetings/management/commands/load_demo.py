@@ -1,0 +1,44 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
+from meetings.demo import load_meetings
+
+DEMO_USERNAME = "secretariat"
+DEMO_PASSWORD = "demo-secretariat"  # noqa: S105 - printed by `make run`; demo database only
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo: the 12th ASEM Customs DG-C Meeting (Berlin, 2017) with its agenda, "
+        "action plan and 146 invented delegates, the 13th announced for Viet Nam in 2019, and "
+        "an upcoming demonstration meeting with registration open. Safe to run twice."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-login", action="store_true",
+            help=f"Also create the demo secretariat login '{DEMO_USERNAME}'.",
+        )
+
+    def handle(self, *args, with_login=False, **options):
+        twelfth, thirteenth, demo = load_meetings()
+        added = load_twelfth_registrations(twelfth)
+        added += load_demo_meeting_registrations(demo)
+        self.stdout.write(
+            f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
+        )
+        if with_login:
+            self._ensure_login()
+
+    def _ensure_login(self):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=DEMO_USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "email": "secretariat@example.org",
+                      "first_name": "Demo", "last_name": "Secretariat"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")

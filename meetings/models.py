@@ -1,0 +1,493 @@
+"""Meetings, their agendas and the action plans they adopt.
+
+A member is an ASEM partner (a country, the European Union or the ASEAN Secretariat) or an
+observer organisation. A meeting belongs to a series and is numbered within it; its agenda
+items are ordered, and an action plan adopted at a meeting holds numbered action points that
+members carry out and report on until a later meeting reviews them.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .enums import (
+    ActionPointStatus,
+    AgendaItemKind,
+    MeetingStatus,
+    MemberKind,
+    ProgressReportState,
+    Region,
+)
+
+
+class Member(models.Model):
+    """An ASEM partner or an observer organisation that may send a delegation."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    code = models.CharField(
+        _("short code"),
+        max_length=12,
+        unique=True,
+        help_text=_("ISO 3166 code for a country, or a short name such as EU or ASEAN."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=MemberKind.choices, default=MemberKind.PARTNER
+    )
+    region = models.CharField(
+        _("region"), max_length=10, choices=Region.choices, blank=True,
+        help_text=_("The ASEM group of a partner; empty for observer organisations."),
+    )
+    joined_year = models.PositiveSmallIntegerField(
+        _("year of joining ASEM"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=MemberKind.OBSERVER) | ~Q(region=""),
+                name="member_partner_has_region",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:member_detail", kwargs={"code": self.code.lower()})
+
+    @property
+    def is_partner(self):
+        return self.kind == MemberKind.PARTNER
+
+
+class MeetingSeries(models.Model):
+    """A recurring meeting, such as the ASEM Customs Directors-General and Commissioners Meeting."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    frequency_years = models.PositiveSmallIntegerField(
+        _("held every (years)"), default=2
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_demo = models.BooleanField(
+        _("demonstration"), default=False,
+        help_text=_("A series for trying the product out, not a real meeting."),
+    )
+
+    class Meta:
+        ordering = ["is_demo", "name"]
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:series_detail", kwargs={"slug": self.slug})
+
+
+class Meeting(models.Model):
+    """One meeting of a series: where and when it meets, and how many seats it offers."""
+
+    series = models.ForeignKey(
+        MeetingSeries, on_delete=models.PROTECT, related_name="meetings",
+        verbose_name=_("series"),
+    )
+    number = models.PositiveSmallIntegerField(_("number in the series"))
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    host_member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="hosted_meetings", verbose_name=_("host member"),
+    )
+    host_organisations = models.TextField(
+        _("host organisations"), blank=True,
+        help_text=_("One organisation per line, as they should be credited."),
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), help_text=_("Known even when the dates are not yet.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=60, default="UTC",
+        help_text=_("IANA name of the venue's time zone, for example Europe/Berlin."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices,
+        default=MeetingStatus.ANNOUNCED,
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens at"), null=True, blank=True
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes at"), null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), default=200, help_text=_("Seats for the whole meeting.")
+    )
+    delegation_cap = models.PositiveIntegerField(
+        _("seats per member"), default=5,
+        help_text=_("The most seats one member's delegation may hold."),
+    )
+    summary = models.TextField(
+        _("public summary"), blank=True,
+        help_text=_("What the meeting did, as published. Blank lines separate paragraphs."),
+    )
+    publish_participants = models.BooleanField(
+        _("publish the list of participants"), default=False,
+        help_text=_("Show participants' names on the public meeting page "
+                    "(only those who consented)."),
+    )
+    list_host_first = models.BooleanField(
+        _("host delegation first in the list of participants"), default=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"], name="meeting_unique_number_in_series"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="meeting_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_closes_at__isnull=True)
+                | Q(registration_opens_at__isnull=True)
+                | Q(registration_closes_at__gt=F("registration_opens_at")),
+                name="meeting_registration_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=Q(delegation_cap__gte=1), name="meeting_delegation_cap_positive"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "start_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+
+    @property
+    def host_organisation_list(self):
+        return [line.strip() for line in self.host_organisations.splitlines() if line.strip()]
+
+    @property
+    def place(self):
+        """'Berlin, Germany', or only the host when the city is not yet known."""
+        parts = [self.city, self.host_member.name if self.host_member else ""]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def dates_known(self):
+        return self.start_date is not None
+
+    def registration_is_open(self, now=None):
+        """Whether the public may register now: status and the opening window agree."""
+        if self.status != MeetingStatus.REGISTRATION_OPEN:
+            return False
+        now = now or timezone.now()
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        return not (self.registration_closes_at and now >= self.registration_closes_at)
+
+
+class Topic(models.Model):
+    """A subject deliberated at meetings, shared across meetings."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:topic_detail", kwargs={"slug": self.slug})
+
+
+class ReportingBody(models.Model):
+    """A body that reports to the meeting, such as the ASEM Working Group on Customs matters."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("reporting body")
+        verbose_name_plural = _("reporting bodies")
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, in order."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items",
+        verbose_name=_("meeting"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20, choices=AgendaItemKind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="agenda_items", verbose_name=_("topics")
+    )
+    reporting_bodies = models.ManyToManyField(
+        ReportingBody, blank=True, related_name="agenda_items",
+        verbose_name=_("reporting bodies"),
+        help_text=_("Bodies whose report is heard under this item."),
+    )
+    reviews_plan = models.ForeignKey(
+        "ActionPlan", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="review_items", verbose_name=_("reviews action plan"),
+        help_text=_("The action plan whose implementation this item reviews."),
+    )
+    outcome = models.TextField(_("outcome"), blank=True)
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="agenda_item_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True)
+                | Q(starts_at__isnull=True)
+                | Q(ends_at__gte=F("starts_at")),
+                name="agenda_item_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+
+class Speaker(models.Model):
+    """Someone who speaks under an agenda item, with the position they speak in."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="speakers",
+        verbose_name=_("agenda item"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=250, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    member = models.ForeignKey(
+        Member, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="speakers", verbose_name=_("member"),
+    )
+
+    class Meta:
+        ordering = ["agenda_item", "order", "id"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name
+
+
+class ActionArea(models.Model):
+    """A field of Customs work an action point belongs to, such as transit or Single Window."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("action area")
+        verbose_name_plural = _("action areas")
+
+    def __str__(self):
+        return self.name
+
+
+class ActionPlan(models.Model):
+    """A plan adopted at a meeting for the years until the next ones."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="action_plans",
+        verbose_name=_("adopted at"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="action_plan_period_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:action_plan_detail", kwargs={"slug": self.slug})
+
+    @property
+    def period(self):
+        return f"{self.period_start}\u2013{self.period_end}"
+
+
+class ActionPoint(models.Model):
+    """A numbered point of an action plan, led by one or more members."""
+
+    plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="points",
+        verbose_name=_("action plan"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=250)
+    area = models.ForeignKey(
+        ActionArea, on_delete=models.PROTECT, related_name="points", verbose_name=_("area")
+    )
+    description = models.TextField(_("description"), blank=True)
+    expected_outputs = models.TextField(_("expected outputs"), blank=True)
+    lead_members = models.ManyToManyField(
+        Member, blank=True, related_name="led_action_points", verbose_name=_("lead members")
+    )
+    participating_members = models.ManyToManyField(
+        Member, blank=True, related_name="joined_action_points",
+        verbose_name=_("participating members"),
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionPointStatus.choices,
+        default=ActionPointStatus.NOT_STARTED,
+    )
+    is_new = models.BooleanField(
+        _("new in this plan"), default=False,
+        help_text=_("An area of work added by this plan."),
+    )
+    is_illustrative = models.BooleanField(
+        _("illustrative"), default=False,
+        help_text=_("Demonstration content, not the text adopted by the meeting."),
+    )
+    carried_over_from = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="carried_over_to", verbose_name=_("carried over from"),
+    )
+    history = HistoricalRecords(m2m_fields=[lead_members, participating_members])
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="action_point_unique_number_in_plan"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class ProgressReport(models.Model):
+    """A dated report on an action point, filed by a member's focal point or the secretariat.
+
+    Only accepted reports are public and change the point's official status.
+    """
+
+    action_point = models.ForeignKey(
+        ActionPoint, on_delete=models.CASCADE, related_name="progress_reports",
+        verbose_name=_("action point"),
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="progress_reports", verbose_name=_("reporting member"),
+    )
+    report_date = models.DateField(_("report date"), default=timezone.localdate)
+    text = models.TextField(_("report"))
+    proposed_status = models.CharField(
+        _("proposed status"), max_length=20, choices=ActionPointStatus.choices
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ProgressReportState.choices,
+        default=ProgressReportState.DRAFT,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="progress_reports", verbose_name=_("author"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="reviewed_progress_reports", verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action_point", "-report_date", "-id"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        indexes = [models.Index(fields=["action_point", "state", "report_date"])]
+
+    def __str__(self):
+        return f"{self.action_point} \u2014 {self.report_date}"
+
+
+class ProgressReportAttachment(models.Model):
+    """A file filed with a progress report."""
+
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="attachments",
+        verbose_name=_("progress report"),
+    )
+    file = models.FileField(_("file"), upload_to="progress-reports/%Y/")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title or self.file.name

@@ -1,0 +1,33 @@
+import os
+
+import pytest
+from django.db import connection
+
+
+def _running_in_ci():
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked `postgres` need PostgreSQL: they fail in CI without it, skip elsewhere."""
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    if connection.vendor == "postgresql":
+        return
+    message = "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/asem_customs"
+    if _running_in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo as `load_demo` loads it: the 12th, 13th and demonstration meetings."""
+    from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
+    from meetings.demo import load_meetings
+
+    twelfth, thirteenth, demonstration = load_meetings()
+    load_twelfth_registrations(twelfth)
+    load_demo_meeting_registrations(demonstration)
+    return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}
