@@ -10,6 +10,7 @@ admin.site.index_title = "Secretariat workspace"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("delegates.urls")),
     path("", include("meetings.urls")),
 ]
