@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),
     path("", include("meetings.urls")),
 ]

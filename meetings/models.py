@@ -366,7 +366,7 @@ class ActionPlan(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:action_plan_detail", kwargs={"slug": self.slug})
+        return reverse("plans:action_plan_detail", kwargs={"slug": self.slug})
 
     @property
     def period(self):

@@ -10,7 +10,6 @@ urlpatterns = [
     path("series/<slug:slug>/", views.series_detail, name="series_detail"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<slug:slug>/agenda/", views.meeting_agenda, name="meeting_agenda"),
-    path("plans/<slug:slug>/", views.action_plan_detail, name="action_plan_detail"),
     path("members/", views.member_list, name="member_list"),
     path("members/<str:code>/", views.member_detail, name="member_detail"),
     path("topics/", views.topic_list, name="topic_list"),

@@ -70,11 +70,6 @@ def meeting_agenda(request, slug):
     )
 
 
-def action_plan_detail(request, slug):
-    plan = selectors.action_plan_with_points(slug)
-    return render(request, "meetings/action_plan_detail.html", {"plan": plan})
-
-
 def member_list(request):
     return render(
         request,
