@@ -458,6 +458,7 @@ class ProgressReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="reviewed_progress_reports", verbose_name=_("reviewed by"),
     )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -491,3 +492,39 @@ class ProgressReportAttachment(models.Model):
 
     def __str__(self):
         return self.title or self.file.name
+
+
+class ActionPointStatusChange(models.Model):
+    """A change of an action point's official status, with who made it and when it took effect.
+
+    Written only by `meetings.services`: on accepting a progress report, on carrying a point
+    over into a later plan, or when the secretariat sets a status directly.
+    """
+
+    action_point = models.ForeignKey(
+        ActionPoint, on_delete=models.CASCADE, related_name="status_changes",
+        verbose_name=_("action point"),
+    )
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=ActionPointStatus.choices
+    )
+    to_status = models.CharField(_("to status"), max_length=20, choices=ActionPointStatus.choices)
+    effective_on = models.DateField(_("effective on"), default=timezone.localdate)
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="status_changes", verbose_name=_("progress report"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("changed by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["action_point", "effective_on", "id"]
+        verbose_name = _("action point status change")
+        verbose_name_plural = _("action point status changes")
+
+    def __str__(self):
+        return f"{self.action_point}: {self.from_status} \u2192 {self.to_status}"

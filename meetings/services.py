@@ -1,0 +1,293 @@
+"""Every write of the action plan follow-up: progress reports through their states, the
+official status of action points, and carrying open points into the next plan.
+
+Each function takes keyword-only arguments and the acting user (None for the system itself:
+the demo loader and management commands, which skip the permission checks), runs in one
+transaction, records who did what (the point's status changes, and the report's own
+history), and sends mail only once the transaction has committed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .enums import ActionPointStatus, ProgressReportState
+from .models import (
+    ActionPlan,
+    ActionPoint,
+    ActionPointStatusChange,
+    ProgressReport,
+    ProgressReportAttachment,
+)
+
+logger = logging.getLogger(__name__)
+
+REPORT_FIELDS = ("report_date", "text", "proposed_status")
+OPEN_STATUSES = (ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS)
+
+
+class ActionPlanError(ValidationError):
+    """A broken rule of the follow-up, with a message fit to show the user."""
+
+
+def _allowed(check, actor, *args):
+    return actor is None or check(actor, *args)
+
+
+def _log(action, obj, actor, **extra):
+    logger.info(
+        "%s pk=%s actor=%s %s", action, obj.pk, getattr(actor, "pk", None),
+        " ".join(f"{key}={value}" for key, value in extra.items()),
+    )
+
+
+def _save(obj, actor, fields):
+    obj._history_user = actor
+    obj.save(update_fields=[*fields, "updated_at"] if hasattr(obj, "updated_at") else fields)
+
+
+def _mail_on_commit(subject, body, recipients):
+    recipients = [address for address in recipients if address]
+    if recipients:
+        transaction.on_commit(
+            lambda: send_mail(subject, body, None, recipients, fail_silently=False)
+        )
+
+
+def _secretariat_address():
+    return getattr(settings, "SECRETARIAT_EMAIL", settings.DEFAULT_FROM_EMAIL)
+
+
+def _report_url(report):
+    return f"{settings.SITE_URL}/plans/reports/{report.pk}/"
+
+
+def _locked_report(report):
+    return ProgressReport.objects.select_for_update().select_related("action_point").get(
+        pk=report.pk
+    )
+
+
+@transaction.atomic
+def progress_report_file(*, action_point, data, actor, member=None, attachments=()):
+    """Create a draft progress report on the point for the actor's member.
+
+    A focal point reports for its own member, which must lead or take part in the point; the
+    secretariat may file on any open point, for a member or for itself (member None).
+    Attachments are (file, title) pairs, already validated by the form.
+    """
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    if action_point.status in permissions.CLOSED_STATUSES or not _allowed(
+        permissions.can_file_report, actor, action_point
+    ):
+        raise ActionPlanError(
+            _("You may not report on this action point."), code="not_allowed"
+        )
+    focal_member = permissions.focal_member(actor) if actor is not None else None
+    if focal_member is not None and not permissions.is_secretariat(actor):
+        member = focal_member
+    report = ProgressReport(
+        action_point=action_point, member=member, author=actor,
+        state=ProgressReportState.DRAFT,
+        **{field: data[field] for field in REPORT_FIELDS if field in data},
+    )
+    report._history_user = actor
+    report.save()
+    for file, title in attachments:
+        ProgressReportAttachment.objects.create(report=report, file=file, title=title)
+    _log("meetings.progress_report.filed", report, actor, point=action_point.pk)
+    return report
+
+
+@transaction.atomic
+def progress_report_update(*, report, data, actor, attachments=()):
+    """Change the text, date or proposed status of a draft and add attachments to it."""
+    report = _locked_report(report)
+    if report.state != ProgressReportState.DRAFT or not _allowed(
+        permissions.can_edit_report, actor, report
+    ):
+        raise ActionPlanError(_("Only a draft can be changed."), code="not_draft")
+    changed = [field for field in REPORT_FIELDS if field in data]
+    for field in changed:
+        setattr(report, field, data[field])
+    _save(report, actor, changed)
+    for file, title in attachments:
+        ProgressReportAttachment.objects.create(report=report, file=file, title=title)
+    _log("meetings.progress_report.updated", report, actor)
+    return report
+
+
+@transaction.atomic
+def progress_report_attachment_remove(*, attachment, actor):
+    """Remove an attachment from a draft and delete its file once committed."""
+    report = _locked_report(attachment.report)
+    if report.state != ProgressReportState.DRAFT or not _allowed(
+        permissions.can_edit_report, actor, report
+    ):
+        raise ActionPlanError(_("Only a draft can be changed."), code="not_draft")
+    file = attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
+    _log("meetings.progress_report.attachment_removed", report, actor)
+
+
+@transaction.atomic
+def progress_report_submit(*, report, actor):
+    """Send a draft to the secretariat for review (draft → submitted); the secretariat is
+    told by mail."""
+    report = _locked_report(report)
+    if report.state != ProgressReportState.DRAFT or not _allowed(
+        permissions.can_edit_report, actor, report
+    ):
+        raise ActionPlanError(_("Only a draft can be submitted."), code="not_draft")
+    if report.action_point.status in permissions.CLOSED_STATUSES:
+        raise ActionPlanError(
+            _("This action point is closed: it no longer takes reports."), code="point_closed"
+        )
+    report.state = ProgressReportState.SUBMITTED
+    report.submitted_at = timezone.now()
+    _save(report, actor, ["state", "submitted_at"])
+    _log("meetings.progress_report.submitted", report, actor)
+    _mail_on_commit(
+        _("Progress report submitted: %(point)s") % {"point": report.action_point},
+        _("A progress report waits for your review:\n%(url)s\n") % {"url": _report_url(report)},
+        [_secretariat_address()],
+    )
+    return report
+
+
+@transaction.atomic
+def progress_report_accept(*, report, actor, note=""):
+    """Accept a submitted report (submitted → accepted): it becomes public, and the point's
+    official status becomes the proposed one, recorded with the actor and the report's date."""
+    report = _locked_report(report)
+    if report.state != ProgressReportState.SUBMITTED or not _allowed(
+        permissions.can_review_report, actor, report
+    ):
+        raise ActionPlanError(_("Only a submitted report can be accepted."), code="not_submitted")
+    report.state = ProgressReportState.ACCEPTED
+    report.reviewed_by = actor
+    report.reviewed_at = timezone.now()
+    report.review_note = note
+    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
+    action_point_set_status(
+        action_point=report.action_point, status=report.proposed_status, actor=actor,
+        effective_on=report.report_date, report=report,
+    )
+    _log("meetings.progress_report.accepted", report, actor)
+    _mail_author(report, _("Your progress report was accepted: %(point)s"))
+    return report
+
+
+@transaction.atomic
+def progress_report_reject(*, report, actor, reason):
+    """Reject a submitted report (submitted → rejected) with a reason for its author; it stays
+    internal and the point's status does not change."""
+    if not reason.strip():
+        raise ActionPlanError(_("Give the reason for rejecting the report."), code="no_reason")
+    report = _locked_report(report)
+    if report.state != ProgressReportState.SUBMITTED or not _allowed(
+        permissions.can_review_report, actor, report
+    ):
+        raise ActionPlanError(_("Only a submitted report can be rejected."), code="not_submitted")
+    report.state = ProgressReportState.REJECTED
+    report.reviewed_by = actor
+    report.reviewed_at = timezone.now()
+    report.review_note = reason
+    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
+    _log("meetings.progress_report.rejected", report, actor)
+    _mail_author(report, _("Your progress report was not accepted: %(point)s"))
+    return report
+
+
+def _mail_author(report, subject):
+    if report.author is None:
+        return
+    _mail_on_commit(
+        subject % {"point": report.action_point},
+        _("%(note)s\n\n%(url)s\n") % {"note": report.review_note, "url": _report_url(report)},
+        [report.author.email],
+    )
+
+
+@transaction.atomic
+def action_point_set_status(*, action_point, status, actor, effective_on=None, report=None,
+                            note=""):
+    """Set the point's official status and record the change (from, to, when, who, why).
+
+    Returns the recorded change, or None when the status is already the one asked for.
+    """
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    if status not in ActionPointStatus.values:
+        raise ActionPlanError(_("Unknown status."), code="unknown_status")
+    if action_point.status == status:
+        return None
+    change = ActionPointStatusChange.objects.create(
+        action_point=action_point, from_status=action_point.status, to_status=status,
+        effective_on=effective_on or timezone.localdate(), report=report, actor=actor,
+        note=note,
+    )
+    action_point.status = status
+    action_point._history_user = actor
+    action_point.save(update_fields=["status"])
+    _log("meetings.action_point.status_changed", action_point, actor, to=status)
+    return change
+
+
+@transaction.atomic
+def action_points_carry_over(*, points, into_plan, actor, effective_on=None):
+    """Carry open points into a later plan.
+
+    Each carried point gets the next free number in the new plan, the same title, area,
+    texts and members, its current status, and a link to its predecessor (through which its
+    history stays readable); the old point's status becomes "carried over".
+    Returns the new points, in the order given.
+    """
+    if not _allowed(permissions.can_carry_over, actor):
+        raise ActionPlanError(_("You may not carry action points over."), code="not_allowed")
+    into_plan = ActionPlan.objects.select_for_update().get(pk=into_plan.pk)
+    effective_on = effective_on or into_plan.adopted_on or timezone.localdate()
+    next_number = (into_plan.points.aggregate(top=Max("number"))["top"] or 0) + 1
+    carried = []
+    for point in ActionPoint.objects.select_for_update().filter(
+        pk__in=[p.pk for p in points]
+    ).select_related("plan").order_by("plan__period_start", "number"):
+        _check_can_carry(point, into_plan)
+        new_point = ActionPoint.objects.create(
+            plan=into_plan, number=next_number, title=point.title, area_id=point.area_id,
+            description=point.description, expected_outputs=point.expected_outputs,
+            target_date=None, status=point.status, is_new=False,
+            is_illustrative=point.is_illustrative, carried_over_from=point,
+        )
+        new_point.lead_members.set(point.lead_members.all())
+        new_point.participating_members.set(point.participating_members.all())
+        action_point_set_status(
+            action_point=point, status=ActionPointStatus.CARRIED_OVER, actor=actor,
+            effective_on=effective_on,
+            note=_("Carried over into %(plan)s as point %(number)s.")
+            % {"plan": into_plan.title, "number": next_number},
+        )
+        _log("meetings.action_point.carried_over", point, actor, into=new_point.pk)
+        carried.append(new_point)
+        next_number += 1
+    return carried
+
+
+def _check_can_carry(point, into_plan):
+    if point.status not in OPEN_STATUSES:
+        raise ActionPlanError(
+            _("Point %(number)s is not open: only points not started or in progress are "
+              "carried over.") % {"number": point.number},
+            code="not_open",
+        )
+    if point.plan_id == into_plan.pk or point.plan.period_start >= into_plan.period_start:
+        raise ActionPlanError(
+            _("Points are carried into a later plan."), code="not_later"
+        )

@@ -1,0 +1,243 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from meetings import services
+from meetings.enums import ActionPointStatus, ProgressReportState
+from meetings.models import ActionPointStatusChange, ProgressReport
+from meetings.permissions import can_view_report
+from tests.factories import ActionPointFactory, FocalPointFactory, UserFactory, member
+
+pytestmark = pytest.mark.django_db
+
+DATA = {
+    "report_date": dt.date(2018, 6, 30),
+    "text": "Two workshops held.",
+    "proposed_status": ActionPointStatus.IN_PROGRESS,
+}
+
+
+@pytest.fixture
+def point():
+    point = ActionPointFactory(status=ActionPointStatus.NOT_STARTED)
+    point.lead_members.set([member("DE")])
+    point.participating_members.set([member("CN")])
+    return point
+
+
+@pytest.fixture
+def german_focal_point():
+    return FocalPointFactory(user=UserFactory(username="fp-de"), member=member("DE")).user
+
+
+@pytest.fixture
+def chinese_focal_point():
+    return FocalPointFactory(user=UserFactory(username="fp-cn"), member=member("CN")).user
+
+
+@pytest.fixture
+def french_focal_point():
+    return FocalPointFactory(user=UserFactory(username="fp-fr"), member=member("FR")).user
+
+
+@pytest.fixture
+def secretariat():
+    user = UserFactory(username="secretariat-editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Secretariat editor"))
+    return user
+
+
+def submitted_report(point, actor, data=DATA):
+    report = services.progress_report_file(action_point=point, data=data, actor=actor)
+    return services.progress_report_submit(report=report, actor=actor)
+
+
+def test_progress_report_file_by_lead_focal_point_is_a_draft_of_its_member(
+    point, german_focal_point
+):
+    report = services.progress_report_file(
+        action_point=point, data=DATA, actor=german_focal_point, member=member("FR")
+    )
+
+    assert (report.state, report.member.code, report.author) == (
+        ProgressReportState.DRAFT, "DE", german_focal_point
+    )
+
+
+def test_progress_report_file_by_participating_focal_point_is_allowed(
+    point, chinese_focal_point
+):
+    report = services.progress_report_file(action_point=point, data=DATA, actor=chinese_focal_point)
+
+    assert report.member.code == "CN"
+
+
+def test_progress_report_file_by_non_participating_focal_point_is_refused(
+    point, french_focal_point
+):
+    with pytest.raises(services.ActionPlanError) as error:
+        services.progress_report_file(action_point=point, data=DATA, actor=french_focal_point)
+
+    assert error.value.code == "not_allowed"
+    assert ProgressReport.objects.count() == 0
+
+
+def test_progress_report_file_by_user_without_focal_point_is_refused(point):
+    with pytest.raises(services.ActionPlanError):
+        services.progress_report_file(action_point=point, data=DATA, actor=UserFactory())
+
+
+def test_progress_report_file_by_secretariat_for_any_member(point, secretariat):
+    report = services.progress_report_file(
+        action_point=point, data=DATA, actor=secretariat, member=member("FR")
+    )
+
+    assert report.member.code == "FR"
+
+
+def test_progress_report_file_on_carried_over_point_is_refused(point, german_focal_point):
+    point.status = ActionPointStatus.CARRIED_OVER
+    point.save()
+
+    with pytest.raises(services.ActionPlanError):
+        services.progress_report_file(action_point=point, data=DATA, actor=german_focal_point)
+
+
+def test_progress_report_submit_mails_the_secretariat(point, german_focal_point,
+                                                     django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submitted_report(point, german_focal_point)
+
+    assert report.state == ProgressReportState.SUBMITTED
+    assert report.submitted_at is not None
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["ASEM Customs Secretariat <secretariat@example.org>"]
+
+
+def test_progress_report_update_of_submitted_report_is_refused(point, german_focal_point):
+    report = submitted_report(point, german_focal_point)
+
+    with pytest.raises(services.ActionPlanError) as error:
+        services.progress_report_update(report=report, data={"text": "x"}, actor=german_focal_point)
+
+    assert error.value.code == "not_draft"
+
+
+def test_progress_report_update_by_other_member_is_refused(
+    point, german_focal_point, chinese_focal_point
+):
+    report = services.progress_report_file(action_point=point, data=DATA, actor=german_focal_point)
+
+    with pytest.raises(services.ActionPlanError):
+        services.progress_report_update(
+            report=report, data={"text": "x"}, actor=chinese_focal_point
+        )
+
+
+def test_progress_report_accept_sets_official_status_and_records_change(
+    point, german_focal_point, secretariat, django_capture_on_commit_callbacks
+):
+    report = submitted_report(point, german_focal_point)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.progress_report_accept(report=report, actor=secretariat, note="Thank you.")
+
+    point.refresh_from_db()
+    report.refresh_from_db()
+    change = ActionPointStatusChange.objects.get()
+    assert point.status == ActionPointStatus.IN_PROGRESS
+    assert (report.state, report.reviewed_by, report.review_note) == (
+        ProgressReportState.ACCEPTED, secretariat, "Thank you."
+    )
+    assert (change.from_status, change.to_status, change.effective_on, change.actor,
+            change.report) == (
+        ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS, dt.date(2018, 6, 30),
+        secretariat, report,
+    )
+    assert [message.to for message in mail.outbox] == [["fp-de@example.org"]]
+
+
+def test_progress_report_accept_by_focal_point_is_refused(point, german_focal_point):
+    report = submitted_report(point, german_focal_point)
+
+    with pytest.raises(services.ActionPlanError):
+        services.progress_report_accept(report=report, actor=german_focal_point)
+
+
+def test_progress_report_accept_of_draft_is_refused(point, german_focal_point, secretariat):
+    report = services.progress_report_file(action_point=point, data=DATA, actor=german_focal_point)
+
+    with pytest.raises(services.ActionPlanError) as error:
+        services.progress_report_accept(report=report, actor=secretariat)
+
+    assert error.value.code == "not_submitted"
+
+
+def test_progress_report_reject_keeps_status_and_needs_reason(
+    point, german_focal_point, secretariat
+):
+    report = submitted_report(point, german_focal_point)
+    with pytest.raises(services.ActionPlanError):
+        services.progress_report_reject(report=report, actor=secretariat, reason="  ")
+
+    services.progress_report_reject(report=report, actor=secretariat, reason="No evidence.")
+
+    point.refresh_from_db()
+    report.refresh_from_db()
+    assert (report.state, report.review_note) == (ProgressReportState.REJECTED, "No evidence.")
+    assert point.status == ActionPointStatus.NOT_STARTED
+    assert ActionPointStatusChange.objects.count() == 0
+
+
+def test_progress_report_history_keeps_every_state_with_its_actor(
+    point, german_focal_point, secretariat
+):
+    report = submitted_report(point, german_focal_point)
+    services.progress_report_accept(report=report, actor=secretariat)
+
+    history = report.history.order_by("history_date", "history_id")
+    assert [(h.state, h.history_user) for h in history] == [
+        (ProgressReportState.DRAFT, german_focal_point),
+        (ProgressReportState.SUBMITTED, german_focal_point),
+        (ProgressReportState.ACCEPTED, secretariat),
+    ]
+
+
+def test_status_history_lists_each_accepted_change_in_order(point, german_focal_point,
+                                                            secretariat):
+    first = submitted_report(point, german_focal_point)
+    services.progress_report_accept(report=first, actor=secretariat)
+    second = submitted_report(point, german_focal_point, data={
+        **DATA, "report_date": dt.date(2019, 3, 1), "proposed_status": ActionPointStatus.COMPLETED,
+    })
+    services.progress_report_accept(report=second, actor=secretariat)
+
+    changes = point.status_changes.all()
+    assert [(c.from_status, c.to_status, c.effective_on) for c in changes] == [
+        (ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS, dt.date(2018, 6, 30)),
+        (ActionPointStatus.IN_PROGRESS, ActionPointStatus.COMPLETED, dt.date(2019, 3, 1)),
+    ]
+
+
+def test_can_view_report_draft_only_by_own_member(point, german_focal_point,
+                                                  chinese_focal_point, secretariat):
+    report = services.progress_report_file(action_point=point, data=DATA, actor=german_focal_point)
+    colleague = FocalPointFactory(member=member("DE")).user
+
+    assert [can_view_report(user, report) for user in
+            (german_focal_point, colleague, chinese_focal_point, secretariat)] == [
+        True, True, False, False
+    ]
+
+
+def test_can_view_report_rejected_stays_internal(point, german_focal_point,
+                                                 chinese_focal_point, secretariat):
+    report = submitted_report(point, german_focal_point)
+    services.progress_report_reject(report=report, actor=secretariat, reason="Too short.")
+
+    assert [can_view_report(user, report) for user in
+            (german_focal_point, chinese_focal_point, secretariat, UserFactory())] == [
+        True, False, True, False
+    ]
