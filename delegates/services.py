@@ -1,0 +1,441 @@
+"""Every change to a registration, with the seat rules, in one place.
+
+Seats: a registration holds a seat while `pending` or `confirmed`. A meeting offers
+`capacity` seats and each member's delegation at most `delegation_cap` of them. A
+registration that finds no seat is `waitlisted`; when a seat frees, the oldest waitlisted
+registration that fits is promoted to `pending` and told by mail.
+
+Concurrency: every function that can change how many seats are held first locks the
+meeting's row (`SELECT ... FOR UPDATE` on PostgreSQL), so two submissions for the same
+meeting count seats one after the other. On SQLite writers are serialised anyway. The
+database constraints (one active registration per email, one head of delegation) are the
+last line of defence; their IntegrityError becomes a RegistrationError.
+
+Each function runs in `transaction.atomic`, writes a `RegistrationLogEntry` with a dotted
+action name and the actor, and queues mail that leaves after commit (`delegates.mail`).
+"""
+
+import unicodedata
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+
+from . import mail
+from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
+from .links import registration_url
+from .models import Registration, RegistrationLogEntry
+
+Status = RegistrationStatus
+
+# What a caller may set on a registration; status, badge and links are the services' own.
+EDITABLE_FIELDS = (
+    "member", "given_name", "family_name", "family_name_first", "name_latin", "honorific",
+    "position", "organisation", "email", "phone", "role", "dietary_needs",
+    "accessibility_needs", "arrival_date", "departure_date", "needs_visa_letter",
+    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
+    "date_of_birth", "privacy_consent_at", "publish_name",
+)
+PASSPORT_FIELDS = (
+    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
+    "date_of_birth",
+)
+TEXT_FIELDS = (
+    "given_name", "family_name", "name_latin", "position", "organisation", "phone",
+    "dietary_needs", "accessibility_needs", "passport_number", "passport_nationality",
+)
+
+
+class RegistrationError(ValidationError):
+    """A seat or registration rule was broken; the message is meant for the person."""
+
+
+# --- reading seats (inside the lock) ------------------------------------------------------
+
+
+def lock_meeting(meeting):
+    """Take the seat lock of a meeting and return a fresh copy of it. Every function that
+    changes seats calls this first, before touching any registration row."""
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def seats_held(meeting, member=None):
+    queryset = Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES)
+    if member is not None:
+        queryset = queryset.filter(member=member)
+    return queryset.count()
+
+
+def has_free_seat(meeting, member):
+    """Whether one more seat fits the meeting and the member's delegation."""
+    return (
+        seats_held(meeting) < meeting.capacity
+        and seats_held(meeting, member) < meeting.delegation_cap
+    )
+
+
+def status_for_new_registration(meeting, member):
+    return Status.PENDING if has_free_seat(meeting, member) else Status.WAITLISTED
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _user(actor):
+    """The actor as stored in foreign keys: None for the public and anonymous users."""
+    if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated:
+        return None
+    return actor
+
+
+def _is_secretariat(actor):
+    user = _user(actor)
+    return bool(user and user.is_staff)
+
+
+def normalise_data(data):
+    """NFC-normalised, trimmed text; passport details dropped when no visa letter is asked."""
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown registration fields: {', '.join(sorted(unknown))}")
+    clean = dict(data)
+    for field in TEXT_FIELDS:
+        if field in clean:
+            clean[field] = unicodedata.normalize("NFC", (clean[field] or "").strip())
+    if "email" in clean:
+        clean["email"] = unicodedata.normalize("NFC", (clean["email"] or "").strip())
+    if "needs_visa_letter" in clean and not clean["needs_visa_letter"]:
+        for field in PASSPORT_FIELDS:
+            clean[field] = None if field.endswith(("_on", "_birth")) else ""
+    return clean
+
+
+def _require_open(meeting, actor):
+    """The public and focal points act only while registration is open; the secretariat
+    may register and change late."""
+    if _is_secretariat(actor) or meeting.registration_is_open():
+        return
+    raise RegistrationError(
+        _("Registration for this meeting is not open."), code="registration_closed"
+    )
+
+
+def _check_unique_rules(registration):
+    """The rules the constraints also hold, checked first for a clear message."""
+    others = Registration.objects.filter(
+        meeting_id=registration.meeting_id, status__in=ACTIVE_STATUSES
+    ).exclude(pk=registration.pk)
+    if others.filter(email__iexact=registration.email).exists():
+        raise RegistrationError(
+            _("This email address is already registered for this meeting."),
+            code="duplicate_email",
+        )
+    if registration.role == Role.HEAD_OF_DELEGATION and others.filter(
+        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION
+    ).exists():
+        raise RegistrationError(
+            _("This delegation already has a head of delegation."), code="duplicate_head"
+        )
+
+
+CONSTRAINT_MESSAGES = {
+    "registration_one_active_per_email": (
+        "duplicate_email", "This email address is already registered for this meeting."),
+    "registration_one_head_per_delegation": (
+        "duplicate_head", "This delegation already has a head of delegation."),
+    "registration_has_a_name": ("name_required", "Give a given name or a family name."),
+    "registration_departs_after_arrival": (
+        "departure_before_arrival", "The departure date cannot be before the arrival date."),
+}
+
+
+def _save(registration, **kwargs):
+    """Save in a savepoint so a constraint violation leaves the transaction usable and
+    comes back as a RegistrationError."""
+    try:
+        with transaction.atomic():
+            registration.save(**kwargs)
+    except IntegrityError as exc:
+        for name, (code, message) in CONSTRAINT_MESSAGES.items():
+            if name in str(exc):
+                raise RegistrationError(_(message), code=code) from exc
+        raise
+
+
+def _log(registration, action, *, actor, from_status="", note=""):
+    RegistrationLogEntry.objects.create(
+        registration=registration, action=f"delegates.registration.{action}",
+        from_status=from_status, to_status=registration.status, actor=_user(actor), note=note,
+    )
+
+
+def _mail(registration, template):
+    mail.queue_mail(
+        to=registration.email, template=f"registration_{template}", registration=registration,
+        context={"registration": registration, "meeting": registration.meeting,
+                 "link": registration_url(registration)},
+    )
+
+
+def _set_status(registration, status, *, extra_fields=()):
+    registration.status = status
+    registration.status_changed_at = timezone.now()
+    _save(registration, update_fields=["status", "status_changed_at", "updated_at",
+                                       *extra_fields])
+
+
+def _locked_registration(registration):
+    """Lock the meeting, then the registration (always in this order: no deadlocks)."""
+    meeting = lock_meeting(registration.meeting)
+    fresh = Registration.objects.select_for_update().select_related("member").get(
+        pk=registration.pk
+    )
+    fresh.meeting = meeting
+    return fresh
+
+
+def _refresh_caller_copy(registration, fresh):
+    """Let the caller's object see the change (callers often keep using it)."""
+    for field in fresh._meta.concrete_fields:
+        setattr(registration, field.attname, getattr(fresh, field.attname))
+
+
+def promote_waitlisted(meeting, *, actor=None, exclude=()):
+    """Move the oldest waitlisted registrations that fit to `pending` while seats are free.
+    Call with the meeting locked. Returns the promoted registrations."""
+    total = seats_held(meeting)
+    if total >= meeting.capacity:
+        return []
+    per_member = {}
+    promoted = []
+    waiting = (
+        Registration.objects.select_for_update()
+        .filter(meeting=meeting, status=Status.WAITLISTED)
+        .exclude(pk__in=[r.pk for r in exclude])
+        .order_by("created_at", "id")
+    )
+    for candidate in waiting:
+        if total >= meeting.capacity:
+            break
+        if candidate.member_id not in per_member:
+            per_member[candidate.member_id] = seats_held(meeting, candidate.member_id)
+        if per_member[candidate.member_id] >= meeting.delegation_cap:
+            continue
+        candidate.meeting = meeting
+        _set_status(candidate, Status.PENDING)
+        _log(candidate, "promoted", actor=actor, from_status=Status.WAITLISTED,
+             note="A seat became free.")
+        _mail(candidate, "promoted")
+        per_member[candidate.member_id] += 1
+        total += 1
+        promoted.append(candidate)
+    return promoted
+
+
+# --- the service functions ----------------------------------------------------------------
+
+
+def create_registration(*, meeting, data, status, actor=None):
+    """Store a new registration with the given status (no lock, no seat check: the caller
+    holds the seat lock and has decided the status). Used by `registration_submit`."""
+    clean = normalise_data(data)
+    if not clean.get("privacy_consent_at"):
+        raise RegistrationError(
+            _("The privacy notice must be accepted to register."), code="consent_required"
+        )
+    registration = Registration(
+        meeting=meeting, status=status, registered_by=_user(actor),
+        status_changed_at=timezone.now(), **clean,
+    )
+    if not (registration.given_name or registration.family_name):
+        raise RegistrationError(_("Give a given name or a family name."), code="name_required")
+    _check_unique_rules(registration)
+    _save(registration)
+    return registration
+
+
+def registration_submit(*, meeting, data: dict, actor=None, lock=True) -> Registration:
+    """Register a person for `meeting` with `data` (model field names, see EDITABLE_FIELDS).
+
+    The registration is `pending` when a seat is free for the meeting and the member, else
+    `waitlisted`; it is logged as `delegates.registration.submitted` and the person is mailed
+    a signed link. Raises RegistrationError when registration is closed (except for the
+    secretariat), the email is already registered, or the delegation has its head already.
+    `lock=False` exists only to let a test show the race that the lock prevents.
+    """
+    with transaction.atomic():
+        if lock:
+            meeting = lock_meeting(meeting)
+        _require_open(meeting, actor)
+        member = data.get("member")
+        if member is None:
+            raise RegistrationError(_("Choose the member whose delegation you belong to."),
+                                    code="member_required")
+        status = status_for_new_registration(meeting, member)
+        registration = create_registration(meeting=meeting, data=data, status=status,
+                                           actor=actor)
+        _log(registration, "submitted", actor=actor)
+        _mail(registration, "waitlisted" if status == Status.WAITLISTED else "received")
+    return registration
+
+
+def registration_update(*, registration, data, actor=None):
+    """Change a registration's details. A seat-holding registration moved to another member
+    keeps a seat only if that delegation has one free; the seat left behind goes to the
+    waiting list. The signed link is renewed (older links stop working) and mailed again.
+    The public and focal points may change only while registration is open."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        meeting = fresh.meeting
+        _require_open(meeting, actor)
+        if fresh.status not in ACTIVE_STATUSES:
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot be changed."), code="inactive"
+            )
+        clean = normalise_data(data)
+        old_member_id = fresh.member_id
+        for field, value in clean.items():
+            setattr(fresh, field, value)
+        if not (fresh.given_name or fresh.family_name):
+            raise RegistrationError(_("Give a given name or a family name."),
+                                    code="name_required")
+        moved = fresh.member_id != old_member_id
+        if moved and fresh.holds_seat and (
+            seats_held(meeting, fresh.member_id) >= meeting.delegation_cap
+        ):
+            raise RegistrationError(
+                _("The delegation of %(member)s has no seat left.") % {"member": fresh.member},
+                code="delegation_full",
+            )
+        _check_unique_rules(fresh)
+        fresh.link_version += 1
+        _save(fresh)
+        _log(fresh, "changed", actor=actor, from_status=fresh.status)
+        if moved:
+            promote_waitlisted(meeting, actor=actor)
+        _mail(fresh, "changed")
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def registration_confirm(*, registration, actor):
+    """Confirm a pending registration, or a waitlisted one when a seat is free for it."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        previous = fresh.status
+        if previous == Status.CONFIRMED:
+            raise RegistrationError(_("This registration is already confirmed."),
+                                    code="already_confirmed")
+        if previous not in (Status.PENDING, Status.WAITLISTED):
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
+            )
+        if previous == Status.WAITLISTED and not has_free_seat(fresh.meeting, fresh.member_id):
+            raise RegistrationError(
+                _("No seat is free for this registration; it stays on the waiting list."),
+                code="no_seat",
+            )
+        _set_status(fresh, Status.CONFIRMED)
+        _log(fresh, "confirmed", actor=actor, from_status=previous)
+        _mail(fresh, "confirmed")
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def registration_waitlist(*, registration, actor):
+    """Move a seat-holding registration to the waiting list; its seat goes to the oldest
+    other waitlisted registration that fits."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        previous = fresh.status
+        if previous not in SEAT_HOLDING_STATUSES:
+            raise RegistrationError(
+                _("Only a pending or confirmed registration can be put on the waiting list."),
+                code="not_holding_seat",
+            )
+        _set_status(fresh, Status.WAITLISTED)
+        _log(fresh, "waitlisted", actor=actor, from_status=previous)
+        _mail(fresh, "waitlisted")
+        promote_waitlisted(fresh.meeting, actor=actor, exclude=[fresh])
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def registration_reject(*, registration, actor, reason):
+    """Reject an active registration with a reason told to the person; a seat it held goes
+    to the waiting list. Its signed links stop working."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        previous = fresh.status
+        if previous not in ACTIVE_STATUSES:
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot be rejected."), code="inactive"
+            )
+        fresh.rejection_reason = (reason or "").strip()
+        fresh.link_version += 1
+        _set_status(fresh, Status.REJECTED, extra_fields=["rejection_reason", "link_version"])
+        _log(fresh, "rejected", actor=actor, from_status=previous, note=fresh.rejection_reason)
+        mail.queue_mail(
+            to=fresh.email, template="registration_rejected", registration=fresh,
+            context={"registration": fresh, "meeting": fresh.meeting},
+        )
+        if previous in SEAT_HOLDING_STATUSES:
+            promote_waitlisted(fresh.meeting, actor=actor)
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def registration_cancel(*, registration, actor=None):
+    """Cancel an active registration (the person through the signed link, a focal point or
+    the secretariat). Its signed links stop working; a seat it held goes to the oldest
+    waitlisted registration that fits, which is told by mail."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        previous = fresh.status
+        if previous not in ACTIVE_STATUSES:
+            raise RegistrationError(
+                _("This registration is already cancelled or was rejected."), code="inactive"
+            )
+        fresh.link_version += 1
+        _set_status(fresh, Status.CANCELLED, extra_fields=["link_version"])
+        _log(fresh, "cancelled", actor=actor, from_status=previous)
+        mail.queue_mail(
+            to=fresh.email, template="registration_cancelled", registration=fresh,
+            context={"registration": fresh, "meeting": fresh.meeting},
+        )
+        if previous in SEAT_HOLDING_STATUSES:
+            promote_waitlisted(fresh.meeting, actor=actor)
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def registration_mark_attended(*, registration, actor) -> bool:
+    """Check a delegate in at the meeting. Idempotent: returns False (and changes nothing)
+    when already checked in. A pending registration is confirmed on the way; a waitlisted,
+    cancelled or rejected one cannot be checked in."""
+    with transaction.atomic():
+        fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+        if fresh.attended_at is not None:
+            _refresh_caller_copy(registration, fresh)
+            return False
+        if fresh.status not in SEAT_HOLDING_STATUSES:
+            raise RegistrationError(
+                _("Only a pending or confirmed registration can be checked in (this one is "
+                  "%(status)s).") % {"status": fresh.get_status_display()},
+                code="not_holding_seat",
+            )
+        previous = fresh.status
+        fresh.attended_at = timezone.now()
+        fresh.status = Status.CONFIRMED
+        fields = ["attended_at", "status", "updated_at"]
+        if previous != Status.CONFIRMED:
+            fresh.status_changed_at = fresh.attended_at
+            fields.append("status_changed_at")
+        _save(fresh, update_fields=fields)
+        _log(fresh, "attended", actor=actor, from_status=previous)
+    _refresh_caller_copy(registration, fresh)
+    return True
