@@ -106,3 +106,15 @@ def test_seed_scale_reset_leaves_other_meetings_alone(demo):
 
     assert Registration.objects.filter(~Q(meeting__series__slug="scale-dg-c")).count() == before
     assert Meeting.objects.exclude(series__slug="scale-dg-c").count() == 3
+
+
+def test_seed_scale_large_meeting_confirms_everyone_within_its_limits():
+    seed("--large-meeting", "120")
+
+    large = scale_meetings().get(slug="scale-meeting-large")
+    confirmed = large.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    assert confirmed.count() == 120 == large.registrations.count()
+    assert large.capacity == 120
+    largest = confirmed.values("member").annotate(n=Count("id")).order_by("-n").first()
+    assert largest["n"] <= large.delegation_cap
+    assert Registration.objects.count() == 320

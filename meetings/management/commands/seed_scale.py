@@ -91,14 +91,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--meetings", type=int, default=100)
         parser.add_argument("--registrations", type=int, default=50000)
+        parser.add_argument(
+            "--large-meeting", type=int, default=0, metavar="N",
+            help="Also one held meeting with N confirmed registrations (a list of participants "
+            "at scale), with capacity and delegation cap to fit.",
+        )
         parser.add_argument("--seed", type=int, default=7, help="Random seed (repeatable data).")
         parser.add_argument(
             "--reset", action="store_true", help="Delete the scale series first, then seed."
         )
 
-    def handle(self, *args, meetings, registrations, seed, reset, **options):
-        if meetings < 1 or registrations < 0:
-            raise CommandError("--meetings must be at least 1 and --registrations at least 0.")
+    def handle(self, *args, meetings, registrations, large_meeting, seed, reset, **options):
+        if meetings < 1 or registrations < 0 or large_meeting < 0:
+            raise CommandError(
+                "--meetings must be at least 1, --registrations and --large-meeting at least 0."
+            )
         started = time.monotonic()
         with transaction.atomic():
             series = MeetingSeries.objects.filter(slug=SERIES_SLUG).first()
@@ -111,7 +118,7 @@ class Command(BaseCommand):
             if series:
                 purge_series(series)
             rng = random.Random(seed)  # noqa: S311 - invented data, not secrets
-            seeder = Seeder(rng, meetings, registrations)
+            seeder = Seeder(rng, meetings, registrations, large_meeting)
             counts = seeder.run()
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{value} {name}" for name, value in counts.items())
@@ -165,8 +172,9 @@ def explicit_timestamps(model, *names):
 
 
 class Seeder:
-    def __init__(self, rng, meeting_count, registration_count):
+    def __init__(self, rng, meeting_count, registration_count, large_meeting=0):
         self.rng = rng
+        self.large_meeting = large_meeting
         self.meeting_count = meeting_count
         self.registration_count = registration_count
         self.now = timezone.now()
@@ -187,6 +195,8 @@ class Seeder:
         agenda_count = self._agendas(meetings, topics)
         points = self._action_plans([m for m in meetings if m.status == MeetingStatus.HELD], areas)
         registrations = self._registrations(meetings)
+        if self.large_meeting:
+            registrations += self._large_meeting(series, topics)
         return {
             "meetings": len(meetings),
             "agenda items": agenda_count,
@@ -307,6 +317,30 @@ class Seeder:
         leads.objects.bulk_create(lead_rows, batch_size=BATCH_SIZE)
         participants.objects.bulk_create(participant_rows, batch_size=BATCH_SIZE)
         return len(points)
+
+    def _large_meeting(self, series, topics):
+        """A held meeting where every one of N registrations is confirmed: the members take
+        turns, so the delegation cap is N divided by the number of members, rounded up."""
+        count, members = self.large_meeting, self.members
+        meeting = self._meeting(series, self.meeting_count - 2)
+        meeting.number, meeting.slug = self.meeting_count + 1, "scale-meeting-large"
+        meeting.title = "Large ASEM Customs Scale Meeting"
+        meeting.capacity, meeting.delegation_cap = count, -(-count // len(members))
+        meeting.save()
+        self._agendas([meeting], topics)
+        heads, rows = set(), []
+        with explicit_timestamps(Registration, "created_at", "updated_at"):
+            for index in range(count):
+                member = members[index % len(members)]
+                rows.append(self._registration(
+                    meeting, member, RegistrationStatus.CONFIRMED,
+                    meeting.registration_opens_at, heads,
+                ))
+                if len(rows) == BATCH_SIZE:
+                    Registration.objects.bulk_create(rows)
+                    rows = []
+            Registration.objects.bulk_create(rows)
+        return count
 
     # ------------------------------------------------------------------ registrations
     def _shares(self, meetings):
