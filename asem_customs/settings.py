@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
+    "csp",
     "meetings",
     "delegates",
 ]
@@ -58,7 +60,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "asem_customs.middleware.DatabaseUnavailableMiddleware",
+    "asem_customs.middleware.RegistrationRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that it turns a lockout raised anywhere in a login view into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "asem_customs.urls"
@@ -170,3 +177,47 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Password guessing: django-axes counts failed sign-ins (admin and /accounts/login/) per
+# username and client address, in the database so that every app server sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_CLIENT_IP_CALLABLE = "asem_customs.middleware.client_ip"
+# Proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
+# Content-Security-Policy: only this site's own scripts, styles, fonts and images; no inline
+# script or style anywhere (templates keep JS in static/js and CSS in static/css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The 500 and 503 pages carry one small style block of their own, so that they
+        # render when static files or the database fail; it is allowed by its hash only.
+        "style-src": ["'self'", "'sha256-Yw8SGAw33n+7gqVHfGZUPotBd2zT2DKfafSM/j1IZyc='"],
+        # Bootstrap draws some icons (select arrows, the menu toggler) from data: SVG.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Public registration form: POSTs allowed per client address, as "<count>/<s|m|h|d>"; "off"
+# disables the limit. Counted in the cache (CACHE_URL), shared when that is Redis.
+REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+
+# Personal data of registrations is anonymised this many days after the meeting ends
+# (management command `anonymise_registrations`, run nightly).
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)

@@ -6,6 +6,7 @@ from . import views
 admin.site.site_header = "ASEM Customs Meetings \u2014 Secretariat"
 admin.site.site_title = "ASEM Customs Secretariat"
 admin.site.index_title = "Secretariat workspace"
+handler500 = "asem_customs.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
