@@ -6,3 +6,9 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from . import cache
+
+        # Public pages are cached; every change bumps the versions of the pages it shows on.
+        cache.connect_signals()

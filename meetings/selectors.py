@@ -1,12 +1,14 @@
 """Reads of meetings, agendas and plans that are more than one line of ORM."""
 
+import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, IntegerField, Min, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from delegates.enums import RegistrationStatus
+from delegates.enums import RegistrationStatus, Role
 
 from .enums import AgendaItemKind, MeetingStatus, MemberKind
 from .models import ActionPlan, ActionPoint, AgendaItem, Meeting, Member, Speaker, Topic
@@ -32,12 +34,22 @@ def public_meetings():
     return Meeting.objects.select_related("series", "host_member")
 
 
+def _not_over(today):
+    """Meetings that have not ended by `today`; one that knows only its year is over once
+    the year is."""
+    return (
+        Q(end_date__gte=today)
+        | Q(end_date__isnull=True, start_date__gte=today)
+        | Q(start_date__isnull=True, year__gte=today.year)
+    )
+
+
 def upcoming_meetings(today=None):
     today = today or timezone.localdate()
     return (
         public_meetings()
         .exclude(status=MeetingStatus.HELD)
-        .filter(Q(start_date__gte=today) | Q(start_date__isnull=True, year__gte=today.year))
+        .filter(_not_over(today))
         .order_by("year", "start_date", "number")
     )
 
@@ -46,14 +58,30 @@ def past_meetings(today=None):
     today = today or timezone.localdate()
     return (
         public_meetings()
-        .filter(Q(status=MeetingStatus.HELD) | Q(end_date__lt=today))
+        .filter(Q(status=MeetingStatus.HELD) | ~_not_over(today))
         .order_by("-year", "-start_date", "-number")
     )
+
+
+def published_summaries():
+    """Meetings with a public summary, the latest first (the Atom feed)."""
+    return public_meetings().exclude(summary="").order_by("-year", "-number", "-pk")
+
+
+def next_registration_change(now):
+    """The next moment a registration window opens or closes, or None."""
+    found = Meeting.objects.filter(status=MeetingStatus.REGISTRATION_OPEN).aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None
 
 
 def agenda_items_for(meeting):
     return (
         AgendaItem.objects.filter(meeting=meeting)
+        .select_related("reviews_plan", "reviews_plan__meeting")
         .prefetch_related(
             Prefetch("speakers", queryset=Speaker.objects.select_related("member")),
             "topics",
@@ -61,6 +89,68 @@ def agenda_items_for(meeting):
         )
         .order_by("position")
     )
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    day: object  # a date in the meeting's time zone, or None for untimed items
+    items: list
+
+
+def agenda_by_day(meeting, agenda_items):
+    """The agenda split by the days of the meeting, in the venue's time zone; items without
+    a time join the day before them (or stand first)."""
+    try:
+        zone = ZoneInfo(meeting.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC
+    days = []
+    for item in agenda_items:
+        day = item.starts_at.astimezone(zone).date() if item.starts_at else None
+        if not days or (day is not None and days[-1].day != day):
+            days.append(AgendaDay(day=day, items=[]))
+        days[-1].items.append(item)
+    return days
+
+
+@dataclass(frozen=True)
+class Delegation:
+    member: Member
+    participants: list
+
+
+# Only what a published list of participants shows is loaded: no contact or travel data.
+PUBLISHED_PARTICIPANT_FIELDS = (
+    "given_name", "family_name", "family_name_first", "honorific", "position", "role",
+    "member_id", "member__name", "member__code", "member__kind",
+)
+
+
+def published_participants(meeting):
+    """The list of participants as published: confirmed registrations whose holders agreed
+    to appear, by delegation (the host's first when the meeting says so, then by name),
+    head of delegation first. Empty unless the meeting publishes its list."""
+    if not meeting.publish_participants:
+        return []
+    host_first = meeting.host_member_id if meeting.list_host_first else None
+    registrations = (
+        meeting.registrations.filter(status=RegistrationStatus.CONFIRMED, publish_name=True)
+        .select_related("member")
+        .only(*PUBLISHED_PARTICIPANT_FIELDS)
+        .annotate(
+            host_rank=Case(When(member_id=host_first, then=Value(0)), default=Value(1),
+                           output_field=IntegerField()),
+            head_rank=Case(When(role=Role.HEAD_OF_DELEGATION, then=Value(0)), default=Value(1),
+                           output_field=IntegerField()),
+        )
+        .order_by("host_rank", "member__name", "head_rank", "family_name", "given_name", "pk")
+    )
+    delegations = []
+    for registration in registrations:
+        if not delegations or delegations[-1].member.pk != registration.member_id:
+            delegations.append(Delegation(member=registration.member, participants=[]))
+        delegations[-1].participants.append(registration)
+    return delegations
 
 
 def meeting_with_details(slug):

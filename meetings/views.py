@@ -1,25 +1,42 @@
+"""The public site: what the meetings did, built from the data the secretariat enters.
+
+Every page here is public, shows no personal data but the names that the published list of
+participants allows, and is served from the cache to anonymous visitors (see cache.py).
+"""
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from . import selectors
+from .cache import cached_public_page, meeting_page_scopes, scopes
+from .calendar import meeting_calendar
 from .enums import AgendaItemKind
 from .models import MeetingSeries, Member, Topic
 
 OPENING_KINDS = (AgendaItemKind.OPENING, AgendaItemKind.BRIEFING)
 
 
+@require_GET
+@cached_public_page(scopes("meetings"))
 def home(request):
-    upcoming = list(selectors.upcoming_meetings()[:3])
+    upcoming = list(selectors.upcoming_meetings()[:4])
+    next_meeting = upcoming[0] if upcoming else None
     return render(
         request,
         "meetings/home.html",
         {
-            "next_meeting": upcoming[0] if upcoming else None,
+            "next_meeting": next_meeting,
+            "registration_open": bool(next_meeting and next_meeting.registration_is_open()),
             "upcoming_meetings": upcoming[1:],
-            "recent_meetings": selectors.past_meetings()[:5],
+            "recent_meetings": selectors.past_meetings()[:6],
         },
     )
 
 
+@require_GET
+@cached_public_page(scopes("meetings"))
 def meeting_list(request):
     return render(
         request,
@@ -32,14 +49,25 @@ def meeting_list(request):
     )
 
 
+@require_GET
+@cached_public_page(scopes("meetings"))
 def series_detail(request, slug):
     series = get_object_or_404(MeetingSeries, slug=slug)
-    meetings = selectors.public_meetings().filter(series=series).order_by("-number")
+    meetings = selectors.public_meetings().filter(series=series)
     return render(
-        request, "meetings/series_detail.html", {"series": series, "meetings": meetings}
+        request,
+        "meetings/series_detail.html",
+        {
+            "series": series,
+            "upcoming_meetings": selectors.upcoming_meetings().filter(series=series),
+            "past_meetings": selectors.past_meetings().filter(series=series),
+            "has_meetings": meetings.exists(),
+        },
     )
 
 
+@require_GET
+@cached_public_page(meeting_page_scopes)
 def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
@@ -54,6 +82,7 @@ def meeting_detail(request, slug):
             "report_items": [i for i in agenda_items if i.kind == AgendaItemKind.REPORT],
             "topics": selectors.topics_deliberated(agenda_items),
             "action_plans": selectors.action_plans_adopted_at(meeting),
+            "delegations": selectors.published_participants(meeting),
             "next_meeting": selectors.next_meeting_in_series(meeting),
             "previous_meeting": selectors.previous_meeting_in_series(meeting),
             "registration_open": meeting.registration_is_open(),
@@ -61,15 +90,43 @@ def meeting_detail(request, slug):
     )
 
 
+@require_GET
+@cached_public_page(meeting_page_scopes)
 def meeting_agenda(request, slug):
     meeting = selectors.meeting_with_details(slug)
+    agenda_items = list(selectors.agenda_items_for(meeting))
     return render(
         request,
         "meetings/meeting_agenda.html",
-        {"meeting": meeting, "agenda_items": selectors.agenda_items_for(meeting)},
+        {
+            "meeting": meeting,
+            "agenda_items": agenda_items,
+            "agenda_days": selectors.agenda_by_day(meeting, agenda_items),
+        },
     )
 
 
+@require_GET
+@cached_public_page(meeting_page_scopes)
+def meeting_ical(request, slug):
+    meeting = selectors.meeting_with_details(slug)
+    if not meeting.dates_known:
+        raise Http404("The dates of this meeting are not known yet.")
+    content = meeting_calendar(
+        meeting,
+        selectors.agenda_items_for(meeting),
+        meeting_url=request.build_absolute_uri(meeting.get_absolute_url()),
+        agenda_url=request.build_absolute_uri(
+            reverse("meetings:meeting_agenda", kwargs={"slug": meeting.slug})
+        ),
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+@require_GET
+@cached_public_page(scopes("meetings", "members"))
 def member_list(request):
     return render(
         request,
@@ -78,21 +135,31 @@ def member_list(request):
     )
 
 
+@require_GET
+@cached_public_page(scopes("meetings", "members"))
 def member_detail(request, code):
     member = get_object_or_404(Member, code__iexact=code)
     return render(
         request,
         "meetings/member_detail.html",
-        {"member": member, "participation": selectors.member_participation(member)},
+        {
+            "member": member,
+            "participation": selectors.member_participation(member),
+            "hosted": selectors.public_meetings().filter(host_member=member),
+        },
     )
 
 
+@require_GET
+@cached_public_page(scopes("meetings", "topics"))
 def topic_list(request):
     return render(
         request, "meetings/topic_list.html", {"topics": selectors.topics_with_counts()}
     )
 
 
+@require_GET
+@cached_public_page(scopes("meetings", "topics"))
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     return render(
@@ -100,3 +167,10 @@ def topic_detail(request, slug):
         "meetings/topic_detail.html",
         {"topic": topic, "agenda_items": selectors.topic_agenda_items(topic)},
     )
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("meetings:sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -21,6 +21,16 @@ def _postgres_only(request):
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached public pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo as `load_demo` loads it: the 12th, 13th and demonstration meetings."""
@@ -28,6 +38,9 @@ def demo(db):
     from meetings.demo import load_meetings
 
     twelfth, thirteenth, demonstration = load_meetings()
+    from meetings.demo_progress import load_progress
+
+    load_progress(twelfth, thirteenth)
     load_twelfth_registrations(twelfth)
     load_demo_meeting_registrations(demonstration)
     return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}

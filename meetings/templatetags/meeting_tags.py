@@ -1,8 +1,16 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+# As django.utils.html.json_script escapes: nothing in the data can close the element.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -35,3 +43,47 @@ def rounded_count(number):
     if number < 20 or number % 10 == 0:
         return str(number)
     return _("more than %(count)s") % {"count": number // 10 * 10}
+
+
+@register.simple_tag(takes_context=True)
+def meeting_json_ld(context, meeting):
+    """schema.org Event data of a meeting, as a JSON-LD data block (not a script: browsers
+    do not run it, so a strict Content-Security-Policy allows it)."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "description": meeting_summary_lead(meeting),
+        "startDate": meeting.start_date.isoformat() if meeting.start_date else str(meeting.year),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if meeting.end_date:
+        data["endDate"] = meeting.end_date.isoformat()
+    address = {"@type": "PostalAddress"}
+    if meeting.city:
+        address["addressLocality"] = meeting.city
+    if meeting.host_member and len(meeting.host_member.code) == 2:
+        address["addressCountry"] = meeting.host_member.code
+    data["location"] = {
+        "@type": "Place",
+        "name": meeting.venue or meeting.place or _("To be announced"),
+        "address": address,
+    }
+    organisers = meeting.host_organisation_list
+    if organisers:
+        data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_ESCAPES)),  # noqa: S308 - escaped just above
+    )
+
+
+@register.filter
+def meeting_summary_lead(meeting):
+    """The first paragraph of the summary, or where and when: for descriptions and previews."""
+    lead = meeting.summary.strip().split("\n\n")[0].replace("\n", " ").strip()
+    return lead or meeting_place_and_time(meeting)

@@ -1,0 +1,44 @@
+"""The Atom feed of meeting summaries."""
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .templatetags.meeting_tags import meeting_place_and_time
+
+FEED_SIZE = 20
+
+
+class MeetingSummariesFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("ASEM Customs Meetings: meeting summaries")
+    subtitle = _("What each ASEM Customs Directors-General and Commissioners Meeting did.")
+    link = reverse_lazy("meetings:meeting_list")
+    author_name = _("ASEM Customs Secretariat")
+
+    def items(self):
+        return selectors.published_summaries()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{meeting_place_and_time(item)}\n\n{item.summary}"
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        day = item.end_date or item.start_date or dt.date(item.year, 12, 31)
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(18, 0)), dt.UTC)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.series.short_name]

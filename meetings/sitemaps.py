@@ -1,0 +1,76 @@
+"""sitemap.xml: every public page a search engine should know."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from . import selectors
+from .models import ActionPlan, MeetingSeries, Member, Topic
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["meetings:home", "meetings:meeting_list", "meetings:member_list",
+                "meetings:topic_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class MeetingSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.9
+
+    def items(self):
+        return selectors.public_meetings().order_by("series_id", "number")
+
+    def lastmod(self, meeting):
+        return meeting.updated_at
+
+
+class MeetingAgendaSitemap(MeetingSitemap):
+    priority = 0.7
+
+    def location(self, meeting):
+        return reverse("meetings:meeting_agenda", kwargs={"slug": meeting.slug})
+
+
+class SeriesSitemap(Sitemap):
+    priority = 0.5
+
+    def items(self):
+        return MeetingSeries.objects.order_by("pk")
+
+
+class ActionPlanSitemap(Sitemap):
+    priority = 0.8
+
+    def items(self):
+        return ActionPlan.objects.order_by("pk")
+
+
+class MemberSitemap(Sitemap):
+    priority = 0.4
+
+    def items(self):
+        return Member.objects.order_by("pk")
+
+
+class TopicSitemap(Sitemap):
+    priority = 0.5
+
+    def items(self):
+        return Topic.objects.order_by("pk")
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "meetings": MeetingSitemap,
+    "agendas": MeetingAgendaSitemap,
+    "series": SeriesSitemap,
+    "plans": ActionPlanSitemap,
+    "members": MemberSitemap,
+    "topics": TopicSitemap,
+}
