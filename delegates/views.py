@@ -1,21 +1,145 @@
-from django.shortcuts import render
+"""Public registration pages and the pages reached through a signed link. Thin: they look the
+objects up, validate a form, call a service and turn a RegistrationError into a message."""
 
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from meetings.enums import MeetingStatus
 from meetings.selectors import meeting_with_details
 
+from . import links, services
+from .enums import ACTIVE_STATUSES, RegistrationStatus
+from .forms import RegistrationForm, add_service_error
+from .selectors import registration_for_link, seats, waiting_position
+from .services import RegistrationError
 
+
+def registration_window(meeting, now=None):
+    """'open', 'not_yet_open' or 'closed', for the page shown instead of the form."""
+    now = now or timezone.now()
+    if meeting.registration_is_open(now):
+        return "open"
+    opens = meeting.registration_opens_at
+    if meeting.status == MeetingStatus.ANNOUNCED or (
+        meeting.status == MeetingStatus.REGISTRATION_OPEN and opens and now < opens
+    ):
+        return "not_yet_open"
+    return "closed"
+
+
+@require_http_methods(["GET", "POST"])
 def register(request, slug):
-    """Public registration page; the form and seat rules arrive with online registration."""
     meeting = meeting_with_details(slug)
-    return render(request, "delegates/register.html", {"meeting": meeting})
+    window = registration_window(meeting)
+    if window != "open":
+        return render(request, "delegates/register_closed.html",
+                      {"meeting": meeting, "window": window})
+    form = RegistrationForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_submit(
+                meeting=meeting, data=form.registration_data(), actor=request.user
+            )
+        except RegistrationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect(links.registration_path(registration) + "?submitted=1")
+    return render(request, "delegates/register.html",
+                  {"meeting": meeting, "form": form, "seats": seats(meeting)})
 
 
+def privacy_notice(request):
+    return render(request, "delegates/privacy.html")
+
+
+# --- pages behind a signed link -----------------------------------------------------------
+
+
+def _link_error(request, reason, status):
+    return render(request, "delegates/link_error.html", {"reason": reason}, status=status)
+
+
+def _registration_from_link(request, token):
+    """(registration, None) for a good link, or (None, error response)."""
+    try:
+        registration_id, version = links.read_registration_token(token)
+    except links.LinkExpired:
+        return None, _link_error(request, "expired", 410)
+    except links.LinkInvalid:
+        return None, _link_error(request, "invalid", 403)
+    registration = registration_for_link(registration_id)
+    if registration is None:
+        return None, _link_error(request, "gone", 410)
+    if registration.link_version != version:
+        reason = ("cancelled" if registration.status == RegistrationStatus.CANCELLED
+                  else "rejected" if registration.status == RegistrationStatus.REJECTED
+                  else "superseded")
+        return None, _link_error(request, reason, 410)
+    return registration, None
+
+
+def _may_change(registration):
+    return (registration.status in ACTIVE_STATUSES
+            and registration.meeting.registration_is_open())
+
+
+@require_http_methods(["GET"])
 def registration_manage(request, token):
-    raise NotImplementedError
+    registration, error = _registration_from_link(request, token)
+    if error:
+        return error
+    return render(request, "delegates/registration_detail.html", {
+        "registration": registration, "meeting": registration.meeting, "token": token,
+        "submitted": request.GET.get("submitted") == "1",
+        "may_change": _may_change(registration),
+        "may_cancel": registration.status in ACTIVE_STATUSES,
+        "waiting_position": waiting_position(registration),
+    })
 
 
+@require_http_methods(["GET", "POST"])
 def registration_change(request, token):
-    raise NotImplementedError
+    registration, error = _registration_from_link(request, token)
+    if error:
+        return error
+    if not _may_change(registration):
+        messages.error(request, _("Registration is closed: this registration can no longer be "
+                                  "changed online. Please write to the secretariat."))
+        return redirect("delegates:registration_manage", token=token)
+    form = RegistrationForm(request.POST or None, instance=registration,
+                            meeting=registration.meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.registration_update(registration=registration,
+                                         data=form.registration_data(), actor=request.user)
+        except RegistrationError as service_error:
+            add_service_error(form, service_error)
+        else:
+            messages.success(request, _("Your registration has been changed. We have emailed "
+                                        "you a new link; older links no longer work."))
+            return redirect(links.registration_path(registration))
+    return render(request, "delegates/registration_change.html", {
+        "registration": registration, "meeting": registration.meeting, "form": form,
+        "token": token,
+    })
 
 
+@require_http_methods(["GET", "POST"])
 def registration_cancel(request, token):
-    raise NotImplementedError
+    registration, error = _registration_from_link(request, token)
+    if error:
+        return error
+    if request.method == "POST":
+        try:
+            services.registration_cancel(registration=registration, actor=request.user)
+        except RegistrationError as service_error:
+            messages.error(request, service_error.message)
+            return redirect("delegates:registration_manage", token=token)
+        return render(request, "delegates/registration_cancelled.html",
+                      {"registration": registration, "meeting": registration.meeting})
+    return render(request, "delegates/registration_cancel.html", {
+        "registration": registration, "meeting": registration.meeting, "token": token,
+    })

@@ -1,0 +1,274 @@
+"""Forms for registering: they validate and hand a dict to `delegates.services`; they never
+save business state themselves."""
+
+import unicodedata
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
+from django import forms
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Member
+
+from .enums import ACTIVE_STATUSES, Role
+from .models import FocalPoint, Registration
+
+NAME_FIELDS = ("given_name", "family_name", "name_latin")
+PASSPORT_REQUIRED = ("passport_number", "passport_nationality", "passport_expires_on",
+                     "date_of_birth")
+# Roles a person may pick; host and secretariat staff are registered by the secretariat.
+PUBLIC_ROLES = [Role.HEAD_OF_DELEGATION, Role.DELEGATE, Role.ADVISER, Role.OBSERVER,
+                Role.SPEAKER]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RegistrationForm(forms.ModelForm):
+    """A person registering, or changing a registration, for one meeting.
+
+    `member` fixes the delegation (focal point pages); otherwise the person chooses it.
+    """
+
+    privacy_consent = forms.BooleanField(required=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "honorific", "given_name", "family_name", "family_name_first", "name_latin",
+            "position", "organisation", "member", "role", "email", "phone",
+            "dietary_needs", "accessibility_needs", "arrival_date", "departure_date",
+            "needs_visa_letter", "passport_number", "passport_nationality",
+            "passport_issued_on", "passport_expires_on", "date_of_birth", "publish_name",
+        ]
+        widgets = {
+            "arrival_date": DateInput(), "departure_date": DateInput(),
+            "passport_issued_on": DateInput(), "passport_expires_on": DateInput(),
+            "date_of_birth": DateInput(),
+            "dietary_needs": forms.TextInput(), "accessibility_needs": forms.TextInput(),
+        }
+        help_texts = {
+            "given_name": _("As in your passport, in your own script. Leave empty if your "
+                            "name has one part."),
+            "family_name": _("As in your passport, in your own script."),
+            "name_latin": _("Optional: your name in Latin letters, printed on the badge under "
+                            "your name."),
+            "dietary_needs": _("For example vegetarian, halal, allergies."),
+            "accessibility_needs": _("Anything that helps you take part: step-free access, "
+                                     "sign language, seating."),
+            "needs_visa_letter": _("The host administration sends a letter of invitation for "
+                                   "your visa application; we then need your passport "
+                                   "details."),
+        }
+
+    def __init__(self, *args, meeting, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fixed_member = member
+        self.fields["member"].queryset = Member.objects.order_by("kind", "name")
+        self.fields["member"].label = _("Delegation of")
+        self.fields["member"].empty_label = _("Choose a member")
+        self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
+        self.fields["email"].help_text = _("We send your confirmation and a link to change "
+                                           "or cancel your registration here.")
+        self.fields["privacy_consent"].label = format_html(
+            _('I have read the <a href="{}" target="_blank">privacy notice</a> and agree that '
+              "my data is processed for this meeting."), reverse("delegates:privacy"))
+        if member is not None:
+            del self.fields["member"]
+        if self.instance.pk:
+            # Consent was given when registering; changing the details keeps it.
+            del self.fields["privacy_consent"]
+            if self.instance.role not in PUBLIC_ROLES:
+                self.fields["role"].choices += [(self.instance.role,
+                                                 self.instance.get_role_display())]
+        for name in ("arrival_date", "departure_date"):
+            if meeting.start_date:
+                self.fields[name].help_text = _("The meeting runs from %(start)s to %(end)s.") % {
+                    "start": meeting.start_date.isoformat(),
+                    "end": (meeting.end_date or meeting.start_date).isoformat(),
+                }
+        self.helper = self._helper()
+
+    def _helper(self):
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        member_field = ["member"] if "member" in self.fields else []
+        consent = ["privacy_consent"] if "privacy_consent" in self.fields else []
+        helper.layout = Layout(
+            Fieldset(
+                _("Your name"),
+                Row(Column("honorific", css_class="col-md-3"),
+                    Column("given_name", css_class="col-md-4"),
+                    Column("family_name", css_class="col-md-5")),
+                "family_name_first", "name_latin",
+            ),
+            Fieldset(
+                _("Your delegation"),
+                *member_field,
+                Row(Column("role", css_class="col-md-4"),
+                    Column("position", css_class="col-md-8")),
+                "organisation",
+            ),
+            Fieldset(
+                _("How to reach you"),
+                Row(Column("email", css_class="col-md-7"), Column("phone", css_class="col-md-5")),
+            ),
+            Fieldset(
+                _("Your stay"),
+                Row(Column("arrival_date", css_class="col-md-6"),
+                    Column("departure_date", css_class="col-md-6")),
+                "dietary_needs", "accessibility_needs",
+            ),
+            Fieldset(
+                _("Visa"),
+                "needs_visa_letter",
+                Div(
+                    HTML('<p class="text-body-secondary small">{% load i18n %}{% translate '
+                         '"Only needed for the letter of invitation; the host administration '
+                         'receives these details and nobody else." %}</p>'),
+                    Row(Column("passport_number", css_class="col-md-6"),
+                        Column("passport_nationality", css_class="col-md-6")),
+                    Row(Column("passport_issued_on", css_class="col-md-4"),
+                        Column("passport_expires_on", css_class="col-md-4"),
+                        Column("date_of_birth", css_class="col-md-4")),
+                    css_id="passport-fields", css_class="passport-fields",
+                ),
+            ),
+            Fieldset(_("Privacy"), "publish_name", *consent),
+        )
+        return helper
+
+    def _clean_name(self, field):
+        return unicodedata.normalize("NFC", self.cleaned_data.get(field, "").strip())
+
+    def clean_given_name(self):
+        return self._clean_name("given_name")
+
+    def clean_family_name(self):
+        return self._clean_name("family_name")
+
+    def clean_name_latin(self):
+        return self._clean_name("name_latin")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        taken = Registration.objects.filter(
+            meeting=self.meeting, status__in=ACTIVE_STATUSES, email__iexact=email
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This email address is already registered for this meeting."),
+                code="duplicate_email",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("given_name") or cleaned.get("family_name")):
+            self.add_error("family_name", forms.ValidationError(
+                _("Give your family name, or your name if it has one part."),
+                code="name_required"))
+        self._clean_dates(cleaned)
+        self._clean_passport(cleaned)
+        self._clean_head(cleaned)
+        return cleaned
+
+    def _clean_dates(self, cleaned):
+        arrival, departure = cleaned.get("arrival_date"), cleaned.get("departure_date")
+        if arrival and departure and departure < arrival:
+            self.add_error("departure_date", forms.ValidationError(
+                _("The departure date cannot be before the arrival date."),
+                code="departure_before_arrival"))
+            return
+        start, end = self.meeting.start_date, self.meeting.end_date or self.meeting.start_date
+        if start and arrival and arrival > end:
+            self.add_error("arrival_date", forms.ValidationError(
+                _("You would arrive after the meeting has ended."), code="arrival_after_end"))
+        if start and departure and departure < start:
+            self.add_error("departure_date", forms.ValidationError(
+                _("You would leave before the meeting begins."),
+                code="departure_before_start"))
+
+    def _clean_passport(self, cleaned):
+        if not cleaned.get("needs_visa_letter"):
+            return
+        for name in PASSPORT_REQUIRED:
+            if not cleaned.get(name):
+                self.add_error(name, forms.ValidationError(
+                    _("Needed for the visa invitation letter."), code="required_for_visa"))
+        expires = cleaned.get("passport_expires_on")
+        end = self.meeting.end_date or self.meeting.start_date
+        if expires and end and expires <= end:
+            self.add_error("passport_expires_on", forms.ValidationError(
+                _("Your passport must still be valid after the meeting."),
+                code="passport_expired"))
+        born = cleaned.get("date_of_birth")
+        if born and born >= timezone.localdate():
+            self.add_error("date_of_birth", forms.ValidationError(
+                _("Give your date of birth."), code="invalid_birth_date"))
+
+    def _clean_head(self, cleaned):
+        member = self.fixed_member or cleaned.get("member")
+        if cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
+            return
+        taken = Registration.objects.filter(
+            meeting=self.meeting, member=member, role=Role.HEAD_OF_DELEGATION,
+            status__in=ACTIVE_STATUSES,
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            self.add_error("role", forms.ValidationError(
+                _("This delegation already has a head of delegation."),
+                code="duplicate_head"))
+
+    def validate_unique(self):
+        """The uniqueness rules are checked in clean() with clear messages, and again by the
+        services and the database."""
+
+    def registration_data(self):
+        """The cleaned values as `registration_submit` / `registration_update` take them."""
+        data = {name: self.cleaned_data[name] for name in self._meta.fields
+                if name in self.fields}
+        if self.fixed_member is not None and not self.instance.pk:
+            data["member"] = self.fixed_member
+        if "privacy_consent" in self.fields:
+            data["privacy_consent_at"] = timezone.now()
+        return data
+
+
+# Which form field shows a service error with this code.
+ERROR_FIELDS = {
+    "duplicate_email": "email", "duplicate_head": "role", "name_required": "family_name",
+    "departure_before_arrival": "departure_date", "delegation_full": "member",
+    "consent_required": "privacy_consent",
+}
+
+
+def add_service_error(form, error):
+    """Show a RegistrationError on the field it concerns, or above the form."""
+    field = ERROR_FIELDS.get(error.code)
+    form.add_error(field if field in form.fields else None, error)
+
+
+class FocalPointInviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    first_name = forms.CharField(label=_("Given name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
+    member = forms.ModelChoiceField(Member.objects.order_by("kind", "name"), label=_("Member"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        if user and FocalPoint.objects.filter(user=user).exists():
+            raise forms.ValidationError(_("This person is already a focal point."),
+                                        code="already_focal_point")
+        return email

@@ -1,0 +1,217 @@
+import datetime as dt
+import unicodedata
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from delegates.enums import RegistrationStatus as Status
+from delegates.enums import Role
+from delegates.models import Registration
+from meetings.enums import MeetingStatus
+from tests.factories import MeetingFactory, RegistrationFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**extra):
+    return {
+        "honorific": "Ms.", "given_name": "Thị Minh Khai", "family_name": "Nguyễn",
+        "family_name_first": "on", "name_latin": "NGUYEN Thi Minh Khai",
+        "position": "Deputy Director-General", "organisation": "General Department of Customs",
+        "member": member("VN").pk, "role": Role.DELEGATE, "email": "khai@vn.example.org",
+        "phone": "", "dietary_needs": "Vegetarian", "accessibility_needs": "",
+        "arrival_date": "", "departure_date": "", "privacy_consent": "on", **extra,
+    }
+
+
+def register_url(meeting):
+    return reverse("delegates:register", args=[meeting.slug])
+
+
+def test_register_page_shows_form_and_seats(client, django_assert_num_queries):
+    meeting = MeetingFactory(capacity=10)
+    RegistrationFactory(meeting=meeting)
+    with django_assert_num_queries(3):  # meeting, seats, members for the select
+        response = client.get(register_url(meeting))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'name="given_name"' in content
+    assert 'id="passport-fields"' in content
+    assert "9 seats are still free." in content
+    assert reverse("delegates:privacy") in content
+
+
+def test_register_vietnamese_name_stored_nfc_and_redirected_to_confirmation(
+    client, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory()
+    decomposed = unicodedata.normalize("NFD", "Nguyễn")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(meeting), form_data(family_name=decomposed))
+    registration = Registration.objects.get()
+    assert registration.family_name == "Nguyễn"
+    assert registration.family_name == unicodedata.normalize("NFC", decomposed)
+    assert registration.full_name == "Nguyễn Thị Minh Khai"
+    assert registration.status == Status.PENDING
+    assert registration.privacy_consent_at is not None
+    assert response.status_code == 302
+    assert response.url.startswith("/registrations/")
+    page = client.get(response.url)
+    assert "Thank you: your registration is received" in page.content.decode()
+    assert len(mail.outbox) == 1
+    assert "Dear Nguyễn Thị Minh Khai," in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("given,family", [
+    ("민준", "김"), ("สมชาย", "ใจดี"), ("伟", "王"), ("Болд", "Баатарын"),
+    ("Jürgen", "Müller-Lüdenscheidt"), ("", "Sukarno"),
+])
+def test_register_names_in_every_script(client, given, family):
+    meeting = MeetingFactory()
+    response = client.post(register_url(meeting), form_data(given_name=given,
+                                                             family_name=family))
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.given_name, registration.family_name) == (given, family)
+
+
+def test_register_full_meeting_says_waitlisted(client):
+    meeting = MeetingFactory(capacity=1)
+    RegistrationFactory(meeting=meeting)
+    response = client.post(register_url(meeting), form_data(), follow=True)
+    content = response.content.decode()
+    assert Registration.objects.get(email="khai@vn.example.org").status == Status.WAITLISTED
+    assert "You are on the waiting list" in content
+    assert "All seats are taken." in client.get(register_url(meeting)).content.decode()
+
+
+def test_register_bad_input_stores_nothing_and_marks_fields(client):
+    meeting = MeetingFactory()
+    response = client.post(register_url(meeting), form_data(
+        given_name="", family_name="", email="not-an-email", privacy_consent=""))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["family_name"] == [
+        "Give your family name, or your name if it has one part."]
+    assert form.errors["email"] == ["Enter a valid email address."]
+    assert form.errors["privacy_consent"] == ["This field is required."]
+    assert Registration.objects.count() == 0
+
+
+def test_register_departure_before_arrival_refused(client):
+    meeting = MeetingFactory()
+    start = meeting.start_date
+    response = client.post(register_url(meeting), form_data(
+        arrival_date=start.isoformat(),
+        departure_date=(start - dt.timedelta(days=1)).isoformat()))
+    assert response.context["form"].errors["departure_date"] == [
+        "The departure date cannot be before the arrival date."]
+
+
+def test_register_arrival_after_meeting_refused(client):
+    meeting = MeetingFactory()
+    late = (meeting.end_date + dt.timedelta(days=1)).isoformat()
+    response = client.post(register_url(meeting), form_data(arrival_date=late))
+    assert response.context["form"].errors["arrival_date"] == [
+        "You would arrive after the meeting has ended."]
+
+
+def test_register_visa_letter_requires_passport_details(client):
+    meeting = MeetingFactory()
+    response = client.post(register_url(meeting), form_data(needs_visa_letter="on"))
+    errors = response.context["form"].errors
+    assert {name: errors[name] for name in (
+        "passport_number", "passport_nationality", "passport_expires_on", "date_of_birth")} == {
+        name: ["Needed for the visa invitation letter."] for name in (
+            "passport_number", "passport_nationality", "passport_expires_on", "date_of_birth")}
+    assert Registration.objects.count() == 0
+
+
+def test_register_passport_expiring_before_meeting_end_refused(client):
+    meeting = MeetingFactory()
+    response = client.post(register_url(meeting), form_data(
+        needs_visa_letter="on", passport_number="C1234567", passport_nationality="Viet Nam",
+        passport_expires_on=meeting.end_date.isoformat(), date_of_birth="1980-02-03"))
+    assert response.context["form"].errors["passport_expires_on"] == [
+        "Your passport must still be valid after the meeting."]
+
+
+def test_register_with_visa_letter_stores_passport(client):
+    meeting = MeetingFactory()
+    client.post(register_url(meeting), form_data(
+        needs_visa_letter="on", passport_number="C1234567", passport_nationality="Viet Nam",
+        passport_expires_on="2040-01-01", date_of_birth="1980-02-03"))
+    registration = Registration.objects.get()
+    assert (registration.passport_number, registration.date_of_birth) == (
+        "C1234567", dt.date(1980, 2, 3))
+
+
+def test_register_passport_ignored_without_visa_letter(client):
+    meeting = MeetingFactory()
+    client.post(register_url(meeting), form_data(passport_number="C1234567"))
+    assert Registration.objects.get().passport_number == ""
+
+
+def test_register_duplicate_email_refused_on_the_field(client):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="KHAI@vn.example.org")
+    response = client.post(register_url(meeting), form_data())
+    assert response.context["form"].errors["email"] == [
+        "This email address is already registered for this meeting."]
+    assert Registration.objects.count() == 1
+
+
+def test_register_second_head_refused_on_the_role(client):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, member=member("VN"), role=Role.HEAD_OF_DELEGATION)
+    response = client.post(register_url(meeting), form_data(role=Role.HEAD_OF_DELEGATION))
+    assert response.context["form"].errors["role"] == [
+        "This delegation already has a head of delegation."]
+
+
+def test_register_public_cannot_choose_secretariat_role(client):
+    meeting = MeetingFactory()
+    response = client.post(register_url(meeting), form_data(role=Role.SECRETARIAT))
+    assert "role" in response.context["form"].errors
+
+
+def test_register_closed_shows_when_it_closed(client):
+    closes = dt.datetime(2026, 1, 10, 12, 0, tzinfo=dt.UTC)
+    meeting = MeetingFactory(status=MeetingStatus.REGISTRATION_CLOSED,
+                             registration_opens_at=closes - dt.timedelta(days=30),
+                             registration_closes_at=closes)
+    response = client.get(register_url(meeting))
+    content = response.content.decode()
+    assert "Registration is closed" in content
+    assert "Registration closed on 10 January 2026, 12:00 UTC." in content
+    assert 'name="given_name"' not in content
+    assert client.post(register_url(meeting), form_data()).status_code == 200
+    assert Registration.objects.count() == 0
+
+
+def test_register_not_yet_open_shows_when_it_opens(client):
+    opens = timezone.now() + dt.timedelta(days=3)
+    meeting = MeetingFactory(registration_opens_at=opens)
+    content = client.get(register_url(meeting)).content.decode()
+    assert "Registration is not open yet" in content
+    assert f"Registration opens on {opens:%-d %B %Y, %H:%M} UTC." in content
+
+
+def test_register_announced_without_date_says_not_announced(client):
+    meeting = MeetingFactory(status=MeetingStatus.ANNOUNCED, registration_opens_at=None)
+    content = client.get(register_url(meeting)).content.decode()
+    assert "The date registration opens has not been announced yet." in content
+
+
+def test_privacy_notice_page(client):
+    response = client.get(reverse("delegates:privacy"))
+    assert response.status_code == 200
+    assert "Passport details go only to the host administration" in response.content.decode()
+
+
+def test_register_page_has_no_inline_script(client):
+    content = client.get(register_url(MeetingFactory())).content.decode()
+    assert "<script>" not in content
+    assert "style=" not in content
