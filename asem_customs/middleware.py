@@ -23,8 +23,9 @@ _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 
 
 def client_ip(request):
-    """The client's address: the socket's peer, or, behind `TRUSTED_PROXY_COUNT` proxies
-    that append to X-Forwarded-For, the address the outermost trusted proxy saw.
+    """The client's address (None when unknown): the socket's peer, or, behind
+    `TRUSTED_PROXY_COUNT` proxies that append to X-Forwarded-For, the address the outermost
+    trusted proxy saw.
 
     Entries further left in X-Forwarded-For are written by the client and never trusted.
     """
@@ -37,7 +38,7 @@ def client_ip(request):
         ]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None
 
 
 @lru_cache(maxsize=16)
@@ -78,9 +79,10 @@ class RegistrationRateLimitMiddleware:
         if request.method == "POST" and self._is_limited_view(request):
             rate = parse_rate(settings.REGISTRATION_RATE_LIMIT)
             if rate is not None:
-                retry_after = self._hit(client_ip(request), *rate)
+                address = client_ip(request) or "unknown"
+                retry_after = self._hit(address, *rate)
                 if retry_after:
-                    logger.warning("Registration rate limit reached for %s", client_ip(request))
+                    logger.warning("Registration rate limit reached for %s", address)
                     return _too_many_requests(request, retry_after)
         return self.get_response(request)
 
