@@ -1,0 +1,179 @@
+"""Browser journeys: Playwright for Python driving the system's Chromium against the live server.
+
+Each journey gets a `Journey` that takes a full-page screenshot of every step under
+test-artifacts/screenshots/<journey>/NN-step.png and runs axe-core on the page: a serious or
+critical accessibility violation, a JavaScript error or a console error fails the step.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio event loop running in the test thread; Django then
+# refuses ORM calls from that thread (SynchronousOnlyOperation) although they are plain
+# synchronous calls between steps. Only the browser tests need this.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+SCREENS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 1,
+    },
+}
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def _running_in_ci():
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the browser journeys last: they flush the database (live server) and keep
+    Playwright's event loop in the main thread until the session ends."""
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    if browser_items:
+        others = [item for item in items if not item.get_closest_marker("browser")]
+        items[:] = others + browser_items
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(django_db_setup):
+    """One headless Chromium for the whole session."""
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium is not installed at {CHROMIUM}: the browser journeys cannot run. "
+            "Install it with `apt-get install chromium` (Debian) and run the tests again."
+        )
+        if _running_in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Django keeps its database connections per thread, but per asyncio context once an event
+    # loop runs in the thread. Hand the thread's connections (which carry the serialized
+    # content that `serialized_rollback` restores, and which an in-memory SQLite database
+    # shares with the live server) over to that context, so the tests keep using them.
+    thread_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        for alias, connection in thread_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def e2e_data(demo, live_server):
+    """The demo loaded into the database the live server reads."""
+    return demo
+
+
+@pytest.fixture
+def open_journey(chromium_browser, live_server):
+    """Start a journey: `open_journey("newcomer", screen="phone")` returns a `Journey`."""
+    contexts = []
+
+    def _open(name, *, screen="desktop"):
+        context = chromium_browser.new_context(
+            base_url=live_server.url,
+            accept_downloads=True,
+            # Bootstrap then skips its transitions: steady screenshots, no waiting on animations.
+            reduced_motion="reduce",
+            **SCREENS[screen],
+        )
+        context.set_default_timeout(10_000)
+        # An init script runs through the DevTools protocol, so a Content-Security-Policy
+        # without 'unsafe-inline' does not block it.
+        context.add_init_script(path=str(AXE))
+        contexts.append(context)
+        return Journey(context.new_page(), name=f"{name}-{screen}", screen=screen)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+class Journey:
+    """A person's way through the site, one screenshot and one accessibility check per step."""
+
+    def __init__(self, page, *, name, screen):
+        self.page = page
+        self.name = name
+        self.screen = screen
+        self.folder = SCREENSHOTS / name
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self.number = 0
+        self.errors = []
+        page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
+        page.on("console", self._console)
+
+    @property
+    def is_phone(self):
+        return self.screen == "phone"
+
+    def _console(self, message):
+        url = message.location.get("url", "")
+        # Browsers ask for /favicon.ico on their own; a missing one is not the page's error.
+        if message.type == "error" and not url.endswith("/favicon.ico"):
+            self.errors.append(f"console error: {message.text} ({url})")
+
+    def step(self, label):
+        """Screenshot the page as it is now and check it: axe, JavaScript and console errors."""
+        self.number += 1
+        self.page.wait_for_load_state("load")
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        path = self.folder / f"{self.number:02d}-{slug}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        where = f"{self.name}, step {self.number} ({label}) at {self.page.url}"
+        where += f"\n  screenshot: {path}"
+        errors, self.errors = self.errors, []
+        if errors:
+            pytest.fail(f"{where}\n  " + "\n  ".join(errors))
+        violations = axe_violations(self.page)
+        if violations:
+            pytest.fail(f"{where}\n{format_violations(violations)}")
+        return path
+
+
+def axe_violations(page):
+    """The serious and critical violations axe-core finds on the page."""
+    results = page.evaluate("async () => await window.axe.run(document)")
+    return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def format_violations(violations):
+    lines = [f"  {len(violations)} serious or critical accessibility violation(s):"]
+    for violation in violations:
+        lines.append(
+            f"  [{violation['impact']}] {violation['id']}: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:10]:
+            lines.append(f"      at {' '.join(node['target'])}")
+            lines.append(f"         {node['html'][:200]}")
+            summary = node.get("failureSummary", "").replace("\n", "\n         ")
+            lines.append(f"         {summary}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"      … and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)
