@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
 from meetings.demo import load_meetings
+from meetings.demo_progress import load_progress
 
 DEMO_USERNAME = "secretariat"
 DEMO_PASSWORD = "demo-secretariat"  # noqa: S105 - printed by `make run`; demo database only
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
         )
+        reports = load_progress(twelfth, thirteenth)
+        self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
         if with_login:
             self._ensure_login()
 

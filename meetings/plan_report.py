@@ -1,0 +1,166 @@
+"""The implementation report of an action plan, for the secretariat to print for the meeting
+that reviews it: every point with its official status, its status history and its accepted
+progress reports. Drafts, submitted and rejected reports never appear."""
+
+import logging
+from functools import cache
+from pathlib import Path
+
+import fontpkg_noto_sans
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from fpdf import FPDF, FontFace
+
+# fontTools reports each subsetting step at INFO; the site log needs none of it.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+FAMILY = "NotoSans"
+INK = (33, 37, 41)
+MUTED = (108, 117, 125)
+RULE = (206, 212, 218)
+STATUS_COLOURS = {
+    "not_started": (173, 181, 189),
+    "in_progress": (13, 110, 253),
+    "completed": (25, 135, 84),
+    "carried_over": (111, 66, 193),
+    "dropped": (176, 42, 55),
+}
+
+
+@cache
+def _font_file():
+    return Path(fontpkg_noto_sans.ROOT) / "files" / "NotoSans[wdth,wght].ttf"
+
+
+class ImplementationReportPDF(FPDF):
+    def __init__(self, plan):
+        super().__init__(format="A4")
+        self.plan = plan
+        self.set_title(_("Implementation report — %(plan)s") % {"plan": plan.title})
+        self.set_creator("ASEM Customs Meetings")
+        self.add_font(FAMILY, fname=_font_file(),
+                      variations={"": {"wght": 400, "wdth": 100}, "B": {"wght": 700, "wdth": 100}})
+        self.set_margins(18, 18, 18)
+        self.set_auto_page_break(True, margin=18)
+
+    def font(self, size, style=""):
+        self.set_font(FAMILY, style, size)
+
+    def footer(self):
+        self.set_y(-12)
+        self.font(8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, self.plan.title, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, _("Page %(page)s") % {"page": self.page_no()}, align="R")
+
+
+def _date(day):
+    return date_format(day, "j F Y")
+
+
+def implementation_report_pdf(plan, points=None, today=None):
+    """The PDF bytes of the plan's implementation report. `plan` comes from
+    `plan_selectors.plan_with_progress` (points prefetched with their progress)."""
+    points = list(points if points is not None else plan.points.all())
+    today = today or timezone.localdate()
+    pdf = ImplementationReportPDF(plan)
+    pdf.add_page()
+    pdf.set_text_color(*INK)
+    pdf.font(9)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(0, 5, _("Implementation report"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.font(17, "B")
+    pdf.multi_cell(0, 8, plan.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.font(10)
+    pdf.multi_cell(
+        0, 5,
+        _("Adopted at the %(meeting)s for the period %(period)s. Status as of %(date)s, from "
+          "the progress reports accepted by the secretariat.")
+        % {"meeting": plan.meeting.title, "period": plan.period, "date": _date(today)},
+        new_x="LMARGIN", new_y="NEXT",
+    )
+    pdf.ln(3)
+    _summary_table(pdf, points)
+    for point in points:
+        _point_section(pdf, point)
+    return bytes(pdf.output())
+
+
+def _summary_table(pdf, points):
+    pdf.font(11, "B")
+    pdf.cell(0, 7, _("Overview"), new_x="LMARGIN", new_y="NEXT")
+    pdf.font(9)
+    with pdf.table(col_widths=(8, 70, 40, 26), text_align=("RIGHT", "LEFT", "LEFT", "LEFT"),
+                   line_height=5,
+                   headings_style=FontFace(emphasis="BOLD", fill_color=(233, 236, 239))) as table:
+        header = table.row()
+        for label in ("#", _("Action point"), _("Lead"), _("Status")):
+            header.cell(label)
+        for point in points:
+            row = table.row()
+            row.cell(str(point.number))
+            row.cell(point.title)
+            row.cell(", ".join(member.name for member in point.lead_members.all()) or "—")
+            row.cell(point.get_status_display())
+    pdf.ln(4)
+
+
+def _point_section(pdf, point):
+    if pdf.will_page_break(30):
+        pdf.add_page()
+    pdf.set_draw_color(*RULE)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(2)
+    pdf.font(11, "B")
+    pdf.multi_cell(0, 6, f"{point.number}. {point.title}", new_x="LMARGIN", new_y="NEXT")
+    pdf.font(9)
+    pdf.set_text_color(*MUTED)
+    parts = [point.area.name]
+    leads = ", ".join(member.name for member in point.lead_members.all())
+    if leads:
+        parts.append(_("lead: %(members)s") % {"members": leads})
+    others = ", ".join(member.name for member in point.participating_members.all())
+    if others:
+        parts.append(_("with: %(members)s") % {"members": others})
+    if point.carried_over_from:
+        parts.append(_("carried over from point %(number)s of the %(plan)s") % {
+            "number": point.carried_over_from.number, "plan": point.carried_over_from.plan.title})
+    if point.is_illustrative:
+        parts.append(_("illustrative content"))
+    pdf.multi_cell(0, 4.5, " · ".join(parts), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*STATUS_COLOURS.get(point.status, INK))
+    pdf.font(9, "B")
+    pdf.cell(0, 6, _("Status: %(status)s") % {"status": point.get_status_display()},
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    changes = list(point.status_changes.all())
+    if changes:
+        pdf.font(8.5)
+        history = "; ".join(
+            f"{_date(change.effective_on)}: {change.get_from_status_display()} → "
+            f"{change.get_to_status_display()}"
+            for change in changes
+        )
+        pdf.multi_cell(0, 4.5, _("Status history: %(history)s") % {"history": history},
+                       new_x="LMARGIN", new_y="NEXT")
+    reports = point.accepted_reports
+    if not reports:
+        pdf.font(9)
+        pdf.set_text_color(*MUTED)
+        pdf.cell(0, 6, _("No accepted progress report."), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*INK)
+    for report in reports:
+        pdf.ln(1)
+        pdf.font(9, "B")
+        who = report.member.name if report.member else _("The secretariat")
+        pdf.multi_cell(
+            0, 5, f"{_date(report.report_date)} · {who} · {report.get_proposed_status_display()}",
+            new_x="LMARGIN", new_y="NEXT",
+        )
+        pdf.font(9)
+        pdf.set_x(pdf.l_margin + 4)
+        pdf.multi_cell(0, 4.6, report.text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)

@@ -1,0 +1,140 @@
+"""The public tracker of an action plan: each point's official status over time and its
+accepted progress reports, laid out for a server-side SVG timeline.
+
+Only official status changes and accepted reports are used, so drafts, submitted and
+rejected reports can never appear. The layout is plain numbers; the template draws it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+from .enums import ActionPointStatus
+
+LABEL_WIDTH = 64
+CHART_WIDTH = 640
+ROW_HEIGHT = 30
+BAR_HEIGHT = 14
+TOP = 8
+AXIS_HEIGHT = 26
+
+STATUS_COLOURS = {
+    ActionPointStatus.NOT_STARTED: "#adb5bd",
+    ActionPointStatus.IN_PROGRESS: "#0d6efd",
+    ActionPointStatus.COMPLETED: "#198754",
+    ActionPointStatus.CARRIED_OVER: "#6f42c1",
+    ActionPointStatus.DROPPED: "#b02a37",
+}
+
+
+@dataclass
+class Segment:
+    x: float
+    width: float
+    status: str
+    label: str
+    colour: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass
+class Marker:
+    x: float
+    label: str
+    report_id: int
+
+
+@dataclass
+class Row:
+    point: object
+    y: float
+    bar_y: float
+    text_y: float
+    marker_y: float
+    segments: list = field(default_factory=list)
+    markers: list = field(default_factory=list)
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass
+class Timeline:
+    start: dt.date
+    end: dt.date
+    width: int
+    height: int
+    axis_y: float
+    rows: list
+    ticks: list
+    legend: list
+
+
+def _bounds(plan, points, today):
+    start = dt.date(plan.period_start, 1, 1)
+    if plan.adopted_on and plan.adopted_on < start:
+        start = plan.adopted_on
+    end = dt.date(plan.period_end, 12, 31)
+    for point in points:
+        for change in point.status_changes.all():
+            start, end = min(start, change.effective_on), max(end, change.effective_on)
+        for report in point.accepted_reports:
+            start, end = min(start, report.report_date), max(end, report.report_date)
+    return start, end, min(end, max(today, start))
+
+
+def status_periods(point, until):
+    """(status, from, to) for each stretch of the point's official status up to `until`."""
+    changes = list(point.status_changes.all())
+    status = changes[0].from_status if changes else point.status
+    periods, since = [], None
+    for change in changes:
+        periods.append((status, since, change.effective_on))
+        status, since = change.to_status, change.effective_on
+    periods.append((status, since, until))
+    return periods
+
+
+def build_timeline(plan, points, today=None):
+    """Lay out one row per point over the plan's period (and any later reports)."""
+    today = today or timezone.localdate()
+    start, end, drawn_until = _bounds(plan, points, today)
+    span = max((end - start).days, 1)
+
+    def x_of(day):
+        return round(LABEL_WIDTH + CHART_WIDTH * (day - start).days / span, 1)
+
+    labels = dict(ActionPointStatus.choices)
+    rows = []
+    for index, point in enumerate(points):
+        y = TOP + index * ROW_HEIGHT
+        row = Row(point=point, y=y, bar_y=y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+                  text_y=y + ROW_HEIGHT / 2 + 4, marker_y=y + ROW_HEIGHT / 2)
+        for status, since, until in status_periods(point, drawn_until):
+            since = max(since or start, start)
+            if until <= since and until != drawn_until:
+                continue
+            row.segments.append(Segment(
+                x=x_of(since), width=max(round(x_of(until) - x_of(since), 1), 1.0),
+                status=status, label=str(labels.get(status, status)),
+                colour=STATUS_COLOURS.get(status, "#6c757d"), start=since, end=until,
+            ))
+        for report in point.accepted_reports:
+            row.markers.append(Marker(
+                x=x_of(report.report_date), report_id=report.pk,
+                label=f"{date_format(report.report_date, 'j M Y')}: "
+                      f"{report.member or ''} \u2014 {report.get_proposed_status_display()}",
+            ))
+        rows.append(row)
+    height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
+    ticks = [Tick(x=x_of(dt.date(year, 1, 1)), label=str(year))
+             for year in range(start.year + 1, end.year + 1)]
+    legend = [(str(label), STATUS_COLOURS[value]) for value, label in ActionPointStatus.choices]
+    return Timeline(start=start, end=end, width=LABEL_WIDTH + CHART_WIDTH + 16, height=height,
+                    axis_y=TOP + len(rows) * ROW_HEIGHT, rows=rows, ticks=ticks, legend=legend)
