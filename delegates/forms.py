@@ -84,6 +84,10 @@ class RegistrationForm(forms.ModelForm):
               "my data is processed for this meeting."), reverse("delegates:privacy"))
         if member is not None:
             del self.fields["member"]
+            self.fields["privacy_consent"].label = format_html(
+                _('This delegate has been given the <a href="{}" target="_blank">privacy '
+                  "notice</a> and agrees that their data is processed for this meeting."),
+                reverse("delegates:privacy"))
         if self.instance.pk:
             # Consent was given when registering; changing the details keeps it.
             del self.fields["privacy_consent"]

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from meetings.selectors import upcoming_meetings
+
 from .enums import SEAT_HOLDING_STATUSES, RegistrationStatus
 from .models import Registration
 
@@ -85,3 +87,17 @@ def waiting_position(registration):
         | Q(created_at=registration.created_at, id__lt=registration.id)
     )
     return earlier.count() + 1
+
+
+def focal_point_meetings(member, today=None):
+    """Meetings still to come, with the seats held in total and by `member`'s delegation and
+    the member's registrations on the waiting list (counts in the same query)."""
+    holding = Q(registrations__status__in=SEAT_HOLDING_STATUSES)
+    mine = Q(registrations__member=member)
+    return upcoming_meetings(today).annotate(
+        held=Count("registrations", filter=holding),
+        member_held=Count("registrations", filter=holding & mine),
+        member_waiting=Count(
+            "registrations", filter=mine & Q(registrations__status=RegistrationStatus.WAITLISTED)
+        ),
+    )

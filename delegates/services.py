@@ -17,10 +17,17 @@ action name and the actor, and queues mail that leaves after commit (`delegates.
 
 import unicodedata
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting
@@ -28,7 +35,7 @@ from meetings.models import Meeting
 from . import mail
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
 from .links import registration_url
-from .models import Registration, RegistrationLogEntry
+from .models import FocalPoint, Registration, RegistrationLogEntry
 
 Status = RegistrationStatus
 
@@ -439,3 +446,80 @@ def registration_mark_attended(*, registration, actor) -> bool:
         _log(fresh, "attended", actor=actor, from_status=previous)
     _refresh_caller_copy(registration, fresh)
     return True
+
+
+def registration_make_head(*, registration, actor):
+    """Name this active registration head of its delegation; a previous head becomes a
+    delegate (in the same transaction, so there is never a second head)."""
+    with transaction.atomic():
+        fresh = _locked_registration(registration)
+        _require_open(fresh.meeting, actor)
+        if fresh.status not in ACTIVE_STATUSES:
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot lead the delegation."),
+                code="inactive",
+            )
+        if fresh.role == Role.HEAD_OF_DELEGATION:
+            raise RegistrationError(_("This person already heads the delegation."),
+                                    code="already_head")
+        previous_heads = Registration.objects.select_for_update().filter(
+            meeting=fresh.meeting, member_id=fresh.member_id, role=Role.HEAD_OF_DELEGATION,
+            status__in=ACTIVE_STATUSES,
+        )
+        for head in previous_heads:
+            head.role = Role.DELEGATE
+            _save(head, update_fields=["role", "updated_at"])
+            _log(head, "head_replaced", actor=actor, from_status=head.status,
+                 note=f"Head of delegation is now {fresh.full_name}.")
+        fresh.role = Role.HEAD_OF_DELEGATION
+        _save(fresh, update_fields=["role", "updated_at"])
+        _log(fresh, "head_named", actor=actor, from_status=fresh.status)
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+# --- focal points -------------------------------------------------------------------------
+
+
+def focal_point_invite(*, user_email, member, actor, first_name="", last_name=""):
+    """Make the person with this email a focal point of `member` and mail them a link to set
+    their password (Django's password-reset token: single use, expires after
+    PASSWORD_RESET_TIMEOUT). Creates the user when needed; inviting again resends the link.
+    Raises RegistrationError if the person is already the focal point of another member."""
+    email = BaseUserManager.normalize_email((user_email or "").strip())
+    with transaction.atomic():
+        user = _focal_point_user(email, first_name, last_name)
+        existing = FocalPoint.objects.filter(user=user).select_related("member").first()
+        if existing and existing.member_id != member.pk:
+            raise RegistrationError(
+                _("%(email)s is already the focal point of %(member)s.")
+                % {"email": email, "member": existing.member},
+                code="focal_point_elsewhere",
+            )
+        focal_point, _created = FocalPoint.objects.update_or_create(
+            user=user,
+            defaults={"member": member, "invited_at": timezone.now(),
+                      "invited_by": _user(actor)},
+        )
+        link = settings.SITE_URL + reverse("password_reset_confirm", kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        })
+        mail.queue_mail(to=user.email, template="focal_point_invitation", context={
+            "user": user, "member": member, "link": link,
+            "login_url": settings.SITE_URL + reverse("login") + "?next="
+            + reverse("delegates:focal_home"),
+        })
+    return focal_point
+
+
+def _focal_point_user(email, first_name, last_name):
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user
+    user = user_model(username=email.lower()[:150], email=email, first_name=first_name,
+                      last_name=last_name)
+    user.set_unusable_password()
+    user.save()
+    return user

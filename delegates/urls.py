@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import focal_views, views
 
 app_name = "delegates"
 
@@ -12,4 +12,14 @@ urlpatterns = [
          name="registration_change"),
     path("registrations/<str:token>/cancel/", views.registration_cancel,
          name="registration_cancel"),
+    path("focal/", focal_views.focal_home, name="focal_home"),
+    path("focal/meetings/<slug:slug>/", focal_views.focal_delegation, name="focal_delegation"),
+    path("focal/meetings/<slug:slug>/register/", focal_views.focal_register,
+         name="focal_register"),
+    path("focal/registrations/<int:pk>/change/", focal_views.focal_registration_edit,
+         name="focal_registration_edit"),
+    path("focal/registrations/<int:pk>/cancel/", focal_views.focal_registration_cancel,
+         name="focal_registration_cancel"),
+    path("focal/registrations/<int:pk>/head/", focal_views.focal_registration_make_head,
+         name="focal_registration_make_head"),
 ]

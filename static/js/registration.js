@@ -9,3 +9,13 @@
   box.addEventListener("change", sync);
   sync();
 })();
+
+// Asks before a cancel button submits its form (focal point pages).
+(function () {
+  "use strict";
+  document.querySelectorAll("form.js-confirm").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) { event.preventDefault(); }
+    });
+  });
+})();
