@@ -11,6 +11,7 @@ handler500 = "asem_customs.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),

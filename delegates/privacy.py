@@ -1,0 +1,279 @@
+"""Personal data of registrations: who may see passport details, anonymisation once a meeting
+is older than the retention period, and a person's right to see and erase what is held.
+
+Anonymising keeps what counts and statistics use (meeting, member, role, status, check-in,
+dates of submission) and wipes what identifies the person: names, contact details, needs,
+travel and passport details, in the registration, in its change history, in the notes of its
+log and in the mail sent about it. Every anonymisation, export and erasure is logged with its
+actor; the logs never repeat the personal data.
+"""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+from .enums import ACTIVE_STATUSES
+from .models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
+from .services import registration_cancel
+
+logger = logging.getLogger(__name__)
+
+EDITOR_GROUP = "Secretariat editor"
+ANONYMISED_NAME = "Anonymised"
+# Field -> value it takes when the person's data is wiped. Meeting, member, role, status,
+# attendance and timestamps stay: public pages and statistics count them.
+WIPED_VALUES = {
+    "given_name": "", "family_name": ANONYMISED_NAME, "family_name_first": False,
+    "name_latin": "", "honorific": "", "position": "", "organisation": "", "phone": "",
+    "dietary_needs": "", "accessibility_needs": "", "arrival_date": None,
+    "departure_date": None, "needs_visa_letter": False, "passport_number": "",
+    "passport_nationality": "", "passport_issued_on": None, "passport_expires_on": None,
+    "date_of_birth": None, "publish_name": False, "rejection_reason": "",
+}
+PASSPORT_FIELDS = (
+    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
+    "date_of_birth",
+)
+EXPORTED_FIELDS = (
+    "honorific", "given_name", "family_name", "family_name_first", "name_latin", "position",
+    "organisation", "email", "phone", "role", "status", "dietary_needs",
+    "accessibility_needs", "arrival_date", "departure_date", "needs_visa_letter",
+    *PASSPORT_FIELDS, "privacy_consent_at", "publish_name", "badge_code", "attended_at",
+    "rejection_reason", "created_at", "updated_at", "status_changed_at",
+)
+
+
+def can_view_passport(user):
+    """Passport details are for the staff who prepare visa letters: superusers and the
+    "Secretariat editor" group; viewers and focal points never see them."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=EDITOR_GROUP).exists()
+
+
+def can_manage_personal_data(user):
+    """Who may export or erase everything held about a person (it includes passports)."""
+    return can_view_passport(user)
+
+
+# --- anonymisation after the retention period -----------------------------------------------
+
+
+def retention_cutoff(*, today=None, retention_days=None):
+    """Meetings that ended before this date are past the retention period."""
+    days = settings.PERSONAL_DATA_RETENTION_DAYS if retention_days is None else retention_days
+    return (today or timezone.localdate()) - dt.timedelta(days=days)
+
+
+def registrations_due_for_anonymisation(*, today=None, retention_days=None):
+    cutoff = retention_cutoff(today=today, retention_days=retention_days)
+    ended = Meeting.objects.annotate(ended_on=Coalesce("end_date", "start_date")).filter(
+        ended_on__lt=cutoff
+    )
+    return Registration.objects.filter(meeting__in=ended, anonymised_at__isnull=True)
+
+
+def anonymise_registration(*, registration, actor=None, action="anonymised"):
+    """Wipe the person's data from one registration, its history, its log notes and its
+    mail; the registration stays and still counts. Its signed links stop working.
+    Returns False (and changes nothing) when it was already anonymised."""
+    with transaction.atomic():
+        fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+        if fresh.anonymised_at is not None:
+            return False
+        for name, value in WIPED_VALUES.items():
+            setattr(fresh, name, value)
+        # Unique among active registrations of a meeting; .invalid never receives mail.
+        fresh.email = f"anonymised-{fresh.pk}@anonymised.invalid"
+        fresh.badge_code = new_badge_code()
+        fresh.link_version += 1
+        fresh.anonymised_at = timezone.now()
+        fresh.history.all().delete()  # older versions still hold the data
+        fresh.save(update_fields=[*WIPED_VALUES, "email", "badge_code", "link_version",
+                                  "anonymised_at", "updated_at"])
+        fresh.log_entries.exclude(note="").update(note="")
+        OutgoingEmail.objects.filter(registration=fresh).delete()
+        RegistrationLogEntry.objects.create(
+            registration=fresh, action=f"delegates.registration.{action}",
+            from_status=fresh.status, to_status=fresh.status, actor=_user(actor),
+        )
+    logger.info("delegates.registration.%s registration=%s actor=%s", action, fresh.pk,
+                _username(actor))
+    return True
+
+
+def anonymise_expired_registrations(*, today=None, retention_days=None, actor=None):
+    """Anonymise every registration of a meeting that ended before the retention cutoff.
+    Each registration is done in its own transaction; returns how many were anonymised."""
+    due = registrations_due_for_anonymisation(today=today, retention_days=retention_days)
+    done = 0
+    for registration in due.only("pk").order_by("pk").iterator(chunk_size=500):
+        done += anonymise_registration(registration=registration, actor=actor)
+    return done
+
+
+# --- a person's data: export and erasure ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonRecords:
+    email: str
+    registrations: list
+    emails: list
+    accounts: list
+
+    @property
+    def is_empty(self):
+        return not (self.registrations or self.emails or self.accounts)
+
+
+def person_records(email):
+    """Everything held under one email address (case ignored)."""
+    email = (email or "").strip()
+    registrations = list(
+        Registration.objects.filter(email__iexact=email)
+        .select_related("meeting", "member")
+        .order_by("created_at", "pk")
+    )
+    emails = list(
+        OutgoingEmail.objects.filter(to__iexact=email).order_by("created_at", "pk")
+    )
+    accounts = list(
+        get_user_model().objects.filter(email__iexact=email)
+        .select_related("focal_point__member").order_by("pk")
+    )
+    return PersonRecords(email=email, registrations=registrations, emails=emails,
+                         accounts=accounts)
+
+
+def export_person(*, email, actor):
+    """A JSON-ready dict of everything held about the person, for a subject access request.
+    Logged on each registration it covers."""
+    records = person_records(email)
+    data = {
+        "email": records.email,
+        "exported_at": timezone.now(),
+        "exported_by": _username(actor),
+        "registrations": [_registration_export(r) for r in records.registrations],
+        "emails": [
+            {"to": e.to, "subject": e.subject, "body": e.body, "kind": e.kind,
+             "queued_at": e.created_at, "sent_at": e.sent_at}
+            for e in records.emails
+        ],
+        "accounts": [_account_export(user) for user in records.accounts],
+    }
+    with transaction.atomic():
+        for registration in records.registrations:
+            RegistrationLogEntry.objects.create(
+                registration=registration, action="delegates.registration.data_exported",
+                from_status=registration.status, to_status=registration.status,
+                actor=_user(actor),
+            )
+    logger.info("delegates.person.data_exported registrations=%s actor=%s",
+                [r.pk for r in records.registrations], _username(actor))
+    return data
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    registrations: int
+    cancelled: int
+    emails: int
+    accounts: int
+
+
+def erase_person(*, email, actor):
+    """Erase on request everything held about the person: a registration for a meeting
+    still to come is cancelled first (its seat goes to the waiting list), then every
+    registration is anonymised; mail to the address is deleted and accounts under it are
+    closed and emptied. Staff accounts are left to an administrator. All or nothing."""
+    records = person_records(email)
+    today = timezone.localdate()
+    cancelled = accounts = 0
+    with transaction.atomic():
+        for registration in records.registrations:
+            if registration.anonymised_at is not None:
+                continue
+            if registration.status in ACTIVE_STATUSES and _still_to_come(registration, today):
+                registration_cancel(registration=registration, actor=actor)
+                cancelled += 1
+            anonymise_registration(registration=registration, actor=actor, action="erased")
+        OutgoingEmail.objects.filter(to__iexact=records.email).delete()
+        for user in records.accounts:
+            if user.is_staff or user.is_superuser:
+                continue
+            _close_account(user)
+            accounts += 1
+    result = ErasureResult(registrations=len(records.registrations), cancelled=cancelled,
+                           emails=len(records.emails), accounts=accounts)
+    logger.info("delegates.person.erased registrations=%s cancelled=%s emails=%s accounts=%s "
+                "actor=%s", [r.pk for r in records.registrations], cancelled,
+                result.emails, accounts, _username(actor))
+    return result
+
+
+def _still_to_come(registration, today):
+    meeting = registration.meeting
+    ends = meeting.end_date or meeting.start_date
+    return ends is None or ends >= today
+
+
+def _close_account(user):
+    from .models import FocalPoint
+
+    FocalPoint.objects.filter(user=user).delete()
+    user.username = f"erased-{user.pk}"
+    user.first_name = user.last_name = user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["username", "first_name", "last_name", "email", "is_active",
+                             "password"])
+
+
+def _registration_export(registration):
+    data = {name: getattr(registration, name) for name in EXPORTED_FIELDS}
+    data.update(
+        id=registration.pk,
+        meeting=registration.meeting.title,
+        member=registration.member.name,
+        anonymised_at=registration.anonymised_at,
+        log=[
+            {"at": entry.created_at, "action": entry.action, "from_status": entry.from_status,
+             "to_status": entry.to_status, "note": entry.note}
+            for entry in registration.log_entries.order_by("created_at", "pk")
+        ],
+        history=[
+            {"at": version.history_date, "change": version.get_history_type_display(),
+             **{name: getattr(version, name) for name in EXPORTED_FIELDS
+                if hasattr(version, name)}}
+            for version in registration.history.order_by("history_date", "history_id")
+        ],
+    )
+    return data
+
+
+def _account_export(user):
+    focal_point = getattr(user, "focal_point", None)
+    return {
+        "username": user.get_username(), "first_name": user.first_name,
+        "last_name": user.last_name, "email": user.email, "date_joined": user.date_joined,
+        "last_login": user.last_login, "is_active": user.is_active,
+        "focal_point_of": focal_point.member.name if focal_point else None,
+    }
+
+
+def _user(actor):
+    return actor if actor is not None and actor.is_authenticated else None
+
+
+def _username(actor):
+    user = _user(actor)
+    return user.get_username() if user else "system"

@@ -1,0 +1,88 @@
+"""Staff pages for a person's request about their data: see what is held under an email
+address, download it as JSON, erase it. Only for those who may see passport details
+(superusers and the "Secretariat editor" group); everyone else gets 403.
+
+The email address travels in POST bodies only, so that it never lands in access logs."""
+
+import json
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import privacy
+
+
+class PersonForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Email address of the person"))
+
+
+class EraseForm(PersonForm):
+    email = forms.EmailField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I have checked the person's identity and their request to erase "
+                           "their data."),
+    )
+
+
+def personal_data_manager_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not privacy.can_manage_personal_data(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+@personal_data_manager_required
+@require_http_methods(["GET", "POST"])
+def person(request):
+    form = PersonForm(request.POST or None)
+    records = erase_form = None
+    if request.method == "POST" and form.is_valid():
+        records = privacy.person_records(form.cleaned_data["email"])
+        erase_form = EraseForm(initial={"email": records.email})
+    return render(request, "delegates/privacy/person.html",
+                  {"form": form, "records": records, "erase_form": erase_form})
+
+
+@personal_data_manager_required
+@require_POST
+def export(request):
+    form = PersonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a valid email address."))
+        return redirect("privacy:person")
+    data = privacy.export_person(email=form.cleaned_data["email"], actor=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+    return response
+
+
+@personal_data_manager_required
+@require_POST
+def erase(request):
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was erased: tick the box to confirm the request."))
+        return redirect("privacy:person")
+    result = privacy.erase_person(email=form.cleaned_data["email"], actor=request.user)
+    messages.success(request, _(
+        "Erased: %(registrations)s registrations anonymised (%(cancelled)s cancelled first), "
+        "%(emails)s messages deleted, %(accounts)s accounts closed."
+    ) % {"registrations": result.registrations, "cancelled": result.cancelled,
+         "emails": result.emails, "accounts": result.accounts})
+    return redirect("privacy:person")
