@@ -1,0 +1,277 @@
+"""Every admin changelist runs as many queries for many rows as for a few: no query per row.
+
+The registrations changelist is measured at 10 and 1,000 registrations; the others at 2 and
+12 rows, each row with its own related objects so that a missing select_related shows.
+"""
+
+import datetime as dt
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from delegates.enums import RegistrationStatus, Role
+from delegates.models import Registration, RegistrationLogEntry
+from meetings.enums import ActionPointStatus, MemberKind
+from meetings.models import (
+    ActionPointStatusChange,
+    Member,
+    ProgressReport,
+    ProgressReportAttachment,
+    ReportingBody,
+    Speaker,
+)
+from tests.factories import (
+    ActionAreaFactory,
+    ActionPlanFactory,
+    ActionPointFactory,
+    AgendaItemFactory,
+    FocalPointFactory,
+    MeetingFactory,
+    RegistrationFactory,
+    SeriesFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+APPS = ("meetings", "delegates", "auth")
+
+
+def members():
+    return list(Member.objects.order_by("code"))
+
+
+def _meeting(tag, index):
+    series = SeriesFactory(name=f"Series {tag}{index}", slug=f"series-{tag}-{index}")
+    return MeetingFactory(series=series, host_member=members()[index % len(members())])
+
+
+def build_members(count, tag):
+    Member.objects.bulk_create(
+        Member(name=f"Observer {tag}{i}", code=f"O{tag}{i}", kind=MemberKind.OBSERVER)
+        for i in range(count)
+    )
+
+
+def build_series(count, tag):
+    for i in range(count):
+        SeriesFactory(name=f"Series {tag}{i}", slug=f"series-{tag}-{i}")
+
+
+def build_meetings(count, tag):
+    for i in range(count):
+        _meeting(tag, i)
+
+
+def build_topics(count, tag):
+    TopicFactory.create_batch(count)
+
+
+def build_reporting_bodies(count, tag):
+    ReportingBody.objects.bulk_create(
+        ReportingBody(name=f"Body {tag}{i}", slug=f"body-{tag}-{i}") for i in range(count)
+    )
+
+
+def build_agenda_items(count, tag):
+    for i in range(count):
+        item = AgendaItemFactory(meeting=_meeting(tag, i))
+        item.topics.add(TopicFactory())
+
+
+def build_speakers(count, tag):
+    for i in range(count):
+        Speaker.objects.create(
+            agenda_item=AgendaItemFactory(meeting=_meeting(tag, i)), name=f"Speaker {i}",
+            member=members()[i],
+        )
+
+
+def build_action_areas(count, tag):
+    for i in range(count):
+        ActionAreaFactory(name=f"Area {tag}{i}", slug=f"area-{tag}-{i}")
+
+
+def build_action_plans(count, tag):
+    for i in range(count):
+        ActionPlanFactory(meeting=_meeting(tag, i), slug=f"plan-{tag}-{i}")
+
+
+def _point(tag, i):
+    plan = ActionPlanFactory(meeting=_meeting(tag, i), slug=f"plan-{tag}-{i}")
+    point = ActionPointFactory(
+        plan=plan, area=ActionAreaFactory(name=f"Area {tag}{i}", slug=f"area-{tag}-{i}")
+    )
+    point.lead_members.add(members()[i])
+    return point
+
+
+def build_action_points(count, tag):
+    for i in range(count):
+        _point(tag, i)
+
+
+def _report(tag, i):
+    return ProgressReport.objects.create(
+        action_point=_point(tag, i), member=members()[i], text="Done.",
+        proposed_status=ActionPointStatus.COMPLETED,
+        author=UserFactory(username=f"author-{tag}-{i}"),
+    )
+
+
+def build_progress_reports(count, tag):
+    for i in range(count):
+        _report(tag, i)
+
+
+def build_attachments(count, tag):
+    for i in range(count):
+        ProgressReportAttachment.objects.create(
+            report=_report(tag, i), file=f"progress-reports/2026/report-{tag}-{i}.pdf"
+        )
+
+
+def build_status_changes(count, tag):
+    for i in range(count):
+        ActionPointStatusChange.objects.create(
+            action_point=_point(tag, i), from_status=ActionPointStatus.NOT_STARTED,
+            to_status=ActionPointStatus.IN_PROGRESS, report=_report(f"{tag}r", i),
+            actor=UserFactory(username=f"actor-{tag}-{i}"),
+        )
+
+
+def build_focal_points(count, tag):
+    for i in range(count):
+        FocalPointFactory(
+            user=UserFactory(username=f"focal-{tag}-{i}"), member=members()[i],
+            invited_by=UserFactory(username=f"inviter-{tag}-{i}"),
+        )
+
+
+def build_registrations(count, tag):
+    """`count` registrations over five meetings and every member, in bulk."""
+    meetings, people = [_meeting(tag, i) for i in range(5)], members()
+    Registration.objects.bulk_create(
+        Registration(
+            meeting=meetings[i % 5], member=people[i % len(people)], given_name="Anna",
+            family_name=f"Schmidt {tag}{i}", email=f"d-{tag}-{i}@example.org",
+            role=Role.DELEGATE, status=RegistrationStatus.PENDING,
+            privacy_consent_at=timezone.now(),
+        )
+        for i in range(count)
+    )
+
+
+def build_log_entries(count, tag):
+    for i in range(count):
+        RegistrationLogEntry.objects.create(
+            registration=RegistrationFactory(meeting=_meeting(tag, i)),
+            action="delegates.registration.submitted", to_status=RegistrationStatus.PENDING,
+            actor=UserFactory(username=f"actor-{tag}-{i}"),
+        )
+
+
+def build_outgoing_emails(count, tag):
+    OutgoingEmail = apps.get_model("delegates", "OutgoingEmail")
+    for i in range(count):
+        OutgoingEmail.objects.create(
+            to=f"d-{tag}-{i}@example.org", subject="Your registration", body="Hello.",
+            kind="registration_received",
+            registration=RegistrationFactory(meeting=_meeting(tag, i)),
+            next_attempt_at=timezone.now() + dt.timedelta(minutes=i),
+        )
+
+
+def build_users(count, tag):
+    for i in range(count):
+        UserFactory(username=f"user-{tag}-{i}")
+
+
+def build_groups(count, tag):
+    Group.objects.bulk_create(Group(name=f"Group {tag}{i}") for i in range(count))
+
+
+BUILDERS = {
+    "meetings.Member": build_members,
+    "meetings.MeetingSeries": build_series,
+    "meetings.Meeting": build_meetings,
+    "meetings.Topic": build_topics,
+    "meetings.ReportingBody": build_reporting_bodies,
+    "meetings.AgendaItem": build_agenda_items,
+    "meetings.Speaker": build_speakers,
+    "meetings.ActionArea": build_action_areas,
+    "meetings.ActionPlan": build_action_plans,
+    "meetings.ActionPoint": build_action_points,
+    "meetings.ActionPointStatusChange": build_status_changes,
+    "meetings.ProgressReport": build_progress_reports,
+    "meetings.ProgressReportAttachment": build_attachments,
+    "delegates.FocalPoint": build_focal_points,
+    "delegates.Registration": build_registrations,
+    "delegates.RegistrationLogEntry": build_log_entries,
+    "delegates.OutgoingEmail": build_outgoing_emails,
+    "auth.User": build_users,
+    "auth.Group": build_groups,
+}
+
+
+def admin_labels():
+    return sorted(
+        model._meta.label for model in admin.site._registry if model._meta.app_label in APPS
+    )
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    user = UserFactory(username="chief", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client
+
+
+def changelist_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_registrations_changelist_queries_do_not_grow_with_rows(superuser_client):
+    url = reverse("admin:delegates_registration_changelist")
+    build_registrations(10, "a")
+    superuser_client.get(url)  # first request: content types, permissions
+    with_ten = changelist_queries(superuser_client, url)
+
+    build_registrations(990, "b")
+
+    assert Registration.objects.count() == 1000
+    assert changelist_queries(superuser_client, url) == with_ten
+
+
+@pytest.mark.parametrize("label", sorted(BUILDERS))
+def test_changelist_queries_do_not_grow_with_rows(superuser_client, label):
+    model = apps.get_model(label)
+    if model not in admin.site._registry:
+        pytest.skip(f"{label} is not in the admin")
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    BUILDERS[label](2, "a")
+    superuser_client.get(url)
+    with_few = changelist_queries(superuser_client, url)
+
+    BUILDERS[label](10, "b")
+
+    assert changelist_queries(superuser_client, url) == with_few
+
+
+def test_every_admin_changelist_of_the_project_is_guarded():
+    assert [label for label in admin_labels() if label not in BUILDERS] == []
+
+
+def test_registrations_are_listed_over_several_meetings(db):
+    build_registrations(10, "a")
+
+    assert Registration.objects.values("meeting").distinct().count() == 5
+    assert Registration.objects.values("member").distinct().count() == 10
