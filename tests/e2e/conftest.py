@@ -83,8 +83,13 @@ def chromium_browser(django_db_setup):
 
 
 @pytest.fixture
-def e2e_data(demo, live_server):
-    """The demo loaded into the database the live server reads."""
+def e2e_data(demo, live_server, settings):
+    """The demo loaded into the database the live server reads; links in mail point to the
+    live server, and no page cached by an earlier test is served."""
+    from django.core.cache import cache
+
+    settings.SITE_URL = live_server.url
+    cache.clear()
     return demo
 
 
@@ -138,8 +143,11 @@ class Journey:
         if message.type == "error" and not url.endswith("/favicon.ico"):
             self.errors.append(f"console error: {message.text} ({url})")
 
-    def step(self, label):
-        """Screenshot the page as it is now and check it: axe, JavaScript and console errors."""
+    def step(self, label, *, axe=True):
+        """Screenshot the page as it is now and check it: axe, JavaScript and console errors.
+
+        `axe=False` for a page already checked in this journey (a form being filled in):
+        axe takes a second or more on a long page."""
         self.number += 1
         self.page.wait_for_load_state("load")
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
@@ -150,7 +158,7 @@ class Journey:
         errors, self.errors = self.errors, []
         if errors:
             pytest.fail(f"{where}\n  " + "\n  ".join(errors))
-        violations = axe_violations(self.page)
+        violations = axe_violations(self.page) if axe else []
         if violations:
             pytest.fail(f"{where}\n{format_violations(violations)}")
         return path
