@@ -221,3 +221,7 @@ REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
 # Personal data of registrations is anonymised this many days after the meeting ends
 # (management command `anonymise_registrations`, run nightly).
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
+
+# Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
+# (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.
+SIMPLE_HISTORY_ENABLED = env.bool("SIMPLE_HISTORY_ENABLED", default=True)
