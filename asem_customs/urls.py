@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
+    path("staff/", include("delegates.staff_urls", namespace="staff")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),

@@ -1,17 +1,43 @@
-from django.contrib import admin
+"""The secretariat's admin for registrations. Every change of status goes through
+`delegates.services` (the same seat rules as the public form); adding or editing a
+registration here does too."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import FocalPoint, Registration, RegistrationLogEntry
+from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
+from .pdf import badges_pdf, jobs, visa_letters_pdf
+from .privacy import PASSPORT_FIELDS, can_view_passport
+from .services import (
+    EDITABLE_FIELDS,
+    RegistrationError,
+    registration_confirm,
+    registration_mark_attended,
+    registration_reject,
+    registration_submit,
+    registration_update,
+    registration_waitlist,
+)
 
 
 @admin.register(FocalPoint)
 class FocalPointAdmin(admin.ModelAdmin):
-    list_display = ["user", "member", "invited_at"]
+    list_display = ["user", "member", "invited_at", "invited_by"]
     list_filter = ["member__region", "member"]
     search_fields = ["user__username", "user__email", "user__last_name", "member__name"]
-    list_select_related = ["user", "member"]
+    list_select_related = ["user", "member", "invited_by"]
     autocomplete_fields = ["member"]
     raw_id_fields = ["user", "invited_by"]
+    date_hierarchy = "invited_at"
 
 
 class RegistrationLogEntryInline(admin.TabularInline):
@@ -20,35 +46,262 @@ class RegistrationLogEntryInline(admin.TabularInline):
     can_delete = False
     fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
     readonly_fields = fields
+    verbose_name_plural = gettext_lazy("State changes (who, when, what)")
 
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CheckedInFilter(admin.SimpleListFilter):
+    title = gettext_lazy("checked in")
+    parameter_name = "checked_in"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Checked in")), ("no", _("Not checked in"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(attended_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(attended_at__isnull=True)
+        return queryset
+
+
+class SpecialNeedsFilter(admin.SimpleListFilter):
+    title = gettext_lazy("special needs")
+    parameter_name = "needs"
+
+    def lookups(self, request, model_admin):
+        return [("diet", _("Dietary needs")), ("access", _("Accessibility needs")),
+                ("visa", _("Visa invitation letter"))]
+
+    def queryset(self, request, queryset):
+        conditions = {"diet": ~Q(dietary_needs=""), "access": ~Q(accessibility_needs=""),
+                      "visa": Q(needs_visa_letter=True)}
+        if self.value() in conditions:
+            return queryset.filter(conditions[self.value()])
+        return queryset
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
+            "rows": 4, "cols": 60}), max_length=2000,
+    )
+
 
 @admin.register(Registration)
 class RegistrationAdmin(SimpleHistoryAdmin):
-    list_display = ["full_name", "member", "meeting", "role", "status", "created_at",
-                    "attended_at"]
-    list_filter = ["meeting", "status", "role", "member__region", "member"]
+    list_display = ["full_name", "name_latin", "member", "meeting", "role", "status_chip",
+                    "created_at", "attended_at", "needs_visa_letter"]
+    list_display_links = ["full_name"]
+    list_filter = ["meeting", "status", "role", "member__region", "member", CheckedInFilter,
+                   SpecialNeedsFilter]
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
-                     "member__name"]
+                     "member__name", "=badge_code"]
     list_select_related = ["member", "meeting"]
+    list_per_page = 100
     date_hierarchy = "created_at"
     autocomplete_fields = ["member"]
     raw_id_fields = ["registered_by"]
-    readonly_fields = ["status", "badge_code", "attended_at", "created_at", "updated_at",
-                       "status_changed_at"]
+    readonly_fields = ["status", "badge_code", "attended_at", "rejection_reason", "created_at",
+                       "updated_at", "status_changed_at", "registered_by", "anonymised_at"]
     inlines = [RegistrationLogEntryInline]
+    actions = ["confirm", "waitlist", "reject", "mark_attended", "print_badges",
+               "print_visa_letters"]
+    fieldsets = [
+        (None, {"fields": ["meeting", "member", "role", "status", "badge_code"]}),
+        (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
+                                           "family_name_first", "name_latin"]}),
+        (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
+                                                           "email", "phone"]}),
+        (gettext_lazy("Stay and needs"), {"fields": [("arrival_date", "departure_date"),
+                                                     "dietary_needs", "accessibility_needs"]}),
+        (gettext_lazy("Visa invitation letter"), {"fields": [
+            "needs_visa_letter", ("passport_number", "passport_nationality"),
+            ("passport_issued_on", "passport_expires_on"), "date_of_birth"]}),
+        (gettext_lazy("Consent and record"), {"fields": [
+            "privacy_consent_at", "publish_name", "registered_by", "created_at",
+            "updated_at", "status_changed_at", "attended_at", "rejection_reason",
+            "anonymised_at"]}),
+    ]
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_chip(self, obj):
+        return format_html('<span class="status-chip status-{}">{}</span>', obj.status,
+                           obj.get_status_display())
+
+    def get_fieldsets(self, request, obj=None):
+        """Passport details only for those who prepare visa letters (see privacy)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if can_view_passport(request.user):
+            return fieldsets
+        return [(name, {**options, "fields": [
+            field for field in options["fields"]
+            if not set(field if isinstance(field, tuple) else [field]) & set(PASSPORT_FIELDS)
+        ]}) for name, options in fieldsets]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("meeting")  # a registration never moves to another meeting
+        return fields
+
+    # --- saving through the services ---------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RegistrationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            data = {name: form.cleaned_data[name] for name in form.changed_data
+                    if name in EDITABLE_FIELDS}
+            if data:
+                registration_update(registration=obj, data=data, actor=request.user)
+            return
+        data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS
+                if name in form.cleaned_data}
+        created = registration_submit(meeting=form.cleaned_data["meeting"], data=data,
+                                      actor=request.user)
+        for field in created._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
+        obj._state.adding = False
+        obj._state.db = created._state.db
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _each(self, request, queryset, change, done_message):
+        done, failed = 0, []
+        for registration in queryset.select_related("member", "meeting"):
+            try:
+                if change(registration) is not False:
+                    done += 1
+            except RegistrationError as exc:
+                failed.append(f"{registration.full_name}: {' '.join(exc.messages)}")
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+        for failure in failed:
+            self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description=gettext_lazy("Confirm selected registrations"),
+                  permissions=["change"])
+    def confirm(self, request, queryset):
+        self._each(request, queryset.order_by("created_at", "id"),
+                   lambda r: registration_confirm(registration=r, actor=request.user),
+                   lambda n: ngettext("%d registration confirmed.",
+                                      "%d registrations confirmed.", n) % n)
+
+    @admin.action(description=gettext_lazy("Move selected to the waiting list"),
+                  permissions=["change"])
+    def waitlist(self, request, queryset):
+        self._each(request, queryset,
+                   lambda r: registration_waitlist(registration=r, actor=request.user),
+                   lambda n: ngettext("%d registration moved to the waiting list.",
+                                      "%d registrations moved to the waiting list.", n) % n)
+
+    @admin.action(description=gettext_lazy("Reject selected (with a reason)…"),
+                  permissions=["change"])
+    def reject(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._each(request, queryset,
+                       lambda r: registration_reject(registration=r, actor=request.user,
+                                                     reason=reason),
+                       lambda n: ngettext("%d registration rejected; the person was told.",
+                                          "%d registrations rejected; each person was told.",
+                                          n) % n)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reject registrations"), "form": form, "queryset": queryset,
+            "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/delegates/registration/reject.html", context)
+
+    @admin.action(description=gettext_lazy("Mark selected as attended (check in)"),
+                  permissions=["change"])
+    def mark_attended(self, request, queryset):
+        self._each(request, queryset,
+                   lambda r: registration_mark_attended(registration=r, actor=request.user),
+                   lambda n: ngettext("%d person checked in.", "%d people checked in.", n) % n)
+
+    @admin.action(description=gettext_lazy("Print badges of selected (PDF)"),
+                  permissions=["view"])
+    def print_badges(self, request, queryset):
+        registrations = list(queryset.select_related("member", "meeting").order_by(
+            "meeting", "member__name", "family_name"))
+        meeting = registrations[0].meeting
+        if len({r.meeting_id for r in registrations}) > 1:
+            self.message_user(request, _("Choose registrations of one meeting."),
+                              messages.ERROR)
+            return None
+        if len(registrations) <= jobs.INLINE_BADGES:
+            return _pdf(badges_pdf(registrations, meeting=meeting), "badges.pdf")
+        token = jobs.start_job(
+            render=lambda progress: badges_pdf(registrations, meeting=meeting,
+                                               progress=progress),
+            total=len(registrations), filename="badges.pdf", user_id=request.user.pk)
+        return redirect("staff:job", token=token)
+
+    @admin.action(description=gettext_lazy("Visa invitation letters of selected (PDF)"),
+                  permissions=["change"])
+    def print_visa_letters(self, request, queryset):
+        if not can_view_passport(request.user):
+            raise PermissionDenied
+        registrations = list(queryset.filter(needs_visa_letter=True).select_related(
+            "member", "meeting", "meeting__host_member"))
+        if not registrations or len({r.meeting_id for r in registrations}) > 1:
+            self.message_user(request, _("Choose people of one meeting who asked for a "
+                                         "visa invitation letter."), messages.ERROR)
+            return None
+        return _pdf(visa_letters_pdf(registrations, meeting=registrations[0].meeting),
+                    "visa-letters.pdf")
+
+
+def _pdf(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @admin.register(RegistrationLogEntry)
 class RegistrationLogEntryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "registration", "action", "from_status", "to_status",
                     "actor"]
-    list_filter = ["action", "to_status"]
-    search_fields = ["registration__family_name", "registration__email", "note"]
+    list_filter = ["action", "to_status", "registration__meeting"]
+    search_fields = ["registration__family_name", "registration__given_name",
+                     "registration__email", "note", "actor__username"]
     list_select_related = ["registration", "actor"]
     date_hierarchy = "created_at"
 
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "to", "subject", "kind", "attempts", "sent_at"]
+    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["registration"]
+    readonly_fields = ["to", "subject", "body", "kind", "registration", "created_at",
+                       "next_attempt_at", "attempts", "sent_at", "last_error"]
+
+    def has_add_permission(self, request):
+        return False
+

@@ -1,10 +1,14 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     ActionArea,
     ActionPlan,
     ActionPoint,
+    ActionPointStatusChange,
     AgendaItem,
     Meeting,
     MeetingSeries,
@@ -44,7 +48,7 @@ class AgendaItemInline(admin.StackedInline):
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "series", "number", "host_member", "city", "year", "start_date",
-                    "status", "capacity", "delegation_cap"]
+                    "status", "capacity", "delegation_cap", "workspace"]
     list_filter = ["series", "status", "host_member__region", "year"]
     search_fields = ["title", "city", "venue", "host_member__name"]
     list_select_related = ["series", "host_member"]
@@ -60,6 +64,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
                                      ("capacity", "delegation_cap")]}),
         ("Publication", {"fields": ["summary", "publish_participants", "list_host_first"]}),
     ]
+
+    @admin.display(description=gettext_lazy("secretariat workspace"))
+    def workspace(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("staff:dashboard", args=[obj.slug]),
+                           gettext_lazy("Dashboard"))
 
 
 @admin.register(Topic)
@@ -131,6 +140,18 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     inlines = [ActionPointInline]
 
 
+class ActionPointStatusChangeInline(admin.TabularInline):
+    model = ActionPointStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["effective_on", "from_status", "to_status", "actor", "report", "note",
+              "recorded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ActionPoint)
 class ActionPointAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "plan", "area", "status", "target_date", "is_illustrative"]
@@ -140,6 +161,24 @@ class ActionPointAdmin(SimpleHistoryAdmin):
     date_hierarchy = "target_date"
     autocomplete_fields = ["area", "lead_members", "participating_members"]
     raw_id_fields = ["carried_over_from"]
+    inlines = [ActionPointStatusChangeInline]
+
+
+@admin.register(ActionPointStatusChange)
+class ActionPointStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["action_point", "from_status", "to_status", "effective_on", "actor",
+                    "recorded_at"]
+    list_filter = ["to_status", "action_point__plan"]
+    search_fields = ["action_point__title", "note"]
+    list_select_related = ["action_point", "actor"]
+    date_hierarchy = "effective_on"
+    raw_id_fields = ["action_point", "report", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class ProgressReportAttachmentInline(admin.TabularInline):

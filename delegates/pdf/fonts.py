@@ -1,0 +1,77 @@
+"""Fonts embedded in every PDF, all from pinned PyPI packages (OFL licensed).
+
+The main face is Noto Sans (Latin with Vietnamese, Cyrillic, Greek). Fallback faces cover
+the other scripts of ASEM members' names: Thai, Lao, Khmer, Myanmar, Bengali, Devanagari,
+Tamil, Arabic (Urdu) and Noto Sans CJK (Han, Hangul, Kana). Not covered: the traditional
+Mongolian script (Mongolian names are written in Cyrillic on official documents).
+"""
+
+import logging
+import os
+import tempfile
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+# fontTools reports every subsetting step at INFO; the site log needs none of it.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+MAIN_FAMILY = "NotoSans"
+
+# (family, package, path inside the package)
+MAIN_FONT = ("fontpkg_noto_sans", "files/NotoSans[wdth,wght].ttf")
+FALLBACK_FONTS = [
+    ("NotoSansThai", "fontpkg_noto_sans_thai", "files/NotoSansThai[wdth,wght].ttf"),
+    ("NotoSansLao", "justmytype_intl_sea", "fonts/ofl/notosanslao/NotoSansLao[wdth,wght].ttf"),
+    ("NotoSansKhmer", "justmytype_intl_sea",
+     "fonts/ofl/notosanskhmer/NotoSansKhmer[wdth,wght].ttf"),
+    ("NotoSansMyanmar", "justmytype_intl_sea",
+     "fonts/ofl/notosansmyanmar/NotoSansMyanmar[wdth,wght].ttf"),
+    ("NotoSansBengali", "justmytype_intl_south_asia",
+     "fonts/ofl/notosansbengali/NotoSansBengali[wdth,wght].ttf"),
+    ("NotoSansDevanagari", "justmytype_intl_south_asia",
+     "fonts/ofl/notosansdevanagari/NotoSansDevanagari[wdth,wght].ttf"),
+    ("NotoSansTamil", "justmytype_intl_south_asia",
+     "fonts/ofl/notosanstamil/NotoSansTamil[wdth,wght].ttf"),
+    ("NotoSansArabic", "fontpkg_noto_sans_arabic", "files/NotoSansArabic[wdth,wght].ttf"),
+    ("NotoSansCJK", "cvttf_NotoSansCJK_Regular", "NotoSansCJKtc-Regular.otf"),
+]
+# Fallback families that also get a bold face (instanced from the variable font once).
+BOLD_FALLBACKS = {"NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar"}
+
+
+def font_path(package, relative):
+    return Path(str(files(package).joinpath(relative)))
+
+
+@cache
+def bold_instance(package, relative):
+    """A static bold instance of a variable font, made once and kept in the temp folder:
+    instancing takes seconds, so it is never done per document."""
+    source = font_path(package, relative)
+    cache_dir = Path(tempfile.gettempdir()) / "asem-customs-fonts"
+    cache_dir.mkdir(exist_ok=True)
+    target = cache_dir / f"{source.stem.split('[')[0]}-Bold-{source.stat().st_size}.ttf"
+    if not target.exists():
+        from fontTools.ttLib import TTFont
+        from fontTools.varLib.instancer import instantiateVariableFont
+
+        font = instantiateVariableFont(TTFont(source), {"wght": 700, "wdth": 100})
+        handle, partial = tempfile.mkstemp(dir=cache_dir, suffix=".ttf")
+        os.close(handle)
+        font.save(partial)
+        os.replace(partial, target)
+    return target
+
+
+def register_fonts(pdf):
+    """Add the main face (regular and bold) and every fallback face to `pdf`, switch on
+    text shaping (HarfBuzz) so that Thai, Indic and Arabic marks combine correctly."""
+    pdf.add_font(MAIN_FAMILY, "", font_path(*MAIN_FONT))
+    pdf.add_font(MAIN_FAMILY, "B", bold_instance(*MAIN_FONT))
+    for family, package, relative in FALLBACK_FONTS:
+        pdf.add_font(family, "", font_path(package, relative))
+        if family in BOLD_FALLBACKS:
+            pdf.add_font(family, "B", bold_instance(package, relative))
+    pdf.set_fallback_fonts([family for family, _, _ in FALLBACK_FONTS], exact_match=False)
+    pdf.set_text_shaping(True)

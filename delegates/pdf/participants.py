@@ -1,0 +1,102 @@
+"""The list of participants as a print-quality PDF: members in the list's order, each
+delegation under its member's name, head of delegation first."""
+
+from itertools import groupby
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
+
+
+def participants_pdf(registrations, *, meeting):
+    """PDF bytes of the list; `registrations` come in list order (see
+    `delegates.exports.participants_for_list`)."""
+    title = _("List of participants")
+    pdf = SecretariatPDF(title=f"{title} — {meeting.title}",
+                         footer_text=f"{meeting.title} · {title}")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    _title_block(pdf, meeting, title)
+    people = 0
+    for member, delegation in groupby(registrations, key=lambda r: r.member):
+        delegation = list(delegation)
+        people += len(delegation)
+        _member_heading(pdf, member, len(delegation))
+        for registration in delegation:
+            _person(pdf, registration)
+        pdf.ln(3)
+    if not people:
+        pdf.font(11)
+        pdf.cell(0, 8, _("No confirmed participant yet."))
+    return bytes(pdf.output())
+
+
+def _title_block(pdf, meeting, title):
+    pdf.set_text_color(11, 47, 85)
+    pdf.font(16, "B")
+    pdf.multi_cell(0, 8, meeting.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.font(10.5)
+    place = meeting.place
+    if meeting.start_date:
+        place = f"{place}, {date_format(meeting.start_date, 'j F Y')}"
+        if meeting.end_date and meeting.end_date != meeting.start_date:
+            place += f" – {date_format(meeting.end_date, 'j F Y')}"
+    pdf.multi_cell(0, 6, place, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.font(13, "B")
+    pdf.cell(0, 8, title.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(11, 47, 85)
+    pdf.set_line_width(0.5)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+    pdf.set_text_color(*INK)
+    pdf.ln(5)
+
+
+def _member_heading(pdf, member, count):
+    if pdf.will_page_break(22):
+        pdf.add_page()
+    pdf.set_fill_color(232, 239, 247)
+    pdf.set_text_color(11, 47, 85)
+    pdf.font(11.5, "B")
+    pdf.cell(0, 7.5, f"  {member.name.upper()}", fill=True, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.ln(1.5)
+
+
+def _person(pdf, registration):
+    lines = 2 + bool(registration.organisation)
+    if pdf.will_page_break(lines * 4.6 + 2):
+        pdf.add_page()
+    x = pdf.l_margin
+    pdf.set_fill_color(*ROLE_COLOURS.get(registration.role, MUTED))
+    pdf.rect(x, pdf.get_y() + 1, 1.2, lines * 4.4 - 1.5, style="F")
+    pdf.set_left_margin(x + 4)
+    pdf.set_x(x + 4)
+    name = " ".join(part for part in (registration.honorific, registration.full_name) if part)
+    pdf.font(10.5, "B")
+    pdf.cell(pdf.get_string_width(name) + 2, 5, name)
+    latin = registration.name_latin.strip()
+    if latin and latin != registration.full_name:
+        pdf.font(9.5)
+        pdf.set_text_color(*MUTED)
+        pdf.cell(0, 5, f"({latin})")
+        pdf.set_text_color(*INK)
+    pdf.ln(5)
+    pdf.font(9)
+    role = registration.get_role_display()
+    pdf.set_text_color(*MUTED)
+    pdf.cell(pdf.get_string_width(role) + 1, 4.4, role)
+    pdf.set_text_color(*INK)
+    if registration.position:
+        pdf.cell(0, 4.4, f"· {registration.position}")
+    pdf.ln(4.4)
+    if registration.organisation:
+        pdf.multi_cell(0, 4.4, registration.organisation, new_x="LMARGIN", new_y="NEXT")
+    pdf.font(8.5)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(0, 4.4, registration.email, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.set_left_margin(x)
+    pdf.ln(1.8)

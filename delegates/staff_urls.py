@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import staff_views as views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("jobs/<str:token>/", views.job, name="job"),
+    path("jobs/<str:token>/download/", views.job_download, name="job_download"),
+    path("<slug:slug>/", views.meeting_dashboard, name="dashboard"),
+    path("<slug:slug>/participants.<str:fmt>", views.participants_export,
+         name="participants_export"),
+    path("<slug:slug>/badges/", views.badges, name="badges"),
+    path("<slug:slug>/badges/<int:pk>.pdf", views.badge, name="badge"),
+    path("<slug:slug>/visa-letters/", views.visa_letters, name="visa_letters"),
+    path("<slug:slug>/visa-letters/<int:pk>.pdf", views.visa_letter, name="visa_letter"),
+    path("<slug:slug>/check-in/", views.checkin, name="checkin"),
+    path("<slug:slug>/check-in/scan/", views.checkin_scan, name="checkin_scan"),
+    path("<slug:slug>/check-in/room.json", views.room, name="room"),
+    path("<slug:slug>/import/", views.import_upload, name="import_upload"),
+    path("<slug:slug>/import/preview/", views.import_preview, name="import_preview"),
+]

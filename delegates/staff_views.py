@@ -1,0 +1,336 @@
+"""Pages for the secretariat: dashboard, lists of participants, badges, visa letters,
+check-in and bulk import. A "Secretariat viewer" reads (view permission on registrations);
+a "Secretariat editor" also changes (change permission). Anyone else gets 403."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings.models import Meeting, Member
+
+from . import dashboard as stats
+from . import imports
+from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
+from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
+from .models import Registration
+from .pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf
+from .privacy import can_view_passport
+from .services import RegistrationError, registration_mark_attended
+
+viewer_required = permission_required("delegates.view_registration", raise_exception=True)
+editor_required = permission_required("delegates.change_registration", raise_exception=True)
+
+
+def _render(request, template, context):
+    return render(request, template, {**context,
+                                      "can_view_passport": can_view_passport(request.user)})
+
+
+def _meeting(slug):
+    return get_object_or_404(Meeting.objects.select_related("series", "host_member"), slug=slug)
+
+
+def _pdf_response(data, filename, *, inline=True):
+    response = HttpResponse(data, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@viewer_required
+@require_GET
+def index(request):
+    meetings = Meeting.objects.select_related("series", "host_member").order_by(
+        "-year", "-number")
+    return _render(request, "delegates/staff/index.html", {"meetings": meetings})
+
+
+@viewer_required
+@require_GET
+def meeting_dashboard(request, slug):
+    meeting = _meeting(slug)
+    status_counts = stats.counts_by_status(meeting)
+    region_counts = stats.counts_by_region(meeting)
+    over_time = stats.registrations_over_time(meeting)
+    context = {
+        "meeting": meeting,
+        "seats": stats.seats(meeting),
+        "status_counts": status_counts,
+        "region_counts": region_counts,
+        "delegations": stats.delegations(meeting),
+        "missing_members": stats.members_without_registration(meeting),
+        "needs": stats.special_needs(meeting),
+        "chart_data": stats.chart_data(meeting, status_counts=status_counts,
+                                       region_counts=region_counts, over_time=over_time),
+    }
+    return _render(request, "delegates/staff/dashboard.html", context)
+
+
+@viewer_required
+@require_GET
+def participants_export(request, slug, fmt):
+    meeting = _meeting(slug)
+    queryset = participants_for_list(meeting, consented_only=request.GET.get("published") == "1")
+    base = f"participants-{meeting.slug}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(participants_csv_chunks(queryset),
+                                         content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            participants_xlsx(queryset, title=_("Participants")),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{base}.xlsx"'
+        return response
+    if fmt == "pdf":
+        return _pdf_response(participants_pdf(list(queryset), meeting=meeting), f"{base}.pdf")
+    raise Http404
+
+
+class BadgeForm(forms.Form):
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.all(), required=False, label=gettext_lazy("Member"),
+        empty_label=gettext_lazy("All members"),
+    )
+    include_pending = forms.BooleanField(
+        required=False, label=gettext_lazy("Include pending registrations"))
+    layout = forms.ChoiceField(
+        choices=[("sheet", gettext_lazy("A4 sheets, eight badges a page")),
+                 ("single", gettext_lazy("One badge a page"))],
+        initial="sheet", label=gettext_lazy("Layout"))
+
+
+@viewer_required
+@require_http_methods(["GET", "POST"])
+def badges(request, slug):
+    meeting = _meeting(slug)
+    form = BadgeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        statuses = (SEAT_HOLDING_STATUSES if form.cleaned_data["include_pending"]
+                    else (RegistrationStatus.CONFIRMED,))
+        registrations = participants_for_list(meeting, statuses=statuses)
+        if form.cleaned_data["member"]:
+            registrations = registrations.filter(member=form.cleaned_data["member"])
+        registrations = list(registrations)
+        layout = form.cleaned_data["layout"]
+        filename = f"badges-{meeting.slug}.pdf"
+        if len(registrations) <= jobs.INLINE_BADGES:
+            return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
+                                 filename)
+        token = jobs.start_job(
+            render=lambda progress: badges_pdf(registrations, meeting=meeting, layout=layout,
+                                               progress=progress),
+            total=len(registrations), filename=filename, user_id=request.user.pk,
+        )
+        return redirect("staff:job", token=token)
+    return _render(request, "delegates/staff/badges.html", {"meeting": meeting, "form": form})
+
+
+@viewer_required
+@require_GET
+def badge(request, slug, pk):
+    meeting = _meeting(slug)
+    registration = get_object_or_404(
+        Registration.objects.select_related("member"), meeting=meeting, pk=pk,
+        status__in=ACTIVE_STATUSES,
+    )
+    return _pdf_response(badges_pdf([registration], meeting=meeting, layout="single"),
+                         f"badge-{slugify(registration.name_latin or registration.full_name)}.pdf")
+
+
+@viewer_required
+@require_GET
+def job(request, token):
+    try:
+        state = jobs.read_state(token)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return _render(request, "delegates/staff/job.html", {"state": state, "token": token})
+
+
+@viewer_required
+@require_GET
+def job_download(request, token):
+    try:
+        state = jobs.read_state(token)
+        path = jobs.result_path(token)
+        handle = path.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, content_type="application/pdf", filename=state["filename"])
+
+
+def _require_passport_access(request):
+    """Visa letters carry passport details, which only editors may see."""
+    if not can_view_passport(request.user):
+        raise PermissionDenied
+
+
+@viewer_required
+@require_GET
+def visa_letters(request, slug):
+    _require_passport_access(request)
+    meeting = _meeting(slug)
+    people = (
+        Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES,
+                                    needs_visa_letter=True)
+        .select_related("member").order_by("member__name", "family_name", "given_name")
+    )
+    return _render(request, "delegates/staff/visa_letters.html",
+                  {"meeting": meeting, "people": people})
+
+
+@viewer_required
+@require_GET
+def visa_letter(request, slug, pk):
+    _require_passport_access(request)
+    meeting = _meeting(slug)
+    registration = get_object_or_404(
+        Registration.objects.select_related("member", "meeting", "meeting__host_member"),
+        meeting=meeting, pk=pk, needs_visa_letter=True, status__in=ACTIVE_STATUSES,
+    )
+    name = slugify(registration.name_latin or registration.full_name) or registration.pk
+    return _pdf_response(visa_letter_pdf(registration), f"visa-letter-{name}.pdf")
+
+
+# --- check-in -----------------------------------------------------------------------------
+
+
+@editor_required
+@require_GET
+def checkin(request, slug):
+    meeting = _meeting(slug)
+    return _render(request, "delegates/staff/checkin.html",
+                  {"meeting": meeting, "room": stats.room_by_member(meeting)})
+
+
+@editor_required
+@require_POST
+def checkin_scan(request, slug):
+    """Mark the registration with the given badge code attended. Answers JSON to the
+    page's script, or redirects back with a message when posted without script."""
+    meeting = _meeting(slug)
+    code = (request.POST.get("code") or "").strip()
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    registration = (
+        Registration.objects.select_related("member").filter(meeting=meeting, badge_code=code)
+        .first() if code else None
+    )
+    if registration is None:
+        result = {"ok": False, "message": _("No badge of this meeting has this code.")}
+    else:
+        try:
+            newly = registration_mark_attended(registration=registration, actor=request.user)
+        except RegistrationError as exc:
+            result = {"ok": False, "message": " ".join(exc.messages)}
+        else:
+            name = registration.full_name
+            if registration.name_latin and registration.name_latin != name:
+                name = f"{name} ({registration.name_latin})"
+            result = {
+                "ok": True, "already": not newly, "name": name,
+                "member": registration.member.name, "role": registration.get_role_display(),
+                "message": (_("%(name)s checked in.") if newly
+                            else _("%(name)s was already checked in.")) % {"name": name},
+            }
+    if wants_json:
+        return JsonResponse(result, status=200 if result["ok"] else 404
+                            if registration is None else 409)
+    (messages.success if result["ok"] else messages.error)(request, result["message"])
+    return redirect("staff:checkin", slug=meeting.slug)
+
+
+@viewer_required
+@require_GET
+def room(request, slug):
+    """Who is in the room, by member, for the check-in page to poll."""
+    meeting = _meeting(slug)
+    rows = stats.room_by_member(meeting)
+    return JsonResponse({
+        "total": sum(row["count"] for row in rows),
+        "members": rows,
+    })
+
+
+# --- bulk import --------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    member = forms.ModelChoiceField(queryset=Member.objects.all(), label=gettext_lazy("Member"))
+    file = forms.FileField(
+        label=gettext_lazy("Delegation spreadsheet (CSV or XLSX)"),
+        help_text=gettext_lazy("One person a row; the first row holds the column names."),
+    )
+    consent = forms.BooleanField(
+        label=gettext_lazy("The member administration confirms that every person listed "
+                           "has accepted the privacy notice."),
+    )
+
+
+def _session_key(meeting):
+    return f"staff-import-{meeting.pk}"
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, slug):
+    meeting = _meeting(slug)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = imports.read_rows(form.cleaned_data["file"])
+        except imports.UnreadableFile as exc:
+            form.add_error("file", str(exc))
+        else:
+            request.session[_session_key(meeting)] = {
+                "member": form.cleaned_data["member"].pk, "rows": rows,
+            }
+            return redirect("staff:import_preview", slug=meeting.slug)
+    return _render(request, "delegates/staff/import_upload.html",
+                  {"meeting": meeting, "form": form, "columns": list(imports.COLUMNS)})
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def import_preview(request, slug):
+    meeting = _meeting(slug)
+    stored = request.session.get(_session_key(meeting))
+    if not stored:
+        return redirect("staff:import_upload", slug=meeting.slug)
+    member = get_object_or_404(Member, pk=stored["member"])
+    rows = imports.preview(stored["rows"])
+    valid = [row for row in rows if row.valid]
+    if request.method == "POST" and valid:
+        try:
+            result = imports.import_rows(meeting=meeting, member=member, rows=rows,
+                                         actor=request.user)
+        except imports.RowRejected as exc:
+            messages.error(request, _("Nothing was imported: row %(row)s — %(message)s") % {
+                "row": exc.row, "message": exc.message})
+        else:
+            del request.session[_session_key(meeting)]
+            messages.success(request, _(
+                "%(pending)s registrations imported as pending, %(waitlisted)s on the "
+                "waiting list.") % {"pending": result.pending, "waitlisted": result.waitlisted})
+            return redirect(reverse("admin:delegates_registration_changelist")
+                            + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
+    return _render(request, "delegates/staff/import_preview.html", {
+        "meeting": meeting, "member": member, "rows": rows, "valid_count": len(valid),
+        "invalid_count": len(rows) - len(valid),
+    })

