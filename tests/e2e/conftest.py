@@ -93,10 +93,22 @@ def e2e_data(demo, live_server, settings):
     return demo
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a journey that went through but met problems on the way (see `Journey`)."""
+    result = yield
+    problems = [problem for journey in getattr(item, "journeys", []) for problem in
+                journey.problems]
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
+    return result
+
+
 @pytest.fixture
-def open_journey(chromium_browser, live_server):
+def open_journey(request, chromium_browser, live_server):
     """Start a journey: `open_journey("newcomer", screen="phone")` returns a `Journey`."""
     contexts = []
+    request.node.journeys = []
 
     def _open(name, *, screen="desktop"):
         context = chromium_browser.new_context(
@@ -111,7 +123,9 @@ def open_journey(chromium_browser, live_server):
         # without 'unsafe-inline' does not block it.
         context.add_init_script(path=str(AXE))
         contexts.append(context)
-        return Journey(context.new_page(), name=f"{name}-{screen}", screen=screen)
+        journey = Journey(context.new_page(), name=f"{name}-{screen}", screen=screen)
+        request.node.journeys.append(journey)
+        return journey
 
     yield _open
     for context in contexts:
@@ -119,7 +133,12 @@ def open_journey(chromium_browser, live_server):
 
 
 class Journey:
-    """A person's way through the site, one screenshot and one accessibility check per step."""
+    """A person's way through the site, one screenshot and one check per step.
+
+    The functional expectations of a journey stop it at once; the problems a step finds
+    (accessibility, sideways scrolling, JavaScript or console errors) are collected so the
+    journey goes on and every screenshot is taken, and fail the test when it ends.
+    """
 
     def __init__(self, page, *, name, screen):
         self.page = page
@@ -130,6 +149,7 @@ class Journey:
         self.folder.mkdir(parents=True)
         self.number = 0
         self.errors = []
+        self.problems = []
         page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
         page.on("console", self._console)
 
@@ -155,13 +175,46 @@ class Journey:
         self.page.screenshot(path=str(path), full_page=True)
         where = f"{self.name}, step {self.number} ({label}) at {self.page.url}"
         where += f"\n  screenshot: {path}"
-        errors, self.errors = self.errors, []
-        if errors:
-            pytest.fail(f"{where}\n  " + "\n  ".join(errors))
+        found, self.errors = [f"  {error}" for error in self.errors], []
+        overflow = horizontal_overflow(self.page)
+        if overflow:
+            found.append(f"  {overflow}")
         violations = axe_violations(self.page) if axe else []
         if violations:
-            pytest.fail(f"{where}\n{format_violations(violations)}")
+            found.append(format_violations(violations))
+        if found:
+            problem = "\n".join([where, *found])
+            print(problem)  # shown at once with -s; all of them fail the test at its end
+            self.problems.append(problem)
         return path
+
+
+OVERFLOW_SCRIPT = """() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  if (root.scrollWidth <= width) { return null; }
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + [...el.classList].map((c) => "." + c).join("");
+  const wide = [...document.body.querySelectorAll("*")]
+    .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+    .filter((el) => !el.parentElement
+      || el.parentElement.getBoundingClientRect().right <= width + 0.5)
+    .slice(0, 5)
+    .map((el) => name(el) + " (right edge at " + Math.round(el.getBoundingClientRect().right)
+      + "px)");
+  return {scrollWidth: root.scrollWidth, width, wide};
+}"""
+
+
+def horizontal_overflow(page):
+    """A message when the page scrolls sideways (wider than the screen), else ''."""
+    found = page.evaluate(OVERFLOW_SCRIPT)
+    if not found:
+        return ""
+    return (
+        f"the page is {found['scrollWidth']}px wide on a {found['width']}px screen "
+        f"(it scrolls sideways); first elements sticking out: {', '.join(found['wide'])}"
+    )
 
 
 def axe_violations(page):
