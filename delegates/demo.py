@@ -12,8 +12,9 @@ from django.utils.text import slugify
 from meetings.demo_names import NAME_POOLS
 from meetings.models import Meeting, Member
 
+from . import services
 from .enums import Honorific, RegistrationStatus, Role
-from .models import Registration
+from .models import OutgoingEmail, Registration
 
 # Partners that sent no delegation to the 12th Meeting in this demo (45 of 53 did).
 ABSENT_FROM_TWELFTH = {"BN", "CY", "HR", "IE", "LU", "MT", "NZ", "PK"}
@@ -113,20 +114,27 @@ def load_twelfth_registrations(meeting: Meeting):
 
 @transaction.atomic
 def load_demo_meeting_registrations(meeting: Meeting):
-    """A few delegations, one of them full with a person on the waiting list."""
+    """A few delegations, two of them full with a person on the waiting list, registered
+    through the same services as the public form (seat rules, log entries)."""
     if meeting.registrations.exists():
         return 0
     rng = random.Random(2026)
-    plan = {"TH": (4, 1), "JP": (4, 1), "DE": (2, 0), "FR": (1, 0), "KR": (3, 0), "SG": (2, 0)}
-    registrations, serial = [], 5000
-    for code, (held, waiting) in plan.items():
+    plan = {"TH": 5, "JP": 5, "DE": 2, "FR": 1, "KR": 3, "SG": 2}
+    added, serial = 0, 5000
+    for code, count in plan.items():
         member = Member.objects.get(code=code)
-        for index in range(held + waiting):
+        for index in range(count):
             serial += 1
-            if index < held:
-                status = RegistrationStatus.CONFIRMED if index < 2 else RegistrationStatus.PENDING
-            else:
-                status = RegistrationStatus.WAITLISTED
-            registrations.append(_build(meeting, member, rng, index, serial, status, "TH"))
-    Registration.objects.bulk_create(registrations)
-    return len(registrations)
+            built = _build(meeting, member, rng, index, serial, RegistrationStatus.PENDING,
+                           "TH")
+            registration = services.registration_submit(
+                meeting=meeting, data={name: getattr(built, name)
+                                       for name in services.EDITABLE_FIELDS},
+                actor=None,
+            )
+            if index < 2:
+                services.registration_confirm(registration=registration, actor=None)
+            added += 1
+    # Invented people on example.org: nothing to mail.
+    OutgoingEmail.objects.filter(registration__meeting=meeting).delete()
+    return added
