@@ -34,5 +34,12 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 
+# Seeds PostgreSQL at scale (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/asem_bench,
+# created when missing), serves it with gunicorn and prints the figures of docs/performance.md.
+bench: install
+	@command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null 2>&1 \
+		|| echo "wrk not installed: pages are loaded by the asyncio client instead"
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -120,9 +120,21 @@ class Command(BaseCommand):
             rng = random.Random(seed)  # noqa: S311 - invented data, not secrets
             seeder = Seeder(rng, meetings, registrations, large_meeting)
             counts = seeder.run()
+        analyse_tables()
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{value} {name}" for name, value in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Seeded {summary} in {elapsed:.1f} s."))
+
+
+def analyse_tables():
+    """Refresh PostgreSQL's statistics after a bulk load, as autovacuum would a little later:
+    without them the planner guesses row counts from an empty table."""
+    if connection.vendor != "postgresql":
+        return
+    models_ = [Registration, Meeting, AgendaItem, ActionPlan, ActionPoint, Speaker]
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
 
 
 def purge_series(series):
