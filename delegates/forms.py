@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Member
 
-from .enums import ACTIVE_STATUSES, Role
+from .enums import ACTIVE_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
 
 NAME_FIELDS = ("given_name", "family_name", "name_latin")
@@ -77,6 +77,10 @@ class RegistrationForm(forms.ModelForm):
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
         self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
+        self.fields["honorific"].choices = [("", _("(none)")), *Honorific.choices]
+        self.fields["needs_visa_letter"].label = _("I need a letter of invitation for my visa")
+        self.fields["publish_name"].label = _("My name may appear in the published list of "
+                                              "participants")
         self.fields["email"].help_text = _("We send your confirmation and a link to change "
                                            "or cancel your registration here.")
         self.fields["privacy_consent"].label = format_html(

@@ -185,4 +185,4 @@ def test_waitlisted_manage_page_shows_place(client):
     register(meeting, n=1)
     second = register(meeting, "TH", n=2)
     content = client.get(links.registration_path(second)).content.decode()
-    assert "Place on the waiting list: 2." in content
+    assert "Place on the meeting's waiting list: 2." in content
