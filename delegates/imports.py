@@ -34,11 +34,17 @@ COLUMNS = {
     "passport issued on": "passport_issued_on", "passport expires on": "passport_expires_on",
     "date of birth": "date_of_birth", "publish name": "publish_name",
 }
+LABELS = {field: heading.capitalize() for heading, field in COLUMNS.items()}
 TRUE_WORDS = {"yes", "y", "true", "1", "x", "oui", "ja"}
 
 
 class UnreadableFile(Exception):
     """The file cannot be read as a delegation spreadsheet at all."""
+
+
+def iso_date():
+    """Dates only as YYYY-MM-DD: 03/01/2026 means March in one country, January in another."""
+    return forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
 
 class ImportRowForm(forms.Form):
@@ -56,14 +62,14 @@ class ImportRowForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices, required=False)
     dietary_needs = forms.CharField(max_length=500, required=False)
     accessibility_needs = forms.CharField(max_length=500, required=False)
-    arrival_date = forms.DateField(required=False)
-    departure_date = forms.DateField(required=False)
+    arrival_date = iso_date()
+    departure_date = iso_date()
     needs_visa_letter = forms.BooleanField(required=False)
     passport_number = forms.CharField(max_length=40, required=False)
     passport_nationality = forms.CharField(max_length=100, required=False)
-    passport_issued_on = forms.DateField(required=False)
-    passport_expires_on = forms.DateField(required=False)
-    date_of_birth = forms.DateField(required=False)
+    passport_issued_on = iso_date()
+    passport_expires_on = iso_date()
+    date_of_birth = iso_date()
     publish_name = forms.BooleanField(required=False)
 
     def clean_role(self):
@@ -161,14 +167,14 @@ def preview(rows):
         row = PreviewRow(number=index, raw=raw)
         if form.is_valid():
             row.data = form.cleaned_data
-            email = row.data["email"].lower()
-            if email in seen:
-                row.errors.append(_("The same email is on row %(row)s.") % {"row": seen[email]})
-            seen.setdefault(email, index)
         else:
             for name, errors in form.errors.items():
-                label = "" if name == "__all__" else f"{form.fields[name].label or name}: "
+                label = "" if name == "__all__" else f"{LABELS.get(name, name)}: "
                 row.errors.extend(f"{label}{error}" for error in errors)
+        email = raw.get("email", "").lower()
+        if email and email in seen:
+            row.errors.append(_("The same email is on row %(row)s.") % {"row": seen[email]})
+        seen.setdefault(email, index)
         result.append(row)
     return result
 

@@ -1,0 +1,163 @@
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from delegates.enums import RegistrationStatus as Status
+from delegates.enums import Role
+from delegates.exports import participants_for_list
+from delegates.pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf
+from delegates.pdf.fonts import FALLBACK_FONTS, MAIN_FONT, font_path
+from tests.delegates.staff_helpers import editor, viewer
+from tests.factories import MeetingFactory, RegistrationFactory, member
+
+pytestmark = pytest.mark.django_db
+
+NAMES = [
+    ("TH", "สมชาย", "ใจดี", "Somchai Jaidee", False),
+    ("KR", "민준", "김", "Kim Min-jun", True),
+    ("VN", "Hương", "Nguyễn Thị", "Nguyen Thi Huong", True),
+    ("CN", "伟", "王", "Wang Wei", True),
+    ("JP", "花子", "山田", "Yamada Hanako", True),
+    ("RU", "Наталья", "Бондаренко", "Natalia Bondarenko", False),
+    ("GR", "Γιώργος", "Παπαδόπουλος", "Georgios Papadopoulos", False),
+    ("KH", "សុភា", "សុខ", "Sok Sophea", True),
+    ("LA", "ສົມສັກ", "ພົມມະຈັນ", "Somsak Phommachan", False),
+    ("MM", "မောင်မောင်", "", "Maung Maung", False),
+    ("BD", "রহিম", "উদ্দিন", "Rahim Uddin", False),
+    ("IN", "राहुल", "शर्मा", "Rahul Sharma", False),
+]
+
+
+def text_of(pdf_bytes, tmp_path):
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf_bytes)
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True,  # noqa: S603
+                          text=True, check=True).stdout
+    # Names may wrap onto two lines; pages end with a form feed, kept as "<page>".
+    return " ".join(text.replace("\f", " <page> ").split())
+
+
+def embedded_fonts(pdf_bytes):
+    return set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z]+)", pdf_bytes))
+
+
+@pytest.fixture
+def meeting():
+    meeting = MeetingFactory(title="15th ASEM Customs DG-C Meeting",
+                             host_organisations="General Department of Vietnam Customs")
+    for index, (code, given, family, latin, family_first) in enumerate(NAMES):
+        RegistrationFactory(meeting=meeting, member=member(code), given_name=given,
+                            family_name=family, name_latin=latin,
+                            family_name_first=family_first, status=Status.CONFIRMED,
+                            role=Role.HEAD_OF_DELEGATION if index % 2 else Role.DELEGATE)
+    return meeting
+
+
+def test_every_font_ships_with_the_install():
+    for package, relative in [MAIN_FONT, *[(p, r) for _f, p, r in FALLBACK_FONTS]]:
+        assert font_path(package, relative).stat().st_size > 50_000
+
+
+def test_badges_embed_a_font_for_every_script(meeting):
+    data = badges_pdf(list(participants_for_list(meeting)), meeting=meeting)
+
+    assert data[:5] == b"%PDF-"
+    assert {b"NotoSans", b"NotoSansThai", b"NotoSansCJKTCRegular", b"NotoSansKhmer",
+            b"NotoSansLao", b"NotoSansMyanmar", b"NotoSansBengali",
+            b"NotoSansDevanagari"} <= embedded_fonts(data)
+
+
+def test_badges_carry_names_transcriptions_member_role_and_code(meeting, tmp_path):
+    registrations = list(participants_for_list(meeting))
+
+    text = text_of(badges_pdf(registrations, meeting=meeting), tmp_path)
+
+    for needle in ["김 민준", "Kim Min-jun", "Nguyễn Thị Hương", "Nguyen Thi Huong",
+                   "Somchai Jaidee", "Republic of Korea", "HEAD OF DELEGATION", "DELEGATE",
+                   registrations[0].badge_code, "15th ASEM Customs DG-C Meeting"]:
+        assert needle in text, needle
+    assert text.count("<page>") == 2  # twelve badges, eight a page
+
+
+def test_single_badges_are_one_a_page(meeting, tmp_path):
+    registrations = list(participants_for_list(meeting))[:3]
+
+    text = text_of(badges_pdf(registrations, meeting=meeting, layout="single"), tmp_path)
+
+    assert text.count("<page>") == 3
+
+
+def test_list_of_participants_pdf_groups_by_member_host_first(meeting, tmp_path):
+    RegistrationFactory(meeting=meeting, member=member("VN"), given_name="Tuấn",
+                        family_name="Lê", status=Status.CONFIRMED)
+
+    text = text_of(participants_pdf(list(participants_for_list(meeting)), meeting=meeting),
+                   tmp_path)
+
+    assert "LIST OF PARTICIPANTS" in text
+    assert text.index("VIET NAM") < text.index("BANGLADESH") < text.index("THAILAND")
+    assert "(Somchai Jaidee)" in text
+
+
+def test_visa_letter_has_letterhead_passport_details_and_signature_space(tmp_path):
+    registration = RegistrationFactory(
+        meeting=MeetingFactory(host_organisations="General Department of Vietnam Customs"),
+        member=member("TH"), given_name="สมชาย", family_name="ใจดี",
+        name_latin="Somchai Jaidee", honorific="Mr.", needs_visa_letter=True,
+        passport_number="AA1234567", passport_nationality="Thai",
+        passport_expires_on=dt.date(2030, 5, 1), date_of_birth=dt.date(1975, 2, 3),
+    )
+
+    text = text_of(visa_letter_pdf(registration), tmp_path)
+
+    for needle in ["General Department of Vietnam Customs", "Letter of invitation",
+                   "Mr. Somchai Jaidee (สมชาย ใจดี)", "AA1234567", "1 May 2030",
+                   "3 February 1975", "For the Secretariat (signature and seal)"]:
+        assert needle in text, needle
+
+
+def test_a_thousand_badges_are_made_in_the_background_with_progress(client, settings,
+                                                                     tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(capacity=2000, delegation_cap=2000)
+    from delegates.models import Registration
+
+    Registration.objects.bulk_create(
+        Registration(meeting=meeting, member=member("DE"), given_name="Anna",
+                     family_name=f"Schmidt {n}", email=f"p{n}@example.org",
+                     status=Status.CONFIRMED, badge_code=f"code-{n}")
+        for n in range(jobs.INLINE_BADGES + 1)
+    )
+    client.force_login(viewer())
+
+    response = client.post(f"/staff/{meeting.slug}/badges/", {"layout": "sheet"})
+    token = response.url.rstrip("/").split("/")[-1]
+    jobs.THREADS[token].join(timeout=120)
+    page = client.get(response.url)
+    download = client.get(f"/staff/jobs/{token}/download/")
+
+    assert response.status_code == 302
+    assert f"Ready: {jobs.INLINE_BADGES + 1} done." in page.text
+    assert b"".join(download.streaming_content)[:5] == b"%PDF-"
+
+
+def test_small_badge_sets_come_back_at_once(client, meeting):
+    client.force_login(editor())
+
+    response = client.post(f"/staff/{meeting.slug}/badges/",
+                           {"layout": "single", "member": member("TH").pk})
+
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_unknown_job_is_404(client):
+    client.force_login(viewer())
+
+    assert client.get("/staff/jobs/not-a-job/").status_code == 404
+    assert client.get("/staff/jobs/../../etc/").status_code == 404

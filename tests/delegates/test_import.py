@@ -1,0 +1,136 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from delegates import imports
+from delegates.enums import RegistrationStatus as Status
+from delegates.models import Registration
+from tests.delegates.staff_helpers import editor
+from tests.factories import MeetingFactory, RegistrationFactory, member
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "Given name,Family name,Email,Role,Position,Arrival date,Needs visa letter\n"
+
+
+def csv_file(body, name="delegation.csv"):
+    return SimpleUploadedFile(name, (HEADER + body).encode("utf-8"), content_type="text/csv")
+
+
+def xlsx_file(rows):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("delegation.xlsx", buffer.getvalue())
+
+
+def test_preview_reports_row_level_errors():
+    rows = imports.read_rows(csv_file(
+        "Somchai,Jaidee,somchai@example.org,head,Director-General,2026-03-01,yes\n"
+        ",,nobody@example.org,delegate,,,\n"
+        "Malee,Suksan,not-an-email,delegate,,,\n"
+        "Anan,Chai,somchai@example.org,delegate,,03/01/2026,no\n"
+    ))
+
+    preview = imports.preview(rows)
+
+    assert [row.number for row in preview] == [2, 3, 4, 5]
+    assert preview[0].valid
+    assert preview[0].data["needs_visa_letter"] is True
+    assert preview[1].errors == ["Give a given name or a family name."]
+    assert preview[2].errors == ["Email: Enter a valid email address."]
+    assert preview[3].errors == ["Arrival date: Enter a valid date.",
+                                 "The same email is on row 2."]
+
+
+def test_xlsx_rows_are_read_like_csv_rows():
+    import datetime as dt
+
+    rows = imports.read_rows(xlsx_file([
+        ["Given name", "Family name", "Email", "Arrival date", "Ignored column"],
+        ["สมชาย", "ใจดี", "somchai@example.org", dt.datetime(2026, 3, 1), "x"],
+        [None, None, None, None, None],
+    ]))
+
+    assert rows == [{"given_name": "สมชาย", "family_name": "ใจดี",
+                     "email": "somchai@example.org", "arrival_date": "2026-03-01"}]
+
+
+def test_file_without_email_column_is_refused():
+    upload = SimpleUploadedFile("x.csv", b"Name\nAnna\n")
+
+    with pytest.raises(imports.UnreadableFile, match="Email"):
+        imports.read_rows(upload)
+
+
+def test_import_submits_valid_rows_under_the_seat_rules():
+    meeting = MeetingFactory(delegation_cap=2)
+    rows = imports.preview(imports.read_rows(csv_file(
+        "A,One,a@example.org,head,,,\nB,Two,b@example.org,,,,\nC,Three,c@example.org,,,,\n"
+        "Bad,Row,bad,,,,\n"
+    )))
+
+    result = imports.import_rows(meeting=meeting, member=member("TH"), rows=rows,
+                                 actor=editor())
+
+    assert result == imports.ImportResult(pending=2, waitlisted=1)
+    assert list(meeting.registrations.order_by("id").values_list("email", "status")) == [
+        ("a@example.org", Status.PENDING), ("b@example.org", Status.PENDING),
+        ("c@example.org", Status.WAITLISTED)]
+    assert {r.member.code for r in meeting.registrations.all()} == {"TH"}
+
+
+def test_import_failing_midway_keeps_nothing():
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="taken@example.org")
+    rows = imports.preview(imports.read_rows(csv_file(
+        "A,One,a@example.org,,,,\nB,Two,taken@example.org,,,,\nC,Three,c@example.org,,,,\n"
+    )))
+
+    with pytest.raises(imports.RowRejected) as caught:
+        imports.import_rows(meeting=meeting, member=member("TH"), rows=rows, actor=editor())
+
+    assert caught.value.row == 3
+    assert caught.value.message == "This email address is already registered for this meeting."
+    assert list(meeting.registrations.values_list("email", flat=True)) == ["taken@example.org"]
+
+
+def test_upload_preview_and_import_pages(client, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+
+    upload = client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("민준,김,minjun@example.org,head,,,\nX,Y,broken,,,,\n")})
+    preview = client.get(f"/staff/{meeting.slug}/import/preview/")
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(f"/staff/{meeting.slug}/import/preview/", follow=True)
+
+    assert upload.status_code == 302
+    assert "1 valid row" in preview.text
+    assert "1 row with errors (left out)" in preview.text
+    assert "Email: Enter a valid email address." in preview.text
+    assert "1 registrations imported as pending, 0 on the waiting list." in done.text
+    registration = Registration.objects.get()
+    assert (registration.full_name, registration.member.code) == ("민준 김", "KR")
+    assert registration.log_entries.get().actor.username == "editor"
+
+
+def test_import_page_shows_the_failing_row_and_imports_nothing(client):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="taken@example.org")
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("A,One,a@example.org,,,,\nB,Two,taken@example.org,,,,\n")})
+
+    done = client.post(f"/staff/{meeting.slug}/import/preview/", follow=True)
+
+    assert ("Nothing was imported: row 3 — This email address is already registered for "
+            "this meeting.") in done.text
+    assert meeting.registrations.count() == 1
