@@ -8,6 +8,7 @@ critical accessibility violation, a JavaScript error or a console error fails th
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,9 @@ def open_journey(request, chromium_browser, live_server):
         # without 'unsafe-inline' does not block it.
         context.add_init_script(path=str(AXE))
         contexts.append(context)
-        journey = Journey(context.new_page(), name=f"{name}-{screen}", screen=screen)
+        journey = Journey(
+            context.new_page(), name=f"{name}-{screen}", screen=screen, base_url=live_server.url
+        )
         request.node.journeys.append(journey)
         return journey
 
@@ -140,8 +143,9 @@ class Journey:
     journey goes on and every screenshot is taken, and fail the test when it ends.
     """
 
-    def __init__(self, page, *, name, screen):
+    def __init__(self, page, *, name, screen, base_url):
         self.page = page
+        self.base_url = base_url
         self.name = name
         self.screen = screen
         self.folder = SCREENSHOTS / name
@@ -170,8 +174,7 @@ class Journey:
         axe takes a second or more on a long page."""
         self.number += 1
         self.page.wait_for_load_state("load")
-        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-        path = self.folder / f"{self.number:02d}-{slug}.png"
+        path = self.folder / f"{self.number:02d}-{_slug(label)}.png"
         self.page.screenshot(path=str(path), full_page=True)
         where = f"{self.name}, step {self.number} ({label}) at {self.page.url}"
         where += f"\n  screenshot: {path}"
@@ -187,6 +190,60 @@ class Journey:
             print(problem)  # shown at once with -s; all of them fail the test at its end
             self.problems.append(problem)
         return path
+
+
+    def download(self, label, click):
+        """Run `click` and keep the file it downloads (an attachment) next to the
+        screenshots; return its path."""
+        with self.page.expect_download() as info:
+            click()
+        download = info.value
+        path = self._document_path(label, download.suggested_filename)
+        download.save_as(path)
+        return path
+
+    def open_pdf(self, label, click):
+        """Run `click`, which opens a PDF in the browser's viewer; keep the PDF next to the
+        screenshots (with a picture of its first page when poppler-utils is installed),
+        go back to the page before, and return the PDF's path."""
+        pdfs = []
+
+        def keep_pdf(route):
+            # The viewer replaces the body the page sees, so keep it on its way through.
+            response = route.fetch()
+            if response.headers.get("content-type", "").startswith("application/pdf"):
+                pdfs.append((response.status, response.headers, response.body()))
+            route.fulfill(response=response)
+
+        self.page.route(f"{self.base_url}/**", keep_pdf)
+        try:
+            with self.page.expect_response(
+                lambda r: r.headers.get("content-type", "").startswith("application/pdf")
+            ):
+                click()
+        finally:
+            self.page.unroute(f"{self.base_url}/**", keep_pdf)
+        [(status, headers, body)] = pdfs
+        assert status == 200, f"the PDF answered {status}"
+        name = re.search(r'filename="([^"]+)"', headers["content-disposition"])
+        path = self._document_path(label, name.group(1))
+        path.write_bytes(body)
+        if shutil.which("pdftoppm"):
+            subprocess.run(  # noqa: S603 - fixed arguments, our own file
+                ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",  # noqa: S607
+                 str(path), str(path.with_suffix(""))],
+                check=True, timeout=60,
+            )
+        self.page.go_back()
+        return path
+
+    def _document_path(self, label, filename):
+        self.number += 1
+        return self.folder / f"{self.number:02d}-{_slug(label)}-{filename}"
+
+
+def _slug(label):
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
 
 
 OVERFLOW_SCRIPT = """() => {

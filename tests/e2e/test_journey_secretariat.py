@@ -1,0 +1,122 @@
+"""Journey 4: a secretariat editor signs in to the admin, confirms registrations, downloads
+the list of participants and the badges, and checks a delegate in by badge code."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from delegates.enums import RegistrationStatus, Role
+from delegates.models import Registration
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+DEMO_MEETING = "Demonstration Meeting of ASEM Customs Directors-General"
+PASSWORD = "e2e-editor-Passw0rd"  # noqa: S105 - a test account of a throw-away database
+
+
+@pytest.fixture
+def editor(e2e_data):
+    user = User.objects.create_user(
+        "amara.editor", email="amara.editor@secretariat.example.org", password=PASSWORD,
+        first_name="Amara", last_name="Editor", is_staff=True,
+    )
+    user.groups.add(Group.objects.get(name="Secretariat editor"))
+    return user
+
+
+def pdf_text(path):
+    if not shutil.which("pdftotext"):
+        return None
+    return subprocess.run(  # noqa: S603 - fixed arguments, our own file
+        ["pdftotext", "-layout", str(path), "-"],  # noqa: S607
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout
+
+
+def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journey):
+    meeting = e2e_data["demonstration"]
+    pending = list(
+        Registration.objects.filter(meeting=meeting, status=RegistrationStatus.PENDING)
+    )
+    journey = open_journey("secretariat")
+    page = journey.page
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    journey.step("admin sign-in")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Secretariat workspace")).to_be_visible()
+    journey.step("admin home")
+
+    page.get_by_role("link", name="Secretariat workspace").first.click()
+    page.get_by_role("link", name=DEMO_MEETING).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_MEETING)
+    journey.step("meeting dashboard")
+
+    page.get_by_role("link", name="Registrations in the admin").click()
+    page.get_by_role("link", name="Pending", exact=True).click()
+    expect(page.get_by_role("row").filter(has=page.get_by_role("checkbox"))).to_have_count(
+        len(pending) + 1  # the header row selects all
+    )
+    page.get_by_role("checkbox", name="Select all objects on this page").check()
+    page.get_by_role("combobox", name="Action").select_option(
+        label="Confirm selected registrations"
+    )
+    journey.step("pending registrations selected")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text(f"{len(pending)} registrations confirmed.")).to_be_visible()
+    journey.step("registrations confirmed")
+    assert {r.status for r in Registration.objects.filter(pk__in=[r.pk for r in pending])} == {
+        RegistrationStatus.CONFIRMED
+    }
+
+    page.get_by_role("link", name="Secretariat workspace").first.click()
+    page.get_by_role("link", name=DEMO_MEETING).click()
+    participants = journey.open_pdf(
+        "list of participants",
+        page.get_by_role("link", name="List of participants (PDF)").click,
+    )
+    assert participants.name.endswith("participants-demonstration-meeting.pdf")
+    assert participants.read_bytes().startswith(b"%PDF")
+    text = pdf_text(participants)
+    if text is not None:
+        assert pending[0].member.name in text
+
+    spreadsheet = journey.download(
+        "list of participants", page.get_by_role("link", name="XLSX").click
+    )
+    assert spreadsheet.name.endswith("participants-demonstration-meeting.xlsx")
+    assert spreadsheet.read_bytes().startswith(b"PK")  # a zip, as every XLSX
+
+    page.get_by_role("link", name="Badges", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Badges")
+    journey.step("badges")
+    badges = journey.open_pdf(
+        "badges", page.get_by_role("button", name="Make the badges (PDF)").click
+    )
+    assert badges.name.endswith("badges-demonstration-meeting.pdf")
+    assert badges.read_bytes().startswith(b"%PDF")
+
+    head = Registration.objects.get(
+        meeting=meeting, member__code="TH", role=Role.HEAD_OF_DELEGATION
+    )
+    page.get_by_role("link", name="Check-in", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check-in")
+    journey.step("check-in desk")
+    page.get_by_label("Badge code").fill(head.badge_code)
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text(
+        re.compile(rf"checked in\. — Thailand, {Role.HEAD_OF_DELEGATION.label}")
+    )
+    expect(page.get_by_role("row", name="Thailand 1")).to_be_visible()
+    journey.step("delegate checked in")
+    head.refresh_from_db()
+    assert head.attended_at is not None
