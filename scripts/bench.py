@@ -181,7 +181,8 @@ def machine():
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "memory_mb": memory, "cpu": model,
-            "python": platform.python_version()}
+            "python": platform.python_version(),
+            "load_average_1_5_15": [round(value, 2) for value in os.getloadavg()]}
 
 
 # --------------------------------------------------------------------------- the data
@@ -776,6 +777,9 @@ def verdict(ok):
 def main():
     args = parse_args()
     started = time.monotonic()
+    load_before = [round(value, 2) for value in os.getloadavg()]
+    print(f"Load average before the run (1, 5, 15 min): {load_before}; other processes on "
+          "this machine skew every figure, the ratios to /healthz least.")
     env = server_environment()
     ensure_database(env["DATABASE_URL"])
     print(f"Database {env['DATABASE_URL']}, cache {env['CACHE_URL']}")
