@@ -41,6 +41,17 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
+def axes_username(request, credentials=None):
+    """The username a sign-in attempt names, as django-axes records it: cut to the 255
+    characters its column holds (a longer one would fail the attempt's insert) and without
+    NUL characters (PostgreSQL refuses them)."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username") if source else None
+    if username is None:
+        return None
+    return str(username).replace("\x00", "")[:255]
+
+
 @lru_cache(maxsize=16)
 def parse_rate(value):
     """'60/h' -> (60, 3600); '100/15m' -> (100, 900); 'off' (or empty) -> None."""

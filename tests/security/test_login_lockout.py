@@ -62,3 +62,24 @@ def test_login_success_resets_the_failure_count(client, staff):
 def test_client_login_works_when_given_a_request(client, staff):
     # The axes backend needs the request; tests mostly use force_login instead.
     assert client.login(request=HttpRequest(), username="clerk", password=PASSWORD)
+
+
+@pytest.mark.parametrize("url", LOGIN_PAGES)
+@pytest.mark.parametrize("username", ["x" * 10_000, "clerk\x00", "\u202eclerk", "' OR 1=1 --"])
+def test_login_with_hostile_username_answers_form_not_500(client, staff, url, username):
+    response = client.post(url, {"username": username, "password": "wrong-guess"},
+                           REMOTE_ADDR="192.0.2.10")
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_long_usernames_are_locked_out_too(client, db):
+    url, username = LOGIN_PAGES[0], "y" * 10_000
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        client.post(url, {"username": username, "password": "guess"}, REMOTE_ADDR="192.0.2.10")
+
+    response = client.post(url, {"username": username, "password": "guess"},
+                           REMOTE_ADDR="192.0.2.10")
+
+    assert response.status_code == 429
