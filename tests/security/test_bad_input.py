@@ -1,0 +1,115 @@
+"""Bad input on every form and upload: random and hostile text, invalid emails and dates,
+malformed files. Each answers a page with errors or a redirect, never a 500, and an
+invalid submission stores nothing."""
+
+import unicodedata
+
+from django.test import override_settings
+from django.urls import reverse
+from hypothesis import event, given
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from delegates.models import OutgoingEmail, Registration
+from tests.factories import MeetingFactory, member
+from tests.security.conftest import SECURITY_PROFILE
+from tests.security.strategies import (
+    PAYLOADS,
+    hostile_choice,
+    hostile_date,
+    hostile_email,
+    hostile_flag,
+    hostile_text,
+)
+
+REGISTRATION_TEXT_FIELDS = ["honorific", "given_name", "family_name", "name_latin", "position",
+                            "organisation", "phone", "dietary_needs", "accessibility_needs",
+                            "passport_number", "passport_nationality"]
+REGISTRATION_DATE_FIELDS = ["arrival_date", "departure_date", "passport_issued_on",
+                            "passport_expires_on", "date_of_birth"]
+REGISTRATION_FLAGS = ["family_name_first", "needs_visa_letter", "publish_name",
+                      "privacy_consent"]
+MEMBER = "<member>"  # replaced by a real member's id at run time
+
+
+def _registration_fields():
+    fields = dict.fromkeys(REGISTRATION_TEXT_FIELDS, hostile_text)
+    fields.update(dict.fromkeys(REGISTRATION_DATE_FIELDS, hostile_date))
+    fields.update(dict.fromkeys(REGISTRATION_FLAGS, hostile_flag))
+    fields["email"] = hostile_email
+    fields["role"] = hostile_choice
+    fields["member"] = st.one_of(st.just(MEMBER), hostile_choice)
+    return fields
+
+
+REGISTRATION_FIELDS = _registration_fields()
+# A valid form with some fields replaced by hostile values and some left out.
+registration_changes = st.tuples(
+    st.fixed_dictionaries({}, optional=REGISTRATION_FIELDS),
+    st.lists(st.sampled_from(sorted(REGISTRATION_FIELDS)), max_size=3, unique=True),
+)
+
+
+def valid_registration_form():
+    return {
+        "honorific": "Ms.", "given_name": "Thị Minh Khai", "family_name": "Nguyễn",
+        "family_name_first": "on", "name_latin": "NGUYEN Thi Minh Khai", "position": "",
+        "organisation": "General Department of Customs", "member": MEMBER,
+        "role": "delegate", "email": "khai@vn.example.org", "phone": "",
+        "dietary_needs": "", "accessibility_needs": "", "arrival_date": "",
+        "departure_date": "", "privacy_consent": "on",
+    }
+
+
+def hostile_registration(changes):
+    replaced, removed = changes
+    data = {**valid_registration_form(), **replaced}
+    for name in removed:
+        data.pop(name, None)
+    if data.get("member") == MEMBER:
+        data["member"] = str(member("VN").pk)
+    return data
+
+
+def assert_no_raw_payload(html):
+    """What a person typed is shown escaped, never as markup."""
+    for payload in PAYLOADS:
+        if "<" in payload:
+            assert payload not in html
+
+
+def assert_stored_text_is_clean(registration):
+    for name in ("given_name", "family_name", "name_latin", "email", "dietary_needs"):
+        value = getattr(registration, name)
+        assert "\x00" not in value
+    for name in ("given_name", "family_name", "name_latin"):
+        value = getattr(registration, name)
+        assert value == unicodedata.normalize("NFC", value)
+
+
+@override_settings(REGISTRATION_RATE_LIMIT="off")
+class PublicRegistrationFormTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.meeting = MeetingFactory()
+        cls.url = reverse("delegates:register", args=[cls.meeting.slug])
+
+    @SECURITY_PROFILE
+    @given(changes=registration_changes)
+    def test_hostile_registration_never_500_and_invalid_stores_nothing(self, changes):
+        response = self.client.post(self.url, hostile_registration(changes))
+
+        event(f"status {response.status_code}")
+        assert response.status_code in (200, 302), response.status_code
+        if response.status_code == 200:
+            html = response.content.decode()
+            assert "invalid-feedback" in html or "alert-danger" in html
+            assert_no_raw_payload(html)
+            assert Registration.objects.count() == 0
+            assert OutgoingEmail.objects.count() == 0
+        else:
+            registration = Registration.objects.get()
+            assert_stored_text_is_clean(registration)
+            page = self.client.get(response.url)
+            assert page.status_code == 200
+            assert_no_raw_payload(page.content.decode())
