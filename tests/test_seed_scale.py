@@ -118,3 +118,13 @@ def test_seed_scale_large_meeting_confirms_everyone_within_its_limits():
     largest = confirmed.values("member").annotate(n=Count("id")).order_by("-n").first()
     assert largest["n"] <= large.delegation_cap
     assert Registration.objects.count() == 320
+
+
+def test_seed_scale_makes_cached_public_pages_build_afresh():
+    from meetings.cache import versions
+
+    before = versions(["site", "meetings", "plans"])
+    seed()
+
+    after = versions(["site", "meetings", "plans"])
+    assert [old == new for old, new in zip(before, after, strict=True)] == [False, False, False]

@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from delegates.demo import POSITIONS, demo_email, invented_person
 from delegates.enums import Honorific, RegistrationStatus, Role
 from delegates.models import Registration
+from meetings.cache import bump
 from meetings.enums import ActionPointStatus, AgendaItemKind, MeetingStatus, MemberKind
 from meetings.models import (
     ActionArea,
@@ -121,6 +122,9 @@ class Command(BaseCommand):
             seeder = Seeder(rng, meetings, registrations, large_meeting)
             counts = seeder.run()
         analyse_tables()
+        # bulk_create sends no signals: every cached public page, and the cached map from
+        # slugs to meetings and plans, must be built afresh.
+        bump("site", "meetings", "plans", "members", "topics")
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{value} {name}" for name, value in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Seeded {summary} in {elapsed:.1f} s."))
