@@ -95,8 +95,9 @@ class RejectForm(forms.Form):
 
 @admin.register(Registration)
 class RegistrationAdmin(SimpleHistoryAdmin):
-    list_display = ["full_name", "name_latin", "member", "meeting", "role", "status_chip",
-                    "created_at", "attended_at", "needs_visa_letter"]
+    # The meeting is a filter, not a column: its long title would push the status out of view.
+    list_display = ["full_name", "name_latin", "member", "role", "status_chip", "created_at",
+                    "attended_at", "needs_visa_letter"]
     list_display_links = ["full_name"]
     list_filter = ["meeting", "status", "role", "member__region", "member", CheckedInFilter,
                    SpecialNeedsFilter]

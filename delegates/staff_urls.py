@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/badges/", views.badges, name="badges"),
     path("<slug:slug>/badges/<int:pk>.pdf", views.badge, name="badge"),
     path("<slug:slug>/visa-letters/", views.visa_letters, name="visa_letters"),
+    path("<slug:slug>/visa-letters/all.pdf", views.visa_letters_all, name="visa_letters_all"),
     path("<slug:slug>/visa-letters/<int:pk>.pdf", views.visa_letter, name="visa_letter"),
     path("<slug:slug>/check-in/", views.checkin, name="checkin"),
     path("<slug:slug>/check-in/scan/", views.checkin_scan, name="checkin_scan"),

@@ -27,7 +27,7 @@ from . import imports
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .models import Registration
-from .pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf
+from .pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .privacy import can_view_passport
 from .services import RegistrationError, registration_mark_attended
 
@@ -182,18 +182,32 @@ def _require_passport_access(request):
         raise PermissionDenied
 
 
+def _visa_people(meeting):
+    return (
+        Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES,
+                                    needs_visa_letter=True)
+        .select_related("member").order_by("member__name", "family_name", "given_name")
+    )
+
+
 @viewer_required
 @require_GET
 def visa_letters(request, slug):
     _require_passport_access(request)
     meeting = _meeting(slug)
-    people = (
-        Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES,
-                                    needs_visa_letter=True)
-        .select_related("member").order_by("member__name", "family_name", "given_name")
-    )
+    people = _visa_people(meeting)
     return _render(request, "delegates/staff/visa_letters.html",
                   {"meeting": meeting, "people": people})
+
+
+@viewer_required
+@require_GET
+def visa_letters_all(request, slug):
+    """Every letter of the meeting in one PDF, one letter a page, to print in one go."""
+    _require_passport_access(request)
+    meeting = _meeting(slug)
+    return _pdf_response(visa_letters_pdf(list(_visa_people(meeting)), meeting=meeting),
+                         f"visa-letters-{meeting.slug}.pdf")
 
 
 @viewer_required
@@ -216,8 +230,9 @@ def visa_letter(request, slug, pk):
 @require_GET
 def checkin(request, slug):
     meeting = _meeting(slug)
-    return _render(request, "delegates/staff/checkin.html",
-                  {"meeting": meeting, "room": stats.room_by_member(meeting)})
+    room = stats.room_by_member(meeting)
+    return _render(request, "delegates/staff/checkin.html", {
+        "meeting": meeting, "room": room, "room_total": sum(row["count"] for row in room)})
 
 
 @editor_required

@@ -37,6 +37,7 @@ def pages(meeting):
              f"/staff/{meeting.slug}/check-in/room.json"]
     changes = [f"/staff/{meeting.slug}/check-in/", f"/staff/{meeting.slug}/import/",
                f"/staff/{meeting.slug}/visa-letters/",
+               f"/staff/{meeting.slug}/visa-letters/all.pdf",
                f"/staff/{meeting.slug}/visa-letters/{registration.pk}.pdf"]
     return reads, changes
 

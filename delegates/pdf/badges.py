@@ -118,10 +118,12 @@ def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True):
 
 
 def _fitting_size(pdf, text, width):
-    """The largest type size (of a few) at which `text` fits on two lines of `width`."""
-    for size in (17, 15, 13, 11):
+    """The largest type size (of a few) at which `text` fits on at most two lines."""
+    for size in (17, 15, 13, 11, 9.5):
         pdf.font(size, "B")
-        if pdf.get_string_width(text) <= width * 1.8:
+        if pdf.get_string_width(text) <= width:
             return size
-    pdf.font(10, "B")
-    return 10
+        lines = pdf.multi_cell(width, size * 0.45, text, dry_run=True, output="LINES")
+        if len(lines) <= 2:
+            return size
+    return 8
