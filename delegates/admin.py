@@ -246,7 +246,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             return None
         if len(registrations) <= jobs.INLINE_BADGES:
             return _pdf(badges_pdf(registrations, meeting=meeting), "badges.pdf")
-        token = jobs.start_job(
+        token = jobs.start_document(
             render=lambda progress: badges_pdf(registrations, meeting=meeting,
                                                progress=progress),
             total=len(registrations), filename="badges.pdf", user_id=request.user.pk)

@@ -20,6 +20,8 @@ from .enums import Honorific, RegistrationStatus, Role
 from .services import RegistrationError, registration_submit
 
 MAX_ROWS = 2000
+# Above this many valid rows the import runs in the background (a row takes ~10-40 ms).
+INLINE_ROWS = 100
 MAX_BYTES = 5 * 1024 * 1024
 
 # Column headings (case and spacing ignored) -> field names.
@@ -184,6 +186,11 @@ class ImportResult:
     pending: int
     waitlisted: int
 
+    @property
+    def summary(self):
+        return _("%(pending)s registrations imported as pending, %(waitlisted)s on the "
+                 "waiting list.") % {"pending": self.pending, "waitlisted": self.waitlisted}
+
 
 class RowRejected(Exception):
     def __init__(self, row, message):
@@ -191,10 +198,16 @@ class RowRejected(Exception):
         self.row = row
         self.message = message
 
+    @property
+    def explanation(self):
+        return _("Nothing was imported: row %(row)s — %(message)s") % {
+            "row": self.row, "message": self.message}
 
-def import_rows(*, meeting, member, rows, actor):
+
+def import_rows(*, meeting, member, rows, actor, progress=None):
     """Submit every valid row for `member` through the seat rules, in one transaction.
-    Raises RowRejected (and keeps nothing) when a row breaks a rule."""
+    Raises RowRejected (and keeps nothing) when a row breaks a rule. `progress(done)` is
+    called every 25 rows."""
     pending = waitlisted = 0
     consent = timezone.now()
     with transaction.atomic():
@@ -211,4 +224,6 @@ def import_rows(*, meeting, member, rows, actor):
                 waitlisted += 1
             else:
                 pending += 1
+            if progress and (pending + waitlisted) % 25 == 0:
+                progress(pending + waitlisted)
     return ImportResult(pending=pending, waitlisted=waitlisted)

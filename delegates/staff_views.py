@@ -133,7 +133,7 @@ def badges(request, slug):
         if len(registrations) <= jobs.INLINE_BADGES:
             return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
                                  filename)
-        token = jobs.start_job(
+        token = jobs.start_document(
             render=lambda progress: badges_pdf(registrations, meeting=meeting, layout=layout,
                                                progress=progress),
             total=len(registrations), filename=filename, user_id=request.user.pk,
@@ -169,8 +169,9 @@ def job(request, token):
 def job_download(request, token):
     try:
         state = jobs.read_state(token)
-        path = jobs.result_path(token)
-        handle = path.open("rb")
+        if state.get("kind") != "document":
+            raise FileNotFoundError(token)
+        handle = jobs.result_path(token).open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     return FileResponse(handle, content_type="application/pdf", filename=state["filename"])
@@ -332,20 +333,40 @@ def import_preview(request, slug):
     rows = imports.preview(stored["rows"])
     valid = [row for row in rows if row.valid]
     if request.method == "POST" and valid:
+        del request.session[_session_key(meeting)]
+        if len(valid) > imports.INLINE_ROWS:
+            return redirect("staff:job", token=_import_in_background(request, meeting, member,
+                                                                     rows))
         try:
             result = imports.import_rows(meeting=meeting, member=member, rows=rows,
                                          actor=request.user)
         except imports.RowRejected as exc:
-            messages.error(request, _("Nothing was imported: row %(row)s — %(message)s") % {
-                "row": exc.row, "message": exc.message})
-        else:
-            del request.session[_session_key(meeting)]
-            messages.success(request, _(
-                "%(pending)s registrations imported as pending, %(waitlisted)s on the "
-                "waiting list.") % {"pending": result.pending, "waitlisted": result.waitlisted})
-            return redirect(reverse("admin:delegates_registration_changelist")
-                            + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
+            messages.error(request, exc.explanation)
+            return redirect("staff:import_upload", slug=meeting.slug)
+        messages.success(request, result.summary)
+        return redirect(_registrations_url(meeting, member))
     return _render(request, "delegates/staff/import_preview.html", {
         "meeting": meeting, "member": member, "rows": rows, "valid_count": len(valid),
         "invalid_count": len(rows) - len(valid),
     })
+
+
+def _registrations_url(meeting, member):
+    return (reverse("admin:delegates_registration_changelist")
+            + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
+
+
+def _import_in_background(request, meeting, member, rows):
+    user = request.user
+
+    def work(progress, _path):
+        try:
+            result = imports.import_rows(meeting=meeting, member=member, rows=rows,
+                                         actor=user, progress=progress)
+        except imports.RowRejected as exc:
+            raise jobs.JobFailed(exc.explanation) from exc
+        return {"message": result.summary}
+
+    return jobs.start_job(work=work, total=len([row for row in rows if row.valid]),
+                          user_id=user.pk, kind="import",
+                          next_url=_registrations_url(meeting, member))

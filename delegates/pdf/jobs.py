@@ -1,10 +1,11 @@
-"""Documents that take more than a moment (a thousand badges take about ten seconds) are
-made in a background thread; the page that asked for them shows progress and then a
-download link. The job's state and result live in files under MEDIA_ROOT/generated/, so
-any worker process of the site can answer the progress page.
+"""Work that takes more than a moment (a thousand badges take about ten seconds, a
+thousand-row import longer) runs in a background thread; the page that asked for it shows
+progress and then the result. The job's state and result live in files under
+MEDIA_ROOT/generated/, so any worker process of the site can answer the progress page.
 
-The thread never touches the database: the registrations are read in the request, and the
-thread only draws them.
+Documents never touch the database in the thread: the registrations are read in the
+request, and the thread only draws them. An import writes in the thread, in one
+transaction on the thread's own connection, closed at the end.
 """
 
 import json
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 
 KEEP_SECONDS = 24 * 3600
 # Above this many badges the PDF is made in the background (about 1 s per 80 badges).
@@ -53,14 +55,19 @@ def result_path(token):
     return _job_dir(token) / "result.pdf"
 
 
-def start_job(*, render, total, filename, user_id):
-    """Run `render(progress)` (returning PDF bytes; `progress(done)` reports how far it
-    is) in a thread. Returns the job's unguessable token."""
+class JobFailed(Exception):
+    """The work stopped for a reason the person must read (the message is shown)."""
+
+
+def start_job(*, work, total, user_id, **info):
+    """Run `work(progress, result_path)` in a thread and return the job's unguessable
+    token. `progress(done)` reports how far it is; `work` writes its file to
+    `result_path` (documents) and may return more state to show (imports). A JobFailed
+    ends the job with its message."""
     _remove_old_jobs()
     token = secrets.token_urlsafe(16)
     _job_dir(token).mkdir()
-    state = {"done": 0, "total": total, "status": "running", "filename": filename,
-             "user_id": user_id}
+    state = {"done": 0, "total": total, "status": "running", "user_id": user_id, **info}
     _write_state(token, **state)
 
     def progress(done):
@@ -68,17 +75,30 @@ def start_job(*, render, total, filename, user_id):
 
     def run():
         try:
-            data = render(progress)
-            result_path(token).write_bytes(data)
-            _write_state(token, **{**state, "done": total, "status": "ready"})
+            extra = work(progress, result_path(token)) or {}
+            _write_state(token, **{**state, "done": total, "status": "ready", **extra})
+        except JobFailed as exc:
+            _write_state(token, **{**state, "status": "failed", "message": str(exc)})
         except Exception:  # noqa: BLE001 - the page must say it failed, whatever happened
             _write_state(token, **{**state, "status": "failed"})
             raise
+        finally:
+            connection.close()  # the thread's own connection, if the work opened one
 
-    thread = threading.Thread(target=run, name=f"document-{token[:6]}", daemon=True)
+    thread = threading.Thread(target=run, name=f"job-{token[:6]}", daemon=True)
     THREADS[token] = thread
     thread.start()
     return token
+
+
+def start_document(*, render, total, filename, user_id):
+    """A PDF made by `render(progress)` in the background."""
+
+    def work(progress, path):
+        path.write_bytes(render(progress))
+
+    return start_job(work=work, total=total, user_id=user_id, filename=filename,
+                     kind="document")
 
 
 def _remove_old_jobs():

@@ -134,3 +134,48 @@ def test_import_page_shows_the_failing_row_and_imports_nothing(client):
     assert ("Nothing was imported: row 3 — This email address is already registered for "
             "this meeting.") in done.text
     assert meeting.registrations.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_import_runs_in_the_background_with_progress(client, settings, tmp_path):
+    from delegates.pdf import jobs
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(capacity=500, delegation_cap=500)
+    client.force_login(editor())
+    count = imports.INLINE_ROWS + 1
+    body = "".join(f"Ann{n},Lee{n},p{n}@example.org,,,,\n" for n in range(count))
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
+
+    response = client.post(f"/staff/{meeting.slug}/import/preview/")
+    token = response.url.rstrip("/").split("/")[-1]
+    jobs.THREADS[token].join(timeout=300)
+    page = client.get(response.url)
+
+    assert f"{count} registrations imported as pending, 0 on the waiting list." in page.text
+    assert meeting.registrations.count() == count
+    assert client.get(f"/staff/jobs/{token}/download/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_import_failing_in_the_background_keeps_nothing(client, settings, tmp_path):
+    from delegates.pdf import jobs
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(capacity=500, delegation_cap=500)
+    RegistrationFactory(meeting=meeting, email="p100@example.org")
+    client.force_login(editor())
+    body = "".join(f"Ann{n},Lee{n},p{n}@example.org,,,,\n"
+                   for n in range(imports.INLINE_ROWS + 1))
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
+
+    response = client.post(f"/staff/{meeting.slug}/import/preview/")
+    token = response.url.rstrip("/").split("/")[-1]
+    jobs.THREADS[token].join(timeout=300)
+    page = client.get(response.url)
+
+    assert ("Nothing was imported: row 102 — This email address is already registered for "
+            "this meeting.") in page.text
+    assert meeting.registrations.count() == 1
