@@ -3,6 +3,8 @@ that reviews it: every point with its official status, its status history and it
 progress reports. Drafts, submitted and rejected reports never appear."""
 
 import logging
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -28,9 +30,28 @@ STATUS_COLOURS = {
 }
 
 
-@cache
 def _font_file():
     return Path(fontpkg_noto_sans.ROOT) / "files" / "NotoSans[wdth,wght].ttf"
+
+
+@cache
+def _bold_font_file():
+    """A static bold instance of the variable Noto Sans, made once and kept in the temp folder:
+    instancing takes seconds, far too long to repeat for each report."""
+    source = _font_file()
+    folder = Path(tempfile.gettempdir()) / "asem-customs-fonts"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"NotoSans-Bold-{source.stat().st_size}.ttf"
+    if not target.exists():
+        from fontTools.ttLib import TTFont
+        from fontTools.varLib.instancer import instantiateVariableFont
+
+        font = instantiateVariableFont(TTFont(source), {"wght": 700, "wdth": 100})
+        handle, partial = tempfile.mkstemp(dir=folder, suffix=".ttf")
+        os.close(handle)
+        font.save(partial)
+        os.replace(partial, target)
+    return target
 
 
 class ImplementationReportPDF(FPDF):
@@ -39,8 +60,8 @@ class ImplementationReportPDF(FPDF):
         self.plan = plan
         self.set_title(_("Implementation report — %(plan)s") % {"plan": plan.title})
         self.set_creator("ASEM Customs Meetings")
-        self.add_font(FAMILY, fname=_font_file(),
-                      variations={"": {"wght": 400, "wdth": 100}, "B": {"wght": 700, "wdth": 100}})
+        self.add_font(FAMILY, "", _font_file())
+        self.add_font(FAMILY, "B", _bold_font_file())
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
 
@@ -140,8 +161,10 @@ def _point_section(pdf, point):
     if changes:
         pdf.font(8.5)
         history = "; ".join(
-            f"{_date(change.effective_on)}: {change.get_from_status_display()} → "
-            f"{change.get_to_status_display()}"
+            _("%(date)s: from %(from)s to %(to)s") % {
+                "date": _date(change.effective_on), "from": change.get_from_status_display(),
+                "to": change.get_to_status_display(),
+            } + (f" ({change.note})" if change.note else "")
             for change in changes
         )
         pdf.multi_cell(0, 4.5, _("Status history: %(history)s") % {"history": history},

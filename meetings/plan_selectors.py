@@ -41,6 +41,8 @@ def points_with_progress():
                 queryset=ActionPointStatusChange.objects.order_by("effective_on", "id"),
             ),
             Prefetch("progress_reports", queryset=accepted_reports(), to_attr="accepted_reports"),
+            Prefetch("carried_over_from__progress_reports", queryset=accepted_reports(),
+                     to_attr="accepted_reports"),
         )
         .order_by("number")
     )

@@ -134,7 +134,7 @@ def build_timeline(plan, points, today=None):
         rows.append(row)
     height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
     ticks = [Tick(x=x_of(dt.date(year, 1, 1)), label=str(year))
-             for year in range(start.year + 1, end.year + 1)]
+             for year in range(start.year + (start.timetuple().tm_yday > 1), end.year + 1)]
     legend = [(str(label), STATUS_COLOURS[value]) for value, label in ActionPointStatus.choices]
     return Timeline(start=start, end=end, width=LABEL_WIDTH + CHART_WIDTH + 16, height=height,
                     axis_y=TOP + len(rows) * ROW_HEIGHT, rows=rows, ticks=ticks, legend=legend)
