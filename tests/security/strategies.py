@@ -135,3 +135,17 @@ def spreadsheets(draw):
     if kind == "csv":
         return "delegation.csv", csv_bytes(heads, rows)
     return "delegation.xlsx", xlsx_bytes(heads, rows)
+
+# --- attachments -----------------------------------------------------------------------------
+
+HOSTILE_FILE_NAMES = [
+    "report.pdf", "../../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", "a\x00b.pdf",
+    "evil\u202efdp.exe", "résumé-naïve.pdf", "报告.pdf", "a" * 300 + ".pdf", ".pdf", "pdf",
+    "report.PDF", "report.pdf.exe", "<script>.pdf", "con.txt", " .txt", "notes.txt",
+    "table.csv", "image.png", "photo.jpg", "deck.pptx",
+]
+FILE_CONTENTS = [
+    b"%PDF-1.7\n%%EOF\n", b"\x89PNG\r\n\x1a\n0000", b"\xff\xd8\xff\xe0JFIF", b"PK\x03\x04zip",
+    b"plain text\n", b"", b"\x00\x01\x02", b"MZ\x90\x00 executable", b"<html><script>",
+]
+attachment = st.tuples(st.sampled_from(HOSTILE_FILE_NAMES), st.sampled_from(FILE_CONTENTS))

@@ -2,7 +2,10 @@
 malformed files. Each answers a page with errors or a redirect, never a 500, and an
 invalid submission stores nothing."""
 
+import shutil
+import tempfile
 import unicodedata
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -17,6 +20,7 @@ from tests.security.conftest import SECURITY_PROFILE
 from tests.security.strategies import (
     MALFORMED_FILES,
     PAYLOADS,
+    attachment,
     hostile_choice,
     hostile_date,
     hostile_email,
@@ -197,3 +201,63 @@ def test_malformed_import_file_answers_upload_page_or_preview(client, name, cont
     else:
         assert "invalid-feedback" in response.content.decode()
     assert not Registration.objects.exclude(email__endswith="@example.org").exists()
+
+
+class ProgressReportFormTests(TestCase):
+    """A focal point filing a progress report: hostile text, dates, statuses and files."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.factories import ActionPointFactory, FocalPointFactory
+
+        cls.point = ActionPointFactory()
+        cls.point.lead_members.add(member("DE"))
+        cls.focal_point = FocalPointFactory(member=member("DE")).user
+        cls.media = tempfile.mkdtemp(prefix="asem-security-media-")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.media, ignore_errors=True)
+        super().tearDownClass()
+
+    @SECURITY_PROFILE
+    @given(hostile=st.fixed_dictionaries({}, optional={
+               "report_date": hostile_date, "proposed_status": hostile_choice,
+               "text": hostile_text}),
+           files=st.one_of(st.just([]), st.lists(attachment, max_size=6)),
+           submit=st.booleans())
+    def test_hostile_report_never_500_and_invalid_stores_nothing(self, hostile, files, submit):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        self.client.force_login(self.focal_point)
+        data = {"report_date": "2026-01-15", "proposed_status": "in_progress",
+                "text": "Training held for 40 officers.", **hostile,
+                "attachments": [SimpleUploadedFile(name, content) for name, content in files]}
+        if submit:
+            data["submit"] = "1"
+
+        with override_settings(MEDIA_ROOT=self.media):
+            self._post_and_check(data)
+
+    def _post_and_check(self, data):
+        from meetings.models import ProgressReport, ProgressReportAttachment
+
+        response = self.client.post(
+            reverse("plans:progress_report_create", args=[self.point.pk]), data)
+
+        event(f"status {response.status_code}")
+        assert response.status_code in (200, 302), response.status_code
+        if response.status_code == 200:
+            assert_no_raw_payload(response.content.decode())
+            assert ProgressReport.objects.count() == 0
+            assert ProgressReportAttachment.objects.count() == 0
+        else:
+            report = ProgressReport.objects.get()
+            assert "\x00" not in report.text
+            for stored in ProgressReportAttachment.objects.all():
+                path = Path(stored.file.path).resolve()
+                assert path.is_relative_to(Path(self.media).resolve())
+                assert "\x00" not in stored.title
+            detail = self.client.get(response.url)
+            assert detail.status_code == 200
+            assert_no_raw_payload(detail.content.decode())
