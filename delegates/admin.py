@@ -145,6 +145,20 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             if not set(field if isinstance(field, tuple) else [field]) & set(PASSPORT_FIELDS)
         ]}) for name, options in fieldsets]
 
+    def set_history_delta_changes(self, request, historical_records,
+                                  foreign_keys_are_objs=True):
+        """The history page's list of changes, without passport details for those who
+        may not see them."""
+        hidden = [] if can_view_passport(request.user) else list(PASSPORT_FIELDS)
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(current, excluded_fields=hidden,
+                                              foreign_keys_are_objs=foreign_keys_are_objs)
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:

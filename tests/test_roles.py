@@ -99,3 +99,23 @@ def test_viewer_does_not_see_passport_details_in_the_admin(client, meeting):
     client.force_login(editor())
     response = client.get(f"/admin/delegates/registration/{registration.pk}/change/")
     assert "X1234567" in response.text
+
+
+def test_history_page_hides_passport_changes_from_viewers(client, meeting):
+    registration = meeting.registrations.get()
+    registration.passport_number = "OLD11111"
+    registration.save()
+    registration.passport_number = "NEW22222"
+    registration.position = "Director"
+    registration.save()
+    url = f"/admin/delegates/registration/{registration.pk}/history/"
+
+    client.force_login(viewer())
+    seen_by_viewer = client.get(url).text
+    client.force_login(editor())
+    seen_by_editor = client.get(url).text
+
+    assert "Director" in seen_by_viewer
+    assert "NEW22222" not in seen_by_viewer
+    assert "OLD11111" not in seen_by_viewer
+    assert "NEW22222" in seen_by_editor
