@@ -138,3 +138,16 @@ def lineage(point):
         chain.append(current)
         current = current.carried_over_from
     return list(reversed(chain))
+
+
+def report_history(report):
+    """Each change of the report's state, oldest first, with who made it: one entry per
+    state the report went through (edits within a state are left out)."""
+    entries, last_state = [], None
+    for record in report.history.select_related("history_user").order_by(
+        "history_date", "history_id"
+    ):
+        if record.state != last_state:
+            entries.append(record)
+            last_state = record.state
+    return entries

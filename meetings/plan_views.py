@@ -143,6 +143,7 @@ def progress_report_detail(request, pk):
             "can_edit": permissions.can_edit_report(request.user, report),
             "can_review": permissions.can_review_report(request.user, report),
             "review_form": ReviewForm(),
+            "history": plan_selectors.report_history(report),
         },
     )
 

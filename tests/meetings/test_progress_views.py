@@ -211,3 +211,33 @@ def test_review_queue_lists_submitted_reports_for_secretariat_only(client, demo,
     assert "1 report waits for review" in page
     assert "Kingdom of Thailand" in page or "Thailand" in page
     assert client.get(reverse("plans:review_queue")).status_code == 403
+
+
+def test_progress_report_detail_shows_history_with_actors(client, point, german, secretariat):
+    german.first_name, german.last_name = "Greta", "Example"
+    german.save()
+    report = services.progress_report_file(
+        action_point=point, actor=german,
+        data={"report_date": dt.date(2018, 6, 30), "text": "x", "proposed_status": "completed"},
+    )
+    services.progress_report_update(report=report, data={"text": "y"}, actor=german)
+    services.progress_report_submit(report=report, actor=german)
+    services.progress_report_accept(report=report, actor=secretariat)
+    client.force_login(german)
+
+    response = client.get(reverse("plans:progress_report_detail", args=[report.pk]))
+
+    assert [(r.state, r.history_user) for r in response.context["history"]] == [
+        ("draft", german), ("submitted", german), ("accepted", secretariat),
+    ]
+    assert "Draft · Greta Example" in response.content.decode()
+
+
+def test_progress_report_create_by_secretariat_for_a_member(client, point, secretariat):
+    client.force_login(secretariat)
+
+    client.post(reverse("plans:progress_report_create", args=[point.pk]),
+                form_data(member=member("CN").pk))
+
+    report = ProgressReport.objects.get()
+    assert (report.member.code, report.author) == ("CN", secretariat)
