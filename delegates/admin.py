@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -108,13 +109,14 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["member"]
     raw_id_fields = ["registered_by"]
-    readonly_fields = ["status", "badge_code", "attended_at", "rejection_reason", "created_at",
-                       "updated_at", "status_changed_at", "registered_by", "anonymised_at"]
+    readonly_fields = ["documents", "status", "badge_code", "attended_at", "rejection_reason",
+                       "created_at", "updated_at", "status_changed_at", "registered_by",
+                       "anonymised_at"]
     inlines = [RegistrationLogEntryInline]
     actions = ["confirm", "waitlist", "reject", "mark_attended", "print_badges",
                "print_visa_letters"]
     fieldsets = [
-        (None, {"fields": ["meeting", "member", "role", "status", "badge_code"]}),
+        (None, {"fields": ["meeting", "member", "role", "status", "badge_code", "documents"]}),
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
@@ -134,6 +136,17 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     def status_chip(self, obj):
         return format_html('<span class="status-chip status-{}">{}</span>', obj.status,
                            obj.get_status_display())
+
+    @admin.display(description=gettext_lazy("documents"))
+    def documents(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        badge = reverse("staff:badge", args=[obj.meeting.slug, obj.pk])
+        links = format_html('<a href="{}">{}</a>', badge, _("Badge (PDF)"))
+        if obj.needs_visa_letter:
+            letter = reverse("staff:visa_letter", args=[obj.meeting.slug, obj.pk])
+            links += format_html(' · <a href="{}">{}</a>', letter, _("Visa letter (PDF)"))
+        return links
 
     def get_fieldsets(self, request, obj=None):
         """Passport details only for those who prepare visa letters (see privacy)."""

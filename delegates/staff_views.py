@@ -66,12 +66,15 @@ def meeting_dashboard(request, slug):
     status_counts = stats.counts_by_status(meeting)
     region_counts = stats.counts_by_region(meeting)
     over_time = stats.registrations_over_time(meeting)
+    delegations = list(stats.delegations(meeting))
     context = {
         "meeting": meeting,
         "seats": stats.seats(meeting),
         "status_counts": status_counts,
         "region_counts": region_counts,
-        "delegations": stats.delegations(meeting),
+        "delegations": delegations,
+        "heads_named": sum(1 for member in delegations if member.heads),
+        "heads_missing": [member for member in delegations if not member.heads],
         "missing_members": stats.members_without_registration(meeting),
         "needs": stats.special_needs(meeting),
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,

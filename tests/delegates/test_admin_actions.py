@@ -165,3 +165,13 @@ def test_admin_shows_a_rule_broken_on_save_as_a_message(editor_client):
 
     assert "This email address is already registered for this meeting." in response.text
     assert Registration.objects.count() == 1
+
+
+def test_change_page_links_to_the_badge_and_visa_letter(editor_client):
+    registration = RegistrationFactory(needs_visa_letter=True)
+
+    page = editor_client.get(f"{URL}{registration.pk}/change/")
+
+    slug = registration.meeting.slug
+    assert f'href="/staff/{slug}/badges/{registration.pk}.pdf"' in page.text
+    assert f'href="/staff/{slug}/visa-letters/{registration.pk}.pdf"' in page.text

@@ -97,3 +97,12 @@ def test_dashboard_query_count_does_not_grow_with_registrations(client, meeting,
         client.get(f"/staff/{meeting.slug}/")
 
     assert len(queries) == 15
+
+
+def test_dashboard_names_delegations_without_a_head(client, meeting):
+    client.force_login(viewer())
+
+    response = client.get(f"/staff/{meeting.slug}/")
+
+    assert "1 head of delegation named; missing for Germany." in " ".join(
+        response.text.split())
