@@ -153,7 +153,7 @@ def progress_report_attachment(request, pk, attachment_pk):
     report = plan_selectors.report_for(request.user, pk)
     attachment = get_object_or_404(ProgressReportAttachment, pk=attachment_pk, report=report)
     return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                        filename=attachment.file.name.rsplit("/", 1)[-1])
+                        filename=attachment.title or attachment.file.name.rsplit("/", 1)[-1])
 
 
 @login_required

@@ -8,6 +8,8 @@ history), and sends mail only once the transaction has committed.
 """
 
 import logging
+import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -100,10 +102,17 @@ def progress_report_file(*, action_point, data, actor, member=None, attachments=
     )
     report._history_user = actor
     report.save()
-    for file, title in attachments:
-        ProgressReportAttachment.objects.create(report=report, file=file, title=title)
+    _attach(report, attachments)
     _log("meetings.progress_report.filed", report, actor, point=action_point.pk)
     return report
+
+
+def _attach(report, attachments):
+    """Store each file under an unguessable name: drafts' files must not be found by their
+    names should the storage ever be reachable from outside."""
+    for file, title in attachments:
+        file.name = f"{secrets.token_hex(8)}-{Path(file.name).name}"
+        ProgressReportAttachment.objects.create(report=report, file=file, title=title)
 
 
 @transaction.atomic
@@ -118,8 +127,7 @@ def progress_report_update(*, report, data, actor, attachments=()):
     for field in changed:
         setattr(report, field, data[field])
     _save(report, actor, changed)
-    for file, title in attachments:
-        ProgressReportAttachment.objects.create(report=report, file=file, title=title)
+    _attach(report, attachments)
     _log("meetings.progress_report.updated", report, actor)
     return report
 

@@ -66,6 +66,8 @@ def test_progress_report_create_saves_draft_with_attachment(client, point, germa
     download = client.get(reverse("plans:progress_report_attachment",
                                   args=[report.pk, report.attachments.get().pk]))
     assert b"".join(download.streaming_content) == PDF
+    assert download["Content-Disposition"] == 'attachment; filename="minutes.pdf"'
+    assert report.attachments.get().file.name.endswith("-minutes.pdf")
 
 
 def test_progress_report_create_and_submit_in_one_step(client, point, german):
