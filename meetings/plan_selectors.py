@@ -43,6 +43,10 @@ def points_with_progress():
             Prefetch("progress_reports", queryset=accepted_reports(), to_attr="accepted_reports"),
             Prefetch("carried_over_from__progress_reports", queryset=accepted_reports(),
                      to_attr="accepted_reports"),
+            Prefetch(
+                "carried_over_from__status_changes",
+                queryset=ActionPointStatusChange.objects.order_by("effective_on", "id"),
+            ),
         )
         .order_by("number")
     )

@@ -38,6 +38,7 @@ class Segment:
     colour: str
     start: dt.date
     end: dt.date
+    earlier: bool = False
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Marker:
     x: float
     label: str
     report_id: int
+    earlier: bool = False
 
 
 @dataclass
@@ -74,14 +76,20 @@ class Timeline:
     rows: list
     ticks: list
     legend: list
+    has_earlier: bool = False
+
+
+def _plan_start(plan):
+    start = dt.date(plan.period_start, 1, 1)
+    return min(start, plan.adopted_on) if plan.adopted_on else start
 
 
 def _bounds(plan, points, today):
-    start = dt.date(plan.period_start, 1, 1)
-    if plan.adopted_on and plan.adopted_on < start:
-        start = plan.adopted_on
+    start = min([_plan_start(plan)] + [
+        _plan_start(point.carried_over_from.plan) for point in points if point.carried_over_from
+    ])
     end = dt.date(plan.period_end, 12, 31)
-    for point in points:
+    for point in [*points, *(p.carried_over_from for p in points if p.carried_over_from)]:
         for change in point.status_changes.all():
             start, end = min(start, change.effective_on), max(end, change.effective_on)
         for report in point.accepted_reports:
@@ -102,7 +110,9 @@ def status_periods(point, until):
 
 
 def build_timeline(plan, points, today=None):
-    """Lay out one row per point over the plan's period (and any later reports)."""
+    """Lay out one row per point over the plan's period (and any later reports). A point
+    carried over from an earlier plan starts with its predecessor's history, drawn as
+    earlier (one generation back)."""
     today = today or timezone.localdate()
     start, end, drawn_until = _bounds(plan, points, today)
     span = max((end - start).days, 1)
@@ -111,12 +121,9 @@ def build_timeline(plan, points, today=None):
         return round(LABEL_WIDTH + CHART_WIDTH * (day - start).days / span, 1)
 
     labels = dict(ActionPointStatus.choices)
-    rows = []
-    for index, point in enumerate(points):
-        y = TOP + index * ROW_HEIGHT
-        row = Row(point=point, y=y, bar_y=y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
-                  text_y=y + ROW_HEIGHT / 2 + 4, marker_y=y + ROW_HEIGHT / 2)
-        for status, since, until in status_periods(point, drawn_until):
+
+    def add_segments(row, periods, earlier=False):
+        for status, since, until in periods:
             since = max(since or start, start)
             if until <= since and until != drawn_until:
                 continue
@@ -124,17 +131,37 @@ def build_timeline(plan, points, today=None):
                 x=x_of(since), width=max(round(x_of(until) - x_of(since), 1), 1.0),
                 status=status, label=str(labels.get(status, status)),
                 colour=STATUS_COLOURS.get(status, "#6c757d"), start=since, end=until,
+                earlier=earlier,
             ))
+
+    def add_markers(row, point, earlier=False):
         for report in point.accepted_reports:
             row.markers.append(Marker(
-                x=x_of(report.report_date), report_id=report.pk,
+                x=x_of(report.report_date), report_id=report.pk, earlier=earlier,
                 label=f"{date_format(report.report_date, 'j M Y')}: "
                       f"{report.member or ''} \u2014 {report.get_proposed_status_display()}",
             ))
+
+    rows = []
+    for index, point in enumerate(points):
+        y = TOP + index * ROW_HEIGHT
+        row = Row(point=point, y=y, bar_y=y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+                  text_y=y + ROW_HEIGHT / 2 + 4, marker_y=y + ROW_HEIGHT / 2)
+        predecessor = point.carried_over_from
+        own_start = start
+        if predecessor is not None:
+            periods = status_periods(predecessor, drawn_until)
+            own_start = periods[-1][1] or start  # carried over on that day
+            add_segments(row, periods[:-1], earlier=True)
+            add_markers(row, predecessor, earlier=True)
+        add_segments(row, [(status, since or own_start, until)
+                           for status, since, until in status_periods(point, drawn_until)])
+        add_markers(row, point)
         rows.append(row)
     height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
     ticks = [Tick(x=x_of(dt.date(year, 1, 1)), label=str(year))
              for year in range(start.year + (start.timetuple().tm_yday > 1), end.year + 1)]
     legend = [(str(label), STATUS_COLOURS[value]) for value, label in ActionPointStatus.choices]
     return Timeline(start=start, end=end, width=LABEL_WIDTH + CHART_WIDTH + 16, height=height,
-                    axis_y=TOP + len(rows) * ROW_HEIGHT, rows=rows, ticks=ticks, legend=legend)
+                    axis_y=TOP + len(rows) * ROW_HEIGHT, rows=rows, ticks=ticks, legend=legend,
+                    has_earlier=any(point.carried_over_from for point in points))

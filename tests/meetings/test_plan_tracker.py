@@ -39,3 +39,36 @@ def test_build_timeline_stops_today_for_a_running_plan():
         dt.date(2020, 1, 1), dt.date(2021, 1, 1), 64.0, 320.9
     )
     assert [(tick.label, tick.x) for tick in timeline.ticks] == [("2020", 64.0), ("2021", 384.9)]
+
+
+def test_build_timeline_starts_carried_point_with_its_earlier_history(django_user_model):
+    old = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
+    new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
+    point = ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
+    services.action_points_carry_over(points=[point], into_plan=new, actor=None,
+                                      effective_on=dt.date(2019, 12, 31))
+    plan = plan_with_progress("plan-2020")
+
+    timeline = build_timeline(plan, list(plan.points.all()), today=dt.date(2021, 6, 30))
+
+    assert [(s.status, s.start, s.end, s.earlier) for s in timeline.rows[0].segments] == [
+        (ActionPointStatus.IN_PROGRESS, dt.date(2018, 1, 1), dt.date(2019, 12, 31), True),
+        (ActionPointStatus.IN_PROGRESS, dt.date(2019, 12, 31), dt.date(2021, 6, 30), False),
+    ]
+    assert timeline.has_earlier is True
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_action_plan_detail_query_count_with_carried_points(client, django_assert_num_queries,
+                                                            count):
+    old = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
+    new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
+    points = [ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
+              for _ in range(count)]
+    services.action_points_carry_over(points=points, into_plan=new, actor=None)
+
+    # the 6 of any plan page, plus the predecessors' accepted reports and status changes
+    with django_assert_num_queries(8):
+        response = client.get(new.get_absolute_url())
+
+    assert response.status_code == 200
