@@ -478,6 +478,13 @@ def registration_make_head(*, registration, actor):
     return registration
 
 
+def waiting_list_fill(*, meeting, actor):
+    """Give seats that are free to the oldest waitlisted registrations that fit, as after the
+    secretariat raised the meeting's capacity or delegation cap. Returns those promoted."""
+    with transaction.atomic():
+        return promote_waitlisted(lock_meeting(meeting), actor=actor)
+
+
 # --- focal points -------------------------------------------------------------------------
 
 

@@ -396,3 +396,19 @@ def test_error_rolls_back_everything():
         submit(meeting, n=1)
     assert (Registration.objects.count(), RegistrationLogEntry.objects.count(),
             OutgoingEmail.objects.count()) == (1, 1, 1)
+
+
+def test_waiting_list_fill_after_capacity_raised(django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(capacity=1, delegation_cap=1)
+    submit(meeting, "DE", 1)
+    first = submit(meeting, "FR", 2)
+    second = submit(meeting, "FR", 3)
+    third = submit(meeting, "VN", 4)
+    meeting.capacity = 3
+    meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.waiting_list_fill(meeting=meeting, actor=None)
+    assert promoted == [first, third]  # second does not fit: France holds its one seat
+    second.refresh_from_db()
+    assert second.status == Status.WAITLISTED
+    assert sorted(m.to[0] for m in mail.outbox) == [first.email, third.email]
