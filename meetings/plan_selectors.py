@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from . import permissions
-from .enums import ProgressReportState
+from .enums import ActionPointStatus, ProgressReportState
 from .models import (
     ActionPlan,
     ActionPoint,
@@ -96,7 +96,9 @@ def points_for_member(member):
 def open_points_by_plan():
     """Points still open (not started or in progress), for the secretariat's pages."""
     return (
-        ActionPoint.objects.filter(status__in=["not_started", "in_progress"])
+        ActionPoint.objects.filter(
+            status__in=[ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS]
+        )
         .select_related("area", "plan")
         .prefetch_related("lead_members")
         .order_by("-plan__period_start", "number")

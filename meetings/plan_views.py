@@ -32,11 +32,11 @@ def my_action_points(request):
     if member is None and not permissions.is_secretariat(request.user):
         raise PermissionDenied
     points = list(plan_selectors.points_for_member(member)) if member else []
+    open_points = [] if member else list(plan_selectors.open_points_by_plan())
     return render(
         request,
         "meetings/plans/my_action_points.html",
-        {"member": member, "points": points,
-         "is_secretariat": permissions.is_secretariat(request.user)},
+        {"member": member, "points": points, "open_points": open_points},
     )
 
 

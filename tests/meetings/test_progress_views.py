@@ -151,9 +151,9 @@ def test_my_action_points_query_count(client, german, django_assert_num_queries,
         ActionPointFactory(plan=plan, number=number).lead_members.set([member("DE")])
     client.force_login(german)
 
-    # session, user, focal point, its member, the user's and its groups' permissions,
-    # points, leads, participants, reports: the same for any number of points
-    with django_assert_num_queries(10):
+    # session, user, focal point, its member, points, leads, participants, reports:
+    # the same for any number of points
+    with django_assert_num_queries(8):
         response = client.get(reverse("plans:my_action_points"))
 
     assert response.status_code == 200
@@ -243,3 +243,13 @@ def test_progress_report_create_by_secretariat_for_a_member(client, point, secre
 
     report = ProgressReport.objects.get()
     assert (report.member.code, report.author) == ("CN", secretariat)
+
+
+def test_my_action_points_for_secretariat_lists_open_points(client, point, secretariat):
+    closed = ActionPointFactory(status=ActionPointStatus.COMPLETED)
+    client.force_login(secretariat)
+
+    response = client.get(reverse("plans:my_action_points"))
+
+    assert [p.pk for p in response.context["open_points"]] == [point.pk]
+    assert closed.title not in response.content.decode()
