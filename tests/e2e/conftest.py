@@ -45,6 +45,7 @@ def _running_in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django has sorted the tests by database use
 def pytest_collection_modifyitems(config, items):
     """Run the browser journeys last: they flush the database (live server) and keep
     Playwright's event loop in the main thread until the session ends."""
