@@ -150,9 +150,11 @@ class CarryOverForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into_plan"].queryset = ActionPlan.objects.filter(
+        later_plans = ActionPlan.objects.filter(
             period_start__gt=plan.period_start
         ).order_by("period_start")
+        self.fields["into_plan"].queryset = later_plans
+        self.fields["into_plan"].initial = later_plans.first()
         self.fields["points"].queryset = plan.points.filter(
             status__in=[ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS]
         ).order_by("number")

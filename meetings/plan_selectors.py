@@ -157,3 +157,31 @@ def report_history(report):
             entries.append(record)
             last_state = record.state
     return entries
+
+
+def point_history(point_pk):
+    """A point and its predecessors, oldest first, each with every status change (and who
+    made it) and every progress report with its author and reviewer."""
+    points = []
+    current = get_object_or_404(ActionPoint.objects.select_related("plan"), pk=point_pk)
+    while current is not None:
+        points.append(current)
+        current = current.carried_over_from
+    return list(
+        ActionPoint.objects.filter(pk__in=[p.pk for p in points])
+        .select_related("plan", "area")
+        .prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=ActionPointStatusChange.objects.select_related("actor", "report")
+                .order_by("effective_on", "id"),
+            ),
+            Prefetch(
+                "progress_reports",
+                queryset=ProgressReport.objects.select_related(
+                    "member", "author", "reviewed_by"
+                ).order_by("report_date", "id"),
+            ),
+        )
+        .order_by("plan__period_start")
+    )

@@ -19,6 +19,8 @@ urlpatterns = [
     path("reports/<int:pk>/attachments/<int:attachment_pk>/remove/",
          plan_views.progress_report_attachment_remove, name="progress_report_attachment_remove"),
     path("secretariat/reports/", plan_views.review_queue, name="review_queue"),
+    path("secretariat/points/<int:pk>/history/", plan_views.point_history,
+         name="point_history"),
     path("secretariat/<slug:slug>/carry-over/", plan_views.carry_over, name="carry_over"),
     path("secretariat/<slug:slug>/implementation-report.pdf", plan_views.implementation_report,
          name="implementation_report"),

@@ -203,6 +203,20 @@ def review_queue(request):
 
 
 @login_required
+def point_history(request, pk):
+    if not permissions.is_secretariat(request.user):
+        raise PermissionDenied
+    points = plan_selectors.point_history(pk)
+    for point in points:
+        point.visible_reports = [
+            report for report in point.progress_reports.all()
+            if permissions.can_view_report(request.user, report)
+        ]
+    return render(request, "meetings/plans/point_history.html",
+                  {"point": points[-1], "points": points})
+
+
+@login_required
 def carry_over(request, slug):
     if not permissions.can_carry_over(request.user):
         raise PermissionDenied

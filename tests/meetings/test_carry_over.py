@@ -149,3 +149,27 @@ def test_carry_over_page_is_forbidden_to_focal_point(client, plans):
     response = client.get(reverse("plans:carry_over", args=[plans[0].slug]))
 
     assert response.status_code == 403
+
+
+def test_point_history_page_shows_changes_with_actors_across_plans(client, plans, secretariat):
+    old_plan, new_plan = plans
+    secretariat.first_name, secretariat.last_name = "Sam", "Secretariat"
+    secretariat.save()
+    point = ActionPointFactory(plan=old_plan, number=4, status=ActionPointStatus.IN_PROGRESS)
+    [carried] = services.action_points_carry_over(
+        points=[point], into_plan=new_plan, actor=secretariat
+    )
+    client.force_login(secretariat)
+
+    response = client.get(reverse("plans:point_history", args=[carried.pk]))
+
+    assert [p.pk for p in response.context["points"]] == [point.pk, carried.pk]
+    page = response.content.decode()
+    assert "<td>In progress – Carried over</td><td>Sam Secretariat</td>" in page
+
+
+def test_point_history_page_is_forbidden_to_focal_point(client, plans):
+    point = ActionPointFactory(plan=plans[0])
+    client.force_login(FocalPointFactory(member=member("DE")).user)
+
+    assert client.get(reverse("plans:point_history", args=[point.pk])).status_code == 403
