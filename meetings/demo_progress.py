@@ -97,6 +97,14 @@ def _load_report(point, member, report_date, proposed_status, state, text, note)
         services.progress_report_accept(report=report, actor=None)
     elif state == ProgressReportState.REJECTED:
         services.progress_report_reject(report=report, actor=None, reason=note)
+    # Date the demo's workflow as it would have happened, not at load time.
+    noon = dt.datetime.combine(report_date, dt.time(12, 0), tzinfo=dt.UTC)
+    ProgressReport.objects.filter(pk=report.pk, submitted_at__isnull=False).update(
+        submitted_at=noon + dt.timedelta(days=1)
+    )
+    ProgressReport.objects.filter(pk=report.pk, reviewed_at__isnull=False).update(
+        reviewed_at=noon + dt.timedelta(days=15)
+    )
     return 1
 
 

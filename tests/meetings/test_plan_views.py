@@ -156,3 +156,15 @@ def test_demo_plan_has_reports_in_every_state(demo):
     assert (states.count("draft"), states.count("rejected"), states.count("submitted")) == (
         1, 1, 1
     )
+
+
+def test_demo_progress_is_dated_as_it_happened_and_loads_twice_unchanged(demo):
+    from meetings.demo_progress import load_progress
+    from meetings.models import ActionPlan, ProgressReport
+
+    thai = ProgressReport.objects.get(member__code="TH")
+    assert (thai.state, thai.submitted_at.date()) == ("submitted", dt.date(2019, 8, 16))
+
+    assert load_progress(demo["twelfth"], demo["thirteenth"]) == 0
+    assert ProgressReport.objects.count() == 12
+    assert ActionPlan.objects.get(slug="action-plan-2020-2021").points.count() == 2
