@@ -1,10 +1,14 @@
 """Send the mail waiting in the outbox; with --loop, keep doing so (a small daemon)."""
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections, connection
 
 from delegates.mail import send_queued
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -20,7 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=False, interval=10.0, limit=100, **options):
         while True:
-            result = send_queued(limit=limit)
+            close_old_connections()  # as a request would: drop stale or broken connections
+            try:
+                result = send_queued(limit=limit)
+            except DatabaseError:
+                if not loop:
+                    raise
+                # The database restarting must not end the daemon: reconnect next round.
+                logger.warning("Outbox round failed; retrying", exc_info=True)
+                connection.close()
+                time.sleep(interval)
+                continue
             if result.sent or result.failed or not loop:
                 self.stdout.write(f"Sent {result.sent}, failed {result.failed}.")
             if not loop:
