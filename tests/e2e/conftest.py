@@ -47,17 +47,40 @@ def _running_in_ci():
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has sorted the tests by database use
 def pytest_collection_modifyitems(config, items):
-    """Run the browser journeys last: they flush the database (live server) and keep
-    Playwright's event loop in the main thread until the session ends."""
+    """Run the browser journeys last, together: Playwright's event loop runs in the main
+    thread while they run, and they share one browser."""
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     if browser_items:
         others = [item for item in items if not item.get_closest_marker("browser")]
         items[:] = others + browser_items
 
 
-@pytest.fixture(scope="session")
-def chromium_browser(django_db_setup):
-    """One headless Chromium for the whole session."""
+@pytest.fixture(scope="package", autouse=True)
+def _e2e_database(django_db_setup, django_db_blocker):
+    """Start the journeys from an empty database and leave it as the migrations made it.
+
+    Each journey restores the migrated content (members, groups: `serialized_rollback`) and
+    empties the database when it ends. A transactional test that ran before may have
+    emptied it too, and post_migrate then made content types again under new ids, which
+    the restore would collide with: so empty it first.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    def empty():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+
+    with django_db_blocker.unblock():
+        empty()
+    yield
+    with django_db_blocker.unblock():
+        empty()
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture(scope="package")
+def chromium_browser(_e2e_database):
+    """One headless Chromium for all the journeys."""
     if not CHROMIUM.exists():
         message = (
             f"Chromium is not installed at {CHROMIUM}: the browser journeys cannot run. "
