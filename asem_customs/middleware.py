@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -143,3 +143,25 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s", exception, exc_info=exception)
             return database_unavailable_response()
         return None
+
+
+class NulCharacter(SuspiciousOperation):
+    """A NUL character in the address: no browser sends one, and PostgreSQL refuses it in
+    text, so a lookup with it would fail with a server error."""
+
+
+class RejectNulCharactersMiddleware:
+    """Answers 400 to an address whose path or query string holds a NUL character, before
+    any view looks it up in the database. Form fields are the forms' business: they refuse
+    NUL with a message (Django's ProhibitNullCharactersValidator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise NulCharacter("NUL character in the request's address")
+        return self.get_response(request)
