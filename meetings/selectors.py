@@ -122,7 +122,7 @@ class Delegation:
 # Only what a published list of participants shows is loaded: no contact or travel data.
 PUBLISHED_PARTICIPANT_FIELDS = (
     "given_name", "family_name", "family_name_first", "honorific", "position", "role",
-    "member_id", "member__name", "member__code", "member__kind",
+    "meeting_id", "member_id", "member__name", "member__code", "member__kind",
 )
 
 

@@ -1,4 +1,19 @@
+import datetime as dt
+
+import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from delegates.enums import RegistrationStatus, Role
+from meetings.enums import AgendaItemKind, MeetingStatus
+from tests.factories import (
+    ActionPlanFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    RegistrationFactory,
+    TopicFactory,
+    member,
+)
 
 
 def test_home_lists_the_twelfth_meeting(client, demo):
@@ -6,6 +21,29 @@ def test_home_lists_the_twelfth_meeting(client, demo):
 
     assert response.status_code == 200
     assert "12th ASEM Customs Directors-General and Commissioners Meeting" in response.text
+
+
+def test_home_calls_to_register_while_registration_is_open(client, db):
+    meeting = MeetingFactory(title="Open Meeting")
+
+    response = client.get("/")
+
+    assert response.context["next_meeting"] == meeting
+    assert reverse("delegates:register", args=[meeting.slug]) in response.text
+    assert "Register now" in response.text
+
+
+def test_home_has_no_call_to_register_once_registration_closed(client, db):
+    MeetingFactory(
+        status=MeetingStatus.REGISTRATION_OPEN,
+        registration_opens_at=timezone.now() - dt.timedelta(days=10),
+        registration_closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+
+    response = client.get("/")
+
+    assert response.context["registration_open"] is False
+    assert "Register now" not in response.text
 
 
 def test_meeting_page_shows_the_seed_facts(client, demo):
@@ -17,11 +55,50 @@ def test_meeting_page_shows_the_seed_facts(client, demo):
     assert "German Customs, Federal Ministry of Finance" in text
     assert "more than 140 delegates from 45 ASEM Members" in text
     assert "Dr. Michael Meister" in text
+    assert "Dr. Kunio Mikuriya" in text
     assert "Passenger Name Records" in text
     assert "ASEM Customs Action Plan 2018-2019" in text
     assert "consisting of 8 action points" in text
     assert "ASEM Working Group on Customs matters" in text
+    assert "Customs-Trade Days" in text
     assert "will take place in Viet Nam, 2019" in text
+
+
+def test_meeting_attendance_is_computed_from_confirmed_registrations(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    codes = ["DE", "FR", "IT", "JP", "CN", "VN", "TH"]
+    for index in range(146):
+        RegistrationFactory(
+            meeting=meeting, member=member(codes[index % len(codes)]),
+            status=RegistrationStatus.CONFIRMED,
+        )
+    RegistrationFactory(meeting=meeting, member=member("KR"), status=RegistrationStatus.PENDING)
+    RegistrationFactory(meeting=meeting, member=member("SG"), status=RegistrationStatus.CANCELLED)
+
+    response = client.get(meeting.get_absolute_url())
+
+    assert response.context["attendance"].delegates == 146
+    assert response.context["attendance"].members == 7
+    assert "more than 140 delegates from 7 ASEM Members" in response.text
+
+
+def test_meeting_page_names_opening_speakers_reports_topics_and_plan(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    opening = AgendaItemFactory(meeting=meeting, position=1, kind=AgendaItemKind.OPENING,
+                                title="Opening of the Meeting")
+    opening.speakers.create(name="Ms. Invented Speaker", position="Director-General")
+    AgendaItemFactory(meeting=meeting, position=2, kind=AgendaItemKind.REPORT,
+                      title="Report of the working group", outcome="Report heard.")
+    deliberation = AgendaItemFactory(meeting=meeting, position=3)
+    deliberation.topics.add(TopicFactory(name="Green Customs"))
+    plan = ActionPlanFactory(meeting=meeting, title="Action Plan 2030-2031")
+
+    text = client.get(meeting.get_absolute_url()).text
+
+    assert "Ms. Invented Speaker</strong>, Director-General" in text
+    assert "Report of the working group" in text
+    assert "Green Customs" in text
+    assert plan.get_absolute_url() in text
 
 
 def test_announced_meeting_that_knows_only_its_year_says_so(client, demo):
@@ -29,6 +106,76 @@ def test_announced_meeting_that_knows_only_its_year_says_so(client, demo):
 
     assert response.status_code == 200
     assert "Viet Nam, 2019" in response.text
+    assert "dates to be announced" in response.text
+
+
+def test_a_meeting_whose_year_is_over_is_listed_as_past(client, demo):
+    response = client.get(reverse("meetings:meeting_list"))
+
+    assert demo["thirteenth"] in list(response.context["past_meetings"])
+    assert demo["thirteenth"] not in list(response.context["upcoming_meetings"])
+    assert demo["demonstration"] in list(response.context["upcoming_meetings"])
+
+
+def test_series_page_splits_upcoming_and_past(client, demo):
+    series = demo["twelfth"].series
+
+    response = client.get(series.get_absolute_url())
+
+    assert list(response.context["past_meetings"]) == [demo["thirteenth"], demo["twelfth"]]
+    assert list(response.context["upcoming_meetings"]) == []
+
+
+def test_agenda_groups_items_by_day_in_the_venue_time_zone(client, demo):
+    response = client.get(reverse("meetings:meeting_agenda", args=[demo["twelfth"].slug]))
+
+    days = response.context["agenda_days"]
+    assert [day.day for day in days] == [dt.date(2017, 10, 16), dt.date(2017, 10, 17)]
+    assert [len(day.items) for day in days] == [5, 4]
+    assert '<time datetime="2017-10-16T09:30:00+02:00">09:30</time>' in response.text
+    assert "Monday 16 October 2017" in response.text
+
+
+def test_agenda_item_reviewing_a_plan_links_to_it(client, db):
+    plan = ActionPlanFactory(title="Action Plan Under Review")
+    later = MeetingFactory()
+    AgendaItemFactory(meeting=later, position=1, title="Review", reviews_plan=plan)
+
+    response = client.get(reverse("meetings:meeting_agenda", args=[later.slug]))
+
+    assert plan.get_absolute_url() in response.text
+
+
+def test_member_page_shows_counts_only(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    for _ in range(3):
+        RegistrationFactory(meeting=meeting, member=member("DE"),
+                            status=RegistrationStatus.CONFIRMED, given_name="Visible")
+    RegistrationFactory(meeting=meeting, member=member("DE"), status=RegistrationStatus.PENDING)
+
+    response = client.get(reverse("meetings:member_detail", args=["de"]))
+
+    assert [(m, m.delegates) for m in response.context["participation"]] == [(meeting, 3)]
+    assert "Visible" not in response.text
+    assert "Schmidt" not in response.text
+
+
+def test_member_list_counts_meetings_attended(client, db):
+    for _ in range(2):
+        RegistrationFactory(meeting=MeetingFactory(), member=member("JP"),
+                            status=RegistrationStatus.CONFIRMED)
+
+    response = client.get(reverse("meetings:member_list"))
+
+    japan = next(m for m in response.context["members"] if m.code == "JP")
+    assert japan.meetings_attended == 2
+
+
+def test_topic_page_tells_where_and_when_it_was_discussed(client, demo):
+    response = client.get(reverse("meetings:topic_detail", args=["passenger-name-records"]))
+
+    assert [item.meeting for item in response.context["agenda_items"]] == [demo["twelfth"]]
+    assert "Agenda item 6: Enforcement and protection of society" in response.text
 
 
 def test_every_public_page_of_the_demo_answers(client, demo):
@@ -42,6 +189,7 @@ def test_every_public_page_of_the_demo_answers(client, demo):
         reverse("meetings:member_detail", args=["de"]),
         reverse("meetings:topic_list"),
         reverse("meetings:topic_detail", args=["passenger-name-records"]),
+        reverse("meetings:robots_txt"),
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -52,3 +200,24 @@ def test_unknown_meeting_answers_a_helpful_404(client, db):
 
     assert response.status_code == 404
     assert "We could not find that page" in response.text
+
+
+@pytest.mark.parametrize("role", [Role.HEAD_OF_DELEGATION])
+def test_published_list_puts_the_host_and_heads_first(client, db, role):
+    meeting = MeetingFactory(publish_participants=True, host_member=member("VN"))
+    RegistrationFactory(meeting=meeting, member=member("AT"), given_name="Aaron",
+                        family_name="Austria", status=RegistrationStatus.CONFIRMED,
+                        publish_name=True)
+    RegistrationFactory(meeting=meeting, member=member("VN"), given_name="Van",
+                        family_name="Delegate", status=RegistrationStatus.CONFIRMED,
+                        publish_name=True)
+    RegistrationFactory(meeting=meeting, member=member("VN"), given_name="Head",
+                        family_name="Zed", role=role, status=RegistrationStatus.CONFIRMED,
+                        publish_name=True)
+
+    delegations = client.get(meeting.get_absolute_url()).context["delegations"]
+
+    assert [(d.member.code, [p.full_name for p in d.participants]) for d in delegations] == [
+        ("VN", ["Head Zed", "Van Delegate"]),
+        ("AT", ["Aaron Austria"]),
+    ]

@@ -1,0 +1,196 @@
+"""Public pages come from the cache for anonymous visitors, and an edit shows at once."""
+
+import datetime as dt
+
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from delegates.enums import RegistrationStatus
+from meetings import cache as public_cache
+from meetings.enums import MeetingStatus
+from meetings.views import meeting_detail
+from tests.factories import (
+    ActionPointFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    RegistrationFactory,
+    TopicFactory,
+    UserFactory,
+    member,
+)
+
+
+def test_second_visit_is_served_from_the_cache_without_queries(
+    client, demo, django_assert_num_queries
+):
+    url = demo["twelfth"].get_absolute_url()
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert first["X-Public-Cache"] == "miss"
+    assert second["X-Public-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_an_edited_meeting_shows_at_once_on_every_page_that_names_it(client, demo):
+    twelfth = demo["twelfth"]
+    pages = ["/", reverse("meetings:meeting_list"), twelfth.get_absolute_url(),
+             reverse("meetings:meeting_agenda", args=[twelfth.slug]),
+             demo["thirteenth"].get_absolute_url(), reverse("meetings:summaries_feed"),
+             reverse("meetings:topic_detail", args=["passenger-name-records"])]
+    for url in pages:
+        client.get(url)
+
+    twelfth.title = "12th Meeting, renamed"
+    twelfth.save()
+
+    for url in pages:
+        assert "12th Meeting, renamed" in client.get(url).text, url
+
+
+def test_a_confirmed_registration_changes_the_attendance_at_once(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    registration = RegistrationFactory(meeting=meeting, status=RegistrationStatus.PENDING)
+    assert client.get(meeting.get_absolute_url()).context["attendance"].delegates == 0
+
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.save(update_fields=["status"])
+
+    response = client.get(meeting.get_absolute_url())
+    assert response["X-Public-Cache"] == "miss"
+    assert response.context["attendance"].delegates == 1
+    member_page = client.get(reverse("meetings:member_detail", args=["de"]))
+    assert [m.delegates for m in member_page.context["participation"]] == [1]
+
+
+def test_a_new_pending_registration_keeps_the_cached_page(client, db):
+    meeting = MeetingFactory()
+    client.get(meeting.get_absolute_url())
+
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.PENDING)
+    registration = RegistrationFactory(meeting=meeting, status=RegistrationStatus.PENDING)
+    registration.save(update_fields=["phone", "dietary_needs"])
+
+    assert client.get(meeting.get_absolute_url())["X-Public-Cache"] == "hit"
+
+
+def test_a_cancelled_registration_changes_the_attendance_at_once(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    registration = RegistrationFactory(meeting=meeting, status=RegistrationStatus.CONFIRMED)
+    client.get(meeting.get_absolute_url())
+
+    registration.delete()
+
+    assert client.get(meeting.get_absolute_url()).context["attendance"].delegates == 0
+
+
+def test_an_edit_elsewhere_leaves_other_meetings_cached(client, db):
+    one, other = MeetingFactory(), MeetingFactory(series__slug="other", series__name="Other")
+    client.get(one.get_absolute_url())
+
+    AgendaItemFactory(meeting=other, position=1)
+    RegistrationFactory(meeting=other, status=RegistrationStatus.CONFIRMED)
+
+    assert client.get(one.get_absolute_url())["X-Public-Cache"] == "hit"
+
+
+def test_agenda_speakers_and_topics_show_at_once(client, db):
+    meeting = MeetingFactory()
+    agenda_url = reverse("meetings:meeting_agenda", args=[meeting.slug])
+    item = AgendaItemFactory(meeting=meeting, position=1, title="First title")
+    topic = TopicFactory(name="Green Customs")
+    client.get(agenda_url)
+    client.get(topic.get_absolute_url())
+
+    item.title = "Second title"
+    item.save()
+    item.speakers.create(name="Invented Speaker")
+    item.topics.add(topic)
+
+    text = client.get(agenda_url).text
+    assert "Second title" in text
+    assert "Invented Speaker" in text
+    assert "Green Customs" in text
+    assert "Second title" in client.get(topic.get_absolute_url()).text
+
+
+def test_an_action_point_edit_shows_on_the_meeting_page(client, db):
+    point = ActionPointFactory(title="Old wording")
+    url = point.plan.meeting.get_absolute_url()
+    client.get(url)
+
+    point.title = "New wording"
+    point.save()
+
+    assert "New wording" in client.get(url).text
+
+
+def test_a_renamed_member_shows_at_once(client, db):
+    meeting = MeetingFactory(host_member=member("VN"))
+    client.get(meeting.get_absolute_url())
+
+    vietnam = member("VN")
+    vietnam.name = "Socialist Republic of Viet Nam"
+    vietnam.save()
+
+    assert "Socialist Republic of Viet Nam" in client.get(meeting.get_absolute_url()).text
+
+
+def test_signed_in_users_are_never_served_nor_stored(client, db):
+    meeting = MeetingFactory()
+    client.force_login(UserFactory())
+
+    first = client.get(meeting.get_absolute_url())
+    second = client.get(meeting.get_absolute_url())
+
+    assert "X-Public-Cache" not in first
+    assert "X-Public-Cache" not in second
+    client.logout()
+    assert client.get(meeting.get_absolute_url())["X-Public-Cache"] == "miss"
+
+
+def test_a_page_with_a_message_is_not_cached(db):
+    meeting = MeetingFactory()
+    request = RequestFactory().get(meeting.get_absolute_url())
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request._messages.add(20, "Thank you for registering.")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+
+    response = meeting_detail(request, slug=meeting.slug)
+
+    assert b"Thank you for registering." in response.content
+    assert "X-Public-Cache" not in response
+
+
+def test_requests_with_a_query_string_bypass_the_cache(client, db):
+    meeting = MeetingFactory()
+
+    response = client.get(meeting.get_absolute_url() + "?utm_source=mail")
+
+    assert "X-Public-Cache" not in response
+
+
+def test_unknown_pages_are_not_cached(client, db):
+    assert "X-Public-Cache" not in client.get("/meetings/nothing-here/")
+
+
+def test_pages_expire_when_a_registration_window_opens_or_closes(db):
+    now = timezone.now()
+    MeetingFactory(registration_opens_at=now - dt.timedelta(days=1),
+                   registration_closes_at=now + dt.timedelta(minutes=5))
+
+    assert public_cache.page_timeout(now) == 300
+
+
+def test_pages_expire_at_most_after_an_hour(db):
+    now = timezone.make_aware(dt.datetime(2030, 1, 1, 9, 0))
+
+    assert public_cache.page_timeout(now) == public_cache.PAGE_TIMEOUT
