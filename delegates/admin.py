@@ -5,6 +5,7 @@ registration here does too."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -206,13 +207,17 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     # --- actions ------------------------------------------------------------------------
 
     def _each(self, request, queryset, change, done_message):
+        """Apply a service to each selected registration, all in one transaction: a rule
+        broken by one row is reported and skipped (the service's own savepoint), while
+        anything unexpected undoes the whole action and sends no mail."""
         done, failed = 0, []
-        for registration in queryset.select_related("member", "meeting"):
-            try:
-                if change(registration) is not False:
-                    done += 1
-            except RegistrationError as exc:
-                failed.append(f"{registration.full_name}: {' '.join(exc.messages)}")
+        with transaction.atomic():
+            for registration in queryset.select_related("member", "meeting"):
+                try:
+                    if change(registration) is not False:
+                        done += 1
+                except RegistrationError as exc:
+                    failed.append(f"{registration.full_name}: {' '.join(exc.messages)}")
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
         for failure in failed:

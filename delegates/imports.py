@@ -142,7 +142,11 @@ def _csv_table(uploaded):
         text = uploaded.read().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableFile(_("Save the CSV file as UTF-8.")) from exc
-    return list(csv.reader(io.StringIO(text)))
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a broken quote, a field longer than the csv module allows
+        raise UnreadableFile(_("This CSV file cannot be read: %(error)s") % {
+            "error": exc}) from exc
 
 
 def _xlsx_table(uploaded):

@@ -9,6 +9,7 @@ transaction on the thread's own connection, closed at the end.
 """
 
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -19,11 +20,16 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+logger = logging.getLogger(__name__)
+
 KEEP_SECONDS = 24 * 3600
 # Above this many badges the PDF is made in the background (about 1 s per 80 badges).
 INLINE_BADGES = 80
 # Threads started by this process, by token; tests join them.
 THREADS = {}
+# Tests that run inside one database transaction switch this off: the work then runs in
+# the request, on the request's connection, and sees the test's data.
+RUN_IN_THREAD = True
 
 
 def jobs_root():
@@ -80,11 +86,15 @@ def start_job(*, work, total, user_id, **info):
         except JobFailed as exc:
             _write_state(token, **{**state, "status": "failed", "message": str(exc)})
         except Exception:  # noqa: BLE001 - the page must say it failed, whatever happened
+            logger.exception("Background job %s failed", token)
             _write_state(token, **{**state, "status": "failed"})
-            raise
         finally:
-            connection.close()  # the thread's own connection, if the work opened one
+            if RUN_IN_THREAD:
+                connection.close()  # the thread's own connection, if the work opened one
 
+    if not RUN_IN_THREAD:
+        run()
+        return token
     thread = threading.Thread(target=run, name=f"job-{token[:6]}", daemon=True)
     THREADS[token] = thread
     thread.start()

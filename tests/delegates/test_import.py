@@ -136,11 +136,17 @@ def test_import_page_shows_the_failing_row_and_imports_nothing(client):
     assert meeting.registrations.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_large_import_runs_in_the_background_with_progress(client, settings, tmp_path):
+@pytest.fixture
+def jobs_in_request(monkeypatch, settings, tmp_path):
+    """Background work runs in the request, inside the test's transaction."""
     from delegates.pdf import jobs
 
     settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
+    return jobs
+
+
+def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_request):
     meeting = MeetingFactory(capacity=500, delegation_cap=500)
     client.force_login(editor())
     count = imports.INLINE_ROWS + 1
@@ -150,7 +156,6 @@ def test_a_large_import_runs_in_the_background_with_progress(client, settings, t
 
     response = client.post(f"/staff/{meeting.slug}/import/preview/")
     token = response.url.rstrip("/").split("/")[-1]
-    jobs.THREADS[token].join(timeout=300)
     page = client.get(response.url)
 
     assert f"{count} registrations imported as pending, 0 on the waiting list." in page.text
@@ -158,11 +163,7 @@ def test_a_large_import_runs_in_the_background_with_progress(client, settings, t
     assert client.get(f"/staff/jobs/{token}/download/").status_code == 404
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_large_import_failing_in_the_background_keeps_nothing(client, settings, tmp_path):
-    from delegates.pdf import jobs
-
-    settings.MEDIA_ROOT = tmp_path
+def test_a_large_import_failing_in_the_background_keeps_nothing(client, jobs_in_request):
     meeting = MeetingFactory(capacity=500, delegation_cap=500)
     RegistrationFactory(meeting=meeting, email="p100@example.org")
     client.force_login(editor())
@@ -172,10 +173,15 @@ def test_a_large_import_failing_in_the_background_keeps_nothing(client, settings
         "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
 
     response = client.post(f"/staff/{meeting.slug}/import/preview/")
-    token = response.url.rstrip("/").split("/")[-1]
-    jobs.THREADS[token].join(timeout=300)
     page = client.get(response.url)
 
     assert ("Nothing was imported: row 102 — This email address is already registered for "
             "this meeting.") in page.text
     assert meeting.registrations.count() == 1
+
+
+def test_csv_that_the_csv_module_cannot_parse_is_refused_with_a_message():
+    huge = b"Email,Given name\n" + b"a@example.org," + b"x" * 200_000 + b"\n"
+
+    with pytest.raises(imports.UnreadableFile, match="This CSV file cannot be read"):
+        imports.read_rows(SimpleUploadedFile("huge.csv", huge))
