@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .enums import Honorific, RegistrationStatus, Role
+from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
+from .models import Registration
 from .services import RegistrationError, registration_submit
 
 MAX_ROWS = 2000
@@ -162,11 +163,26 @@ def _xlsx_table(uploaded):
     return table
 
 
-def preview(rows):
-    """Check each row; also flag an email given twice in the file."""
+def _role_value(text):
+    """A role given by its code ("head") or its name ("Head of delegation")."""
+    for value, label in Role.choices:
+        if text.strip().lower() in (value, str(label).lower()):
+            return value
+    return text
+
+
+def preview(rows, *, meeting=None, member=None):
+    """Check each row; also flag an email given twice in the file and, given the meeting
+    and member, an email already registered or a second head of delegation."""
     result, seen = [], {}
+    taken, head_taken = set(), False
+    if meeting is not None:
+        active = Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
+        taken = {email.lower() for email in active.values_list("email", flat=True)}
+        head_taken = member is not None and active.filter(
+            member=member, role=Role.HEAD_OF_DELEGATION).exists()
     for index, raw in enumerate(rows, start=2):
-        form_data = {**raw}
+        form_data = {**raw, "role": _role_value(raw.get("role", ""))}
         for flag in ("family_name_first", "needs_visa_letter", "publish_name"):
             form_data[flag] = raw.get(flag, "").lower() in TRUE_WORDS
         form = ImportRowForm(form_data)
@@ -180,6 +196,12 @@ def preview(rows):
         email = raw.get("email", "").lower()
         if email and email in seen:
             row.errors.append(_("The same email is on row %(row)s.") % {"row": seen[email]})
+        if email in taken:
+            row.errors.append(_("This email address is already registered for this meeting."))
+        if row.data.get("role") == Role.HEAD_OF_DELEGATION:
+            if head_taken:
+                row.errors.append(_("This delegation already has a head of delegation."))
+            head_taken = head_taken or row.valid
         seen.setdefault(email, index)
         result.append(row)
     return result

@@ -333,7 +333,7 @@ def import_preview(request, slug):
     if not stored:
         return redirect("staff:import_upload", slug=meeting.slug)
     member = get_object_or_404(Member, pk=stored["member"])
-    rows = imports.preview(stored["rows"])
+    rows = imports.preview(stored["rows"], meeting=meeting, member=member)
     valid = [row for row in rows if row.valid]
     if request.method == "POST" and valid:
         del request.session[_session_key(meeting)]

@@ -121,19 +121,21 @@ def test_upload_preview_and_import_pages(client, django_capture_on_commit_callba
     assert registration.log_entries.get().actor.username == "editor"
 
 
-def test_import_page_shows_the_failing_row_and_imports_nothing(client):
+def test_rows_are_checked_again_when_imported(client):
     meeting = MeetingFactory()
-    RegistrationFactory(meeting=meeting, email="taken@example.org")
     client.force_login(editor())
     client.post(f"/staff/{meeting.slug}/import/", {
         "member": member("KR").pk, "consent": "on",
         "file": csv_file("A,One,a@example.org,,,,\nB,Two,taken@example.org,,,,\n")})
+    assert "2 valid rows" in client.get(f"/staff/{meeting.slug}/import/preview/").text
+    # Between the preview and the import, the person registers by the public form.
+    RegistrationFactory(meeting=meeting, email="taken@example.org")
 
     done = client.post(f"/staff/{meeting.slug}/import/preview/", follow=True)
 
-    assert ("Nothing was imported: row 3 — This email address is already registered for "
-            "this meeting.") in done.text
-    assert meeting.registrations.count() == 1
+    assert "1 registrations imported as pending, 0 on the waiting list." in done.text
+    assert sorted(meeting.registrations.values_list("email", flat=True)) == [
+        "a@example.org", "taken@example.org"]
 
 
 @pytest.fixture
@@ -163,21 +165,30 @@ def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_req
     assert client.get(f"/staff/jobs/{token}/download/").status_code == 404
 
 
-def test_a_large_import_failing_in_the_background_keeps_nothing(client, jobs_in_request):
+def test_a_large_import_crashing_midway_keeps_nothing(client, jobs_in_request):
+    from django.db import DatabaseError, connection
+
     meeting = MeetingFactory(capacity=500, delegation_cap=500)
-    RegistrationFactory(meeting=meeting, email="p100@example.org")
     client.force_login(editor())
     body = "".join(f"Ann{n},Lee{n},p{n}@example.org,,,,\n"
                    for n in range(imports.INLINE_ROWS + 1))
     client.post(f"/staff/{meeting.slug}/import/", {
         "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
+    inserts = []
 
-    response = client.post(f"/staff/{meeting.slug}/import/preview/")
+    def fail_on_the_fiftieth_registration(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "delegates_registration"'):
+            inserts.append(sql)
+            if len(inserts) == 50:
+                raise DatabaseError("disk full")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(fail_on_the_fiftieth_registration):
+        response = client.post(f"/staff/{meeting.slug}/import/preview/")
     page = client.get(response.url)
 
-    assert ("Nothing was imported: row 102 — This email address is already registered for "
-            "this meeting.") in page.text
-    assert meeting.registrations.count() == 1
+    assert "The work could not be finished." in page.text
+    assert meeting.registrations.count() == 0
 
 
 def test_csv_that_the_csv_module_cannot_parse_is_refused_with_a_message():
@@ -185,3 +196,21 @@ def test_csv_that_the_csv_module_cannot_parse_is_refused_with_a_message():
 
     with pytest.raises(imports.UnreadableFile, match="This CSV file cannot be read"):
         imports.read_rows(SimpleUploadedFile("huge.csv", huge))
+
+
+def test_preview_flags_emails_already_registered_and_a_second_head():
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, member=member("KR"), role="head",
+                        email="head@example.org")
+    rows = imports.read_rows(csv_file(
+        "A,One,HEAD@example.org,,,,\nB,Two,b@example.org,Head of delegation,,,\n"
+        "C,Three,c@example.org,Adviser,,,\n"))
+
+    preview = imports.preview(rows, meeting=meeting, member=member("KR"))
+
+    assert [row.errors for row in preview] == [
+        ["This email address is already registered for this meeting."],
+        ["This delegation already has a head of delegation."],
+        [],
+    ]
+    assert preview[2].data["role"] == "adviser"
