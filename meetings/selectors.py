@@ -221,8 +221,10 @@ def members_with_participation():
             "registrations__meeting",
             filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
             distinct=True,
-        )
-    ).order_by("kind", "region", "name")
+        ),
+        observer_last=Case(When(kind=MemberKind.OBSERVER, then=Value(1)), default=Value(0),
+                           output_field=IntegerField()),
+    ).order_by("observer_last", "region", "name")
 
 
 def member_participation(member):
