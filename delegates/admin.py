@@ -22,6 +22,7 @@ from .privacy import PASSPORT_FIELDS, can_view_passport
 from .services import (
     EDITABLE_FIELDS,
     RegistrationError,
+    registration_cancel,
     registration_confirm,
     registration_mark_attended,
     registration_reject,
@@ -114,7 +115,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
                        "created_at", "updated_at", "status_changed_at", "registered_by",
                        "anonymised_at"]
     inlines = [RegistrationLogEntryInline]
-    actions = ["confirm", "waitlist", "reject", "mark_attended", "print_badges",
+    actions = ["confirm", "waitlist", "reject", "cancel", "mark_attended", "print_badges",
                "print_visa_letters"]
     fieldsets = [
         (None, {"fields": ["meeting", "member", "role", "status", "badge_code", "documents"]}),
@@ -258,6 +259,19 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/delegates/registration/reject.html", context)
+
+    @admin.action(description=gettext_lazy("Cancel selected registrations"),
+                  permissions=["change"])
+    def cancel(self, request, queryset):
+        self._each(request, queryset,
+                   lambda r: registration_cancel(registration=r, actor=request.user),
+                   lambda n: ngettext("%d registration cancelled.",
+                                      "%d registrations cancelled.", n) % n)
+
+    def has_delete_permission(self, request, obj=None):
+        """Registrations are cancelled or rejected (the seat goes to the waiting list and
+        the person is told), never deleted; personal data is erased on the privacy pages."""
+        return False
 
     @admin.action(description=gettext_lazy("Mark selected as attended (check in)"),
                   permissions=["change"])

@@ -120,7 +120,7 @@ def test_viewer_has_no_change_actions(client):
 
     actions = [value for value, _label in response.context["action_form"].fields[
         "action"].choices]
-    assert actions == ["", "print_badges"]
+    assert actions == ["", "print_badges"]  # no delete: registrations are cancelled
     registration.refresh_from_db()
     assert registration.status == Status.PENDING
 
@@ -175,3 +175,19 @@ def test_change_page_links_to_the_badge_and_visa_letter(editor_client):
     slug = registration.meeting.slug
     assert f'href="/staff/{slug}/badges/{registration.pk}.pdf"' in page.text
     assert f'href="/staff/{slug}/visa-letters/{registration.pk}.pdf"' in page.text
+
+
+def test_cancel_action_frees_the_seat_and_nobody_can_delete(
+        editor_client, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(delegation_cap=1)
+    holder = RegistrationFactory(meeting=meeting, status=Status.CONFIRMED)
+    waiting = RegistrationFactory(meeting=meeting, status=Status.WAITLISTED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        act(editor_client, "cancel", [holder])
+    delete = editor_client.post(f"{URL}{holder.pk}/delete/", {"post": "yes"})
+
+    holder.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (holder.status, waiting.status) == (Status.CANCELLED, Status.PENDING)
+    assert delete.status_code == 403
