@@ -87,5 +87,9 @@ def meeting_calendar(meeting, agenda_items, *, meeting_url, agenda_url):
         if item.starts_at:
             calendar.add_component(_agenda_event(meeting, item, agenda_url, stamp, zone))
     if zone is not dt.UTC:
-        calendar.add_missing_timezones()
+        # Only the rules around the meeting: a calendar does not need fifty years of them.
+        year = meeting.start_date.year
+        calendar.add_missing_timezones(
+            first_date=dt.date(year - 1, 1, 1), last_date=dt.date(year + 2, 1, 1)
+        )
     return calendar.to_ical()

@@ -1,10 +1,7 @@
 """The Atom feed of meeting summaries."""
 
-import datetime as dt
-
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -34,8 +31,7 @@ class MeetingSummariesFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        day = item.end_date or item.start_date or dt.date(item.year, 12, 31)
-        return timezone.make_aware(dt.datetime.combine(day, dt.time(18, 0)), dt.UTC)
+        return item.created_at
 
     def item_updateddate(self, item):
         return item.updated_at
