@@ -9,6 +9,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from .enums import RegistrationStatus, Role
 from .models import Registration
@@ -103,7 +105,19 @@ def participants_xlsx(queryset, *, title):
     """XLSX bytes of the list, written in openpyxl's streaming (write-only) mode."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=clean_cell(title)[:31] or "Participants")
-    for row in participant_rows(queryset):
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJKL", (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16),
+                             strict=True):
+        sheet.column_dimensions[letter].width = width
+    rows = participant_rows(queryset)
+    bold = Font(bold=True)
+    header = []
+    for heading in next(rows):
+        cell = WriteOnlyCell(sheet, value=heading)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -74,7 +74,9 @@ def meeting_dashboard(request, slug):
         "region_counts": region_counts,
         "delegations": delegations,
         "heads_named": sum(1 for member in delegations if member.heads),
-        "heads_missing": [member for member in delegations if not member.heads],
+        # Observer organisations send observers; only partners are expected to name a head.
+        "heads_missing": [member for member in delegations
+                          if not member.heads and member.is_partner],
         "missing_members": stats.members_without_registration(meeting),
         "needs": stats.special_needs(meeting),
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,

@@ -106,3 +106,13 @@ def test_dashboard_names_delegations_without_a_head(client, meeting):
 
     assert "1 head of delegation named; missing for Germany." in " ".join(
         response.text.split())
+
+
+def test_observer_organisations_are_not_asked_for_a_head(client, meeting):
+    RegistrationFactory(meeting=meeting, member=member("WCO"), role=Role.OBSERVER,
+                        status=Status.CONFIRMED)
+    client.force_login(viewer())
+
+    response = client.get(f"/staff/{meeting.slug}/")
+
+    assert [m.code for m in response.context["heads_missing"]] == ["DE"]

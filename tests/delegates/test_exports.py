@@ -91,6 +91,9 @@ def test_xlsx_keeps_a_formula_in_a_name_as_text(meeting):
 
     assert given.value == "'" + HYPERLINK
     assert given.data_type == "s"
+    assert sheet.cell(row=1, column=1).value == "Member"
+    assert sheet.cell(row=1, column=1).font.bold
+    assert sheet.freeze_panes == "A2"
     assert sheet.cell(row=2, column=5).value == "Doe"
 
 
