@@ -90,7 +90,10 @@ def chromium_browser(_e2e_database):
             pytest.fail(message)
         pytest.skip(message)
     from django.db import connections
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A loaded CI machine makes PDFs and pages slower than a laptop does.
+    expect.set_options(timeout=10_000)
 
     # Django keeps its database connections per thread, but per asyncio context once an event
     # loop runs in the thread. Hand the thread's connections (which carry the serialized
@@ -143,7 +146,7 @@ def open_journey(request, chromium_browser, live_server):
             reduced_motion="reduce",
             **SCREENS[screen],
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)
         # An init script runs through the DevTools protocol, so a Content-Security-Policy
         # without 'unsafe-inline' does not block it.
         context.add_init_script(path=str(AXE))
