@@ -107,6 +107,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory by default (one process); `redis://127.0.0.1:6379/1` shares it between
 # app servers.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://asem-customs")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Public pages are cached per process; the versions that invalidate them must be seen by
+    # every process (gunicorn workers, management commands), so they live in files, one
+    # folder per database. With Redis both live there (meetings/cache.py).
+    import hashlib
+    import tempfile
+
+    _database_key = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
+    CACHES["public_versions"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(tempfile.gettempdir()) / f"asem-customs-versions-{_database_key}"),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -201,9 +215,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        # The 500 and 503 pages carry one small style block of their own, so that they
-        # render when static files or the database fail; it is allowed by its hash only.
-        "style-src": ["'self'", "'sha256-Yw8SGAw33n+7gqVHfGZUPotBd2zT2DKfafSM/j1IZyc='"],
+        "style-src": ["'self'"],
         # Bootstrap draws some icons (select arrows, the menu toggler) from data: SVG.
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -169,18 +169,8 @@ class ImportUploadTests(TestCase):
             assert_stored_text_is_clean(registration)
 
 
-def _malformed_cases():
-    import csv
-
-    known = {"huge-field.csv": pytest.mark.xfail(strict=True, raises=csv.Error, reason=(
-        "delegates.imports._csv_table lets csv.Error (a field over 131072 characters, "
-        "a broken quote) escape: turn it into UnreadableFile"))}
-    return [pytest.param(name, content, id=name, marks=known.get(name, ()))
-            for name, content in MALFORMED_FILES]
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "content"), _malformed_cases())
+@pytest.mark.parametrize(("name", "content"), MALFORMED_FILES, ids=[n for n, _ in MALFORMED_FILES])
 def test_malformed_import_file_answers_upload_page_or_preview(client, name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

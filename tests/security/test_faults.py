@@ -177,10 +177,6 @@ def _fail_on_third_status_update():
     return wrapper
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Bulk admin actions run each registration in its own transaction: wrap "
-    "RegistrationAdmin._each in transaction.atomic() (rule errors stay per row, as savepoints)"
-))
 @pytest.mark.django_db
 def test_bulk_action_crashing_midway_leaves_nothing(django_capture_on_commit_callbacks):
     from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
