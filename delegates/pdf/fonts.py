@@ -44,11 +44,18 @@ def font_path(package, relative):
     return Path(str(files(package).joinpath(relative)))
 
 
+SHIPPED_FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
+
+
 @cache
 def bold_instance(package, relative):
-    """A static bold instance of a variable font, made once and kept in the temp folder:
-    instancing takes seconds, so it is never done per document."""
+    """A static bold instance of a variable font: the one shipped in static/fonts/, or
+    else one made once and kept in the temp folder (instancing takes seconds, so it is
+    never done per document)."""
     source = font_path(package, relative)
+    shipped = SHIPPED_FONTS / f"{source.stem.split('[')[0]}-Bold.ttf"
+    if shipped.exists():
+        return shipped
     cache_dir = Path(tempfile.gettempdir()) / "asem-customs-fonts"
     cache_dir.mkdir(exist_ok=True)
     target = cache_dir / f"{source.stem.split('[')[0]}-Bold-{source.stat().st_size}.ttf"

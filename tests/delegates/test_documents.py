@@ -161,3 +161,12 @@ def test_unknown_job_is_404(client):
 
     assert client.get("/staff/jobs/not-a-job/").status_code == 404
     assert client.get("/staff/jobs/../../etc/").status_code == 404
+
+
+def test_bold_faces_ship_with_the_project():
+    from delegates.pdf.fonts import BOLD_FALLBACKS, SHIPPED_FONTS, bold_instance
+
+    for family, package, relative in [("NotoSans", *MAIN_FONT), *FALLBACK_FONTS]:
+        if family == "NotoSans" or family in BOLD_FALLBACKS:
+            assert bold_instance(package, relative).parent == SHIPPED_FONTS
+    assert (SHIPPED_FONTS / "OFL.txt").exists()
