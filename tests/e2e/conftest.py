@@ -1,8 +1,12 @@
 """Browser journeys: Playwright for Python driving the system's Chromium against the live server.
 
 Each journey gets a `Journey` that takes a full-page screenshot of every step under
-test-artifacts/screenshots/<journey>/NN-step.png and runs axe-core on the page: a serious or
-critical accessibility violation, a JavaScript error or a console error fails the step.
+test-artifacts/screenshots/<journey>-<screen>/NN-step.png (PDFs it opens are kept there too)
+and checks the page: a serious or critical axe-core violation, a page wider than the screen,
+a JavaScript error or a console error fails the journey when it ends.
+
+Chromium is the system's (/usr/bin/chromium, or CHROMIUM_PATH); without it the journeys skip,
+except in CI (CI=true), where they fail.
 """
 
 import os
