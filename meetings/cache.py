@@ -28,7 +28,8 @@ import hashlib
 import uuid
 from functools import wraps
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
@@ -51,16 +52,25 @@ def _new_token():
     return uuid.uuid4().hex[:12]
 
 
+def _versions_cache():
+    """Where versions live: a cache every process shares. Pages may stay in a cache of one
+    process's memory, but a bump made by one process must reach all of them."""
+    if "public_versions" in settings.CACHES:
+        return caches["public_versions"]
+    return cache
+
+
 def versions(scopes):
     """The current version token of each scope, creating the missing ones."""
+    store = _versions_cache()
     keys = [_version_key(scope) for scope in scopes]
-    found = cache.get_many(keys)
+    found = store.get_many(keys)
     missing = {key: _new_token() for key in keys if key not in found}
     if missing:
         for key, token in missing.items():
             # add(): when two requests create a version together, the first one wins.
-            if not cache.add(key, token, timeout=None):
-                missing[key] = cache.get(key, token)
+            if not store.add(key, token, timeout=None):
+                missing[key] = store.get(key, token)
         found.update(missing)
     return [found[key] for key in keys]
 
@@ -71,7 +81,9 @@ def bump(*scopes):
     scopes = tuple(scope for scope in scopes if scope)
 
     def _bump():
-        cache.set_many({_version_key(scope): _new_token() for scope in scopes}, timeout=None)
+        _versions_cache().set_many(
+            {_version_key(scope): _new_token() for scope in scopes}, timeout=None
+        )
 
     if scopes:
         _bump()

@@ -194,3 +194,21 @@ def test_pages_expire_at_most_after_an_hour(db):
     now = timezone.make_aware(dt.datetime(2030, 1, 1, 9, 0))
 
     assert public_cache.page_timeout(now) == public_cache.PAGE_TIMEOUT
+
+
+def test_versions_live_in_the_shared_cache_when_settings_name_one(client, db, settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "public_versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    from django.core.cache import caches
+
+    meeting = MeetingFactory()
+    client.get(meeting.get_absolute_url())
+    caches["public_versions"].clear()  # as when another process bumped every version
+
+    assert client.get(meeting.get_absolute_url())["X-Public-Cache"] == "miss"
+    assert list(tmp_path.iterdir())
