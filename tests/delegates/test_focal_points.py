@@ -229,3 +229,25 @@ def test_invitation_mail_names_login_page(django_capture_on_commit_callbacks):
     assert body.startswith("Dear Lan Đỗ,")
     assert "/accounts/login/?next=/focal/" in body
     assert timezone.now()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_delegation_page_query_count_does_not_grow(focal_client, django_assert_num_queries,
+                                                   count):
+    meeting = MeetingFactory()
+    for _ in range(count):
+        RegistrationFactory(meeting=meeting, member=member("VN"))
+    RegistrationFactory(meeting=meeting, member=member("VN"), status=Status.WAITLISTED)
+    # session, user, focal point, meeting, delegation, seats
+    with django_assert_num_queries(6):
+        response = focal_client.get(reverse("delegates:focal_delegation", args=[meeting.slug]))
+    assert len(response.context["holding"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_home_query_count_does_not_grow(focal_client, django_assert_num_queries, count):
+    for _ in range(count):
+        RegistrationFactory(meeting=MeetingFactory(), member=member("VN"))
+    with django_assert_num_queries(4):
+        response = focal_client.get(reverse("delegates:focal_home"))
+    assert len(response.context["meetings"]) == count
