@@ -69,6 +69,8 @@ def parse_args():
                         help="Confirmed registrations of the meeting whose list is downloaded.")
     parser.add_argument("--duration", type=float,
                         default=float(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="Page targets run in this many interleaved rounds.")
     parser.add_argument("--connections", type=int, default=20,
                         help="Concurrent connections for the page targets.")
     parser.add_argument("--clients", type=int, default=50,
@@ -433,12 +435,12 @@ def summarise(latencies_ms, seconds, errors=0):
 
     return {"requests": len(ordered), "rps": len(ordered) / seconds if seconds else 0,
             "p50_ms": percentile(50), "p95_ms": percentile(95), "p99_ms": percentile(99),
-            "errors": errors}
+            "errors": errors, "seconds": seconds}
 
 
 def wrk_load(url, duration, connections):
     threads = max(1, min(2, connections))
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(round(duration))}s",
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, int(round(duration)))}s",
                "--timeout", "10s", "-s", str(ROOT / "scripts" / "wrk_report.lua"), url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     report = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
@@ -446,7 +448,24 @@ def wrk_load(url, duration, connections):
     return {"requests": report["requests"], "rps": report["requests"] / seconds,
             "p50_ms": report["p50_us"] / 1000, "p95_ms": report["p95_us"] / 1000,
             "p99_ms": report["p99_us"] / 1000,
-            "errors": report["non_2xx_3xx"] + report["socket_errors"]}
+            "errors": report["non_2xx_3xx"] + report["socket_errors"], "seconds": seconds}
+
+
+def combine(runs):
+    """One figure from several rounds: requests over the total time; each percentile the
+    mean of the rounds' percentiles weighted by their requests (wrk reports no raw data)."""
+    requests = sum(run["requests"] for run in runs)
+    seconds = sum(run["seconds"] for run in runs)
+
+    def weighted(key):
+        if not requests:
+            return float("nan")
+        return sum(run[key] * run["requests"] for run in runs if run["requests"]) / requests
+
+    return {"requests": requests, "rps": requests / seconds if seconds else 0,
+            "p50_ms": weighted("p50_ms"), "p95_ms": weighted("p95_ms"),
+            "p99_ms": weighted("p99_ms"), "errors": sum(run["errors"] for run in runs),
+            "seconds": seconds, "rounds": len(runs)}
 
 
 async def aiohttp_get_load(url, duration, connections):
@@ -831,16 +850,17 @@ def main():
                 if path and get(f"{server.base}{path}") != 200:
                     print(f"  warning: {path} does not answer 200; see {server.log}")
                     break
-        for name, path in pages.items():
-            if path:
-                print(f"  {name}: {path}")
-                results[name] = page_load(f"{server.base}{path}", args.duration,
-                                          args.connections)
+        # Rounds of a few seconds per target in turn, /healthz included, so that other work
+        # on the machine weighs on every target alike and the ratios stay fair.
+        rounds = {name: [] for name, path in pages.items() if path}
+        for name in rounds:
+            print(f"  {name}: {pages[name]}")
+        for _ in range(args.rounds):
+            for name in rounds:
+                rounds[name].append(page_load(f"{server.base}{pages[name]}",
+                                              args.duration / args.rounds, args.connections))
                 server.drain()
-        # /healthz again after the pages: the faster of the two runs is the reference, so a
-        # burst of other work on the machine during one of them flatters no ratio.
-        results["GET /healthz, again"] = page_load(f"{server.base}/healthz", args.duration,
-                                                   args.connections)
+        results.update({name: combine(runs) for name, runs in rounds.items()})
         print(f"  registration: POST {objects['open'].slug}/register/, {args.clients} clients "
               f"offering {args.rate:g}/s, then as fast as they are answered")
         results["registration (POST)"] = asyncio.run(registration_load(
@@ -860,11 +880,12 @@ def main():
             results["CSV participants"] = None
     over_capacity, over_cap = seat_check()
     open_statuses = status_counts(objects["open"])
-    healthz = max(results["GET /healthz"], results["GET /healthz, again"],
-                  key=lambda run: run["rps"])
+    healthz = results["GET /healthz"]
 
     print_table(results, healthz)
-    print(f"x hz: ratio to the faster of the two /healthz runs ({healthz['rps']:.1f} req/s).")
+    print(f"x hz: ratio to /healthz in the same rounds ({healthz['rps']:.1f} req/s); pages in "
+          f"{args.rounds} rounds of {args.duration / args.rounds:g} s, percentiles averaged "
+          "over the rounds.")
     registration = results["registration (POST)"]
     csv_http = results["CSV participants"]
     print()
