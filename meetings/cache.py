@@ -24,9 +24,11 @@ opening or closing of a registration window (the call to register appears or goe
 """
 
 import datetime as dt
+import functools
 import hashlib
 import uuid
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -143,10 +145,24 @@ def _response_is_cacheable(request, response):
     return not (storage is not None and len(storage))
 
 
+@functools.cache
+def release():
+    """A token of the code and templates this process runs: a deploy that changes a page's
+    template or view never serves pages rendered by the previous release."""
+    base = Path(settings.BASE_DIR)
+    stamps = sorted(
+        f"{path.relative_to(base)}:{path.stat().st_mtime_ns}"
+        for folder in ("templates", "meetings", "delegates", "asem_customs")
+        for pattern in ("*.html", "*.py")
+        for path in (base / folder).rglob(pattern)
+    )
+    return _digest("\n".join(stamps))[:12]
+
+
 def page_key(request, scopes):
     tokens = ":".join(versions(scopes))
     path = _digest(f"{request.get_host()}{request.path}")
-    return f"{KEY_PREFIX}:page:{get_language()}:{path}:{tokens}"
+    return f"{KEY_PREFIX}:page:{release()}:{get_language()}:{path}:{tokens}"
 
 
 def page_timeout(now=None):
