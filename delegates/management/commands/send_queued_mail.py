@@ -24,7 +24,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=False, interval=10.0, limit=100, **options):
         while True:
-            close_old_connections()  # as a request would: drop stale or broken connections
+            if loop:
+                close_old_connections()  # as a request would: drop stale or broken ones
             try:
                 result = send_queued(limit=limit)
             except DatabaseError:
