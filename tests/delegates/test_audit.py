@@ -106,3 +106,21 @@ def test_log_entries_cannot_be_changed_or_deleted_in_the_admin(client):
     assert 'name="action"' not in page.text
     assert delete.status_code == 403
     assert entry.actor == chief
+
+
+def test_changing_an_action_plan_in_the_admin_records_who_in_its_history(client, editor_user):
+    plan = ActionPlanFactory(title="Action Plan 2018-2019")
+    client.force_login(editor_user)
+
+    response = client.post(f"/admin/meetings/actionplan/{plan.pk}/change/", {
+        "meeting": plan.meeting.pk, "title": "ASEM Customs Action Plan 2018-2019",
+        "slug": plan.slug, "period_start": 2018, "period_end": 2019, "summary": "",
+        "points-TOTAL_FORMS": "0", "points-INITIAL_FORMS": "0",
+    })
+    history = client.get(f"/admin/meetings/actionplan/{plan.pk}/history/")
+
+    assert response.status_code == 302
+    record = plan.history.latest()
+    assert (record.title, record.history_user) == ("ASEM Customs Action Plan 2018-2019",
+                                                   editor_user)
+    assert "ASEM Customs Action Plan 2018-2019" in history.text
