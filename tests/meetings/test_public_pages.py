@@ -221,3 +221,26 @@ def test_published_list_puts_the_host_and_heads_first(client, db, role):
         ("VN", ["Head Zed", "Van Delegate"]),
         ("AT", ["Aaron Austria"]),
     ]
+
+
+@pytest.mark.parametrize("name", ["403.html", "404.html", "500.html", "503.html"])
+def test_error_pages_carry_no_inline_style_or_script(name):
+    from django.conf import settings
+
+    text = (settings.BASE_DIR / "templates" / name).read_text()
+
+    assert "<style" not in text
+    assert "style=" not in text
+    assert "<script>" not in text
+
+
+def test_server_error_page_links_a_stylesheet_and_the_way_home(client, db):
+    from django.conf import settings
+
+    text = (settings.BASE_DIR / "templates" / "500.html").read_text()
+
+    assert '<link rel="stylesheet" href="/static/css/error.css">' in text
+    assert '<a href="/">Go to the home page</a>' in text
+    response = client.get("/static/css/error.css")
+    assert response.status_code == 200
+    response.close()
