@@ -119,3 +119,18 @@ def test_history_page_hides_passport_changes_from_viewers(client, meeting):
     assert "NEW22222" not in seen_by_viewer
     assert "OLD11111" not in seen_by_viewer
     assert "NEW22222" in seen_by_editor
+
+
+def test_staff_pages_have_no_inline_script_or_style(client, meeting):
+    import re
+
+    client.force_login(editor())
+    reads, changes = pages(meeting)
+    html_pages = [url for url in reads + changes
+                  if not url.endswith((".pdf", ".csv", ".json"))]
+
+    for url in html_pages:
+        text = client.get(url).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", text), url
+        assert "<style" not in text, url
+        assert " style=" not in text, url
