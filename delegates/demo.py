@@ -76,7 +76,8 @@ def _build(meeting, member, rng, index, serial, status, host_code):
     return Registration(
         meeting=meeting, member=member, given_name=given, family_name=family,
         family_name_first=family_first, name_latin=latin,
-        honorific=rng.choice([Honorific.MR, Honorific.MS, Honorific.DR]),
+        # The name pools do not know gender: no Mr./Ms. guessed from a name.
+        honorific=rng.choice(["", "", "", Honorific.DR]),
         position=POSITIONS[0] if index == 0 else rng.choice(POSITIONS[1:]),
         organisation=f"Customs administration of {member.name}"
         if member.is_partner else member.name,

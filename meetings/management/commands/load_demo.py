@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
+from meetings.cache import bump_everything
 from meetings.demo import load_meetings
 from meetings.demo_progress import load_progress
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         )
         reports = load_progress(twelfth, thirteenth)
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
+        # Registrations are bulk-created, past the signals that refresh cached public pages.
+        bump_everything()
         if with_login:
             self._ensure_login()
 
