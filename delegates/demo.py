@@ -8,6 +8,7 @@ import unicodedata
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from meetings.demo_names import NAME_POOLS
 from meetings.models import Meeting, Member
@@ -109,7 +110,8 @@ def load_twelfth_registrations(meeting: Meeting):
                                   RegistrationStatus.CONFIRMED, "DE")
             registration.attended_at = dt.datetime(2017, 10, 16, 8, 30, tzinfo=dt.UTC)
             registrations.append(registration)
-    Registration.objects.bulk_create(registrations)
+    # With history rows, so the admin shows where each registration came from.
+    bulk_create_with_history(registrations, Registration, default_change_reason="Demo data")
     return len(registrations)
 
 
