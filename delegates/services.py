@@ -131,6 +131,19 @@ def _require_open(meeting, actor):
     )
 
 
+def _check_delegation_scope(actor, member_id):
+    """A focal point acts only for its own member, whatever page it comes through."""
+    user = _user(actor)
+    if user is None or user.is_staff:
+        return
+    focal_point = FocalPoint.objects.filter(user=user).only("member_id").first()
+    if focal_point is not None and focal_point.member_id != member_id:
+        raise RegistrationError(
+            _("A focal point can only manage its own member's delegation."),
+            code="not_your_delegation",
+        )
+
+
 def _check_unique_rules(registration):
     """The rules the constraints also hold, checked first for a clear message."""
     others = Registration.objects.filter(
@@ -282,6 +295,7 @@ def registration_submit(*, meeting, data: dict, actor=None, lock=True) -> Regist
         if member is None:
             raise RegistrationError(_("Choose the member whose delegation you belong to."),
                                     code="member_required")
+        _check_delegation_scope(actor, getattr(member, "pk", member))
         status = status_for_new_registration(meeting, member)
         registration = create_registration(meeting=meeting, data=data, status=status,
                                            actor=actor)
@@ -303,6 +317,7 @@ def registration_update(*, registration, data, actor=None):
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot be changed."), code="inactive"
             )
+        _check_delegation_scope(actor, fresh.member_id)
         clean = normalise_data(data)
         old_member_id = fresh.member_id
         for field, value in clean.items():
@@ -311,6 +326,8 @@ def registration_update(*, registration, data, actor=None):
             raise RegistrationError(_("Give a given name or a family name."),
                                     code="name_required")
         moved = fresh.member_id != old_member_id
+        if moved:
+            _check_delegation_scope(actor, fresh.member_id)
         if moved and fresh.holds_seat and (
             seats_held(meeting, fresh.member_id) >= meeting.delegation_cap
         ):
@@ -402,6 +419,7 @@ def registration_cancel(*, registration, actor=None):
     waitlisted registration that fits, which is told by mail."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
+        _check_delegation_scope(actor, fresh.member_id)
         previous = fresh.status
         if previous not in ACTIVE_STATUSES:
             raise RegistrationError(
@@ -454,6 +472,7 @@ def registration_make_head(*, registration, actor):
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _require_open(fresh.meeting, actor)
+        _check_delegation_scope(actor, fresh.member_id)
         if fresh.status not in ACTIVE_STATUSES:
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot lead the delegation."),

@@ -251,3 +251,32 @@ def test_home_query_count_does_not_grow(focal_client, django_assert_num_queries,
     with django_assert_num_queries(4):
         response = focal_client.get(reverse("delegates:focal_home"))
     assert len(response.context["meetings"]) == count
+
+
+def test_services_refuse_a_focal_point_acting_for_another_member():
+    focal_point = FocalPointFactory(member=member("VN"))
+    meeting = MeetingFactory()
+    other = RegistrationFactory(meeting=meeting, member=member("TH"))
+    with pytest.raises(services.RegistrationError) as excinfo:
+        services.registration_submit(meeting=meeting, actor=focal_point.user, data={
+            "member": member("TH"), "family_name": "Chaiyaporn", "email": "c@example.org",
+            "privacy_consent_at": timezone.now()})
+    assert excinfo.value.code == "not_your_delegation"
+    for call in (lambda: services.registration_cancel(registration=other,
+                                                      actor=focal_point.user),
+                 lambda: services.registration_update(registration=other, data={"phone": "1"},
+                                                      actor=focal_point.user),
+                 lambda: services.registration_make_head(registration=other,
+                                                         actor=focal_point.user)):
+        with pytest.raises(services.RegistrationError):
+            call()
+    other.refresh_from_db()
+    assert (other.status, other.phone, other.role) == (Status.PENDING, "", Role.DELEGATE)
+
+
+def test_services_refuse_moving_own_delegate_to_another_member():
+    focal_point = FocalPointFactory(member=member("VN"))
+    mine = RegistrationFactory(meeting=MeetingFactory(), member=member("VN"))
+    with pytest.raises(services.RegistrationError):
+        services.registration_update(registration=mine, data={"member": member("TH")},
+                                     actor=focal_point.user)
