@@ -843,7 +843,7 @@ def main():
     results = {}
     tool = "wrk" if shutil.which("wrk") else "aiohttp"
     print(f"Serving with gunicorn, {workers} workers; load by {tool} over loopback, "
-          f"{args.duration:.0f} s per target.")
+          f"{args.duration:g} s per target.")
     with Server(env, args.port, workers) as server:
         for path in pages.values():  # warm every worker's caches and connections
             for _ in range(workers * 3):
