@@ -215,3 +215,12 @@ def test_register_page_has_no_inline_script(client):
     content = client.get(register_url(MeetingFactory())).content.decode()
     assert "<script>" not in content
     assert "style=" not in content
+
+
+def test_closing_time_shown_in_the_venue_time_zone(client):
+    closes = dt.datetime(2017, 9, 29, 16, 0, tzinfo=dt.UTC)
+    meeting = MeetingFactory(status=MeetingStatus.REGISTRATION_CLOSED, time_zone="Europe/Berlin",
+                             registration_opens_at=closes - dt.timedelta(days=30),
+                             registration_closes_at=closes)
+    content = client.get(register_url(meeting)).content.decode()
+    assert "Registration closed on 29 September 2017, 18:00 CEST." in content
