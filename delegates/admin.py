@@ -107,7 +107,10 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
                      "member__name", "=badge_code"]
     list_select_related = ["member", "meeting"]
-    list_per_page = 100
+    list_per_page = 50
+    # Newest first on an indexed column: no sort of the whole joined table for one page.
+    ordering = ["-created_at", "-id"]
+    show_full_result_count = False
     date_hierarchy = "created_at"
     autocomplete_fields = ["member"]
     raw_id_fields = ["registered_by"]

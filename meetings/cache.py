@@ -340,7 +340,8 @@ def action_point_relations_changed(sender, instance, action, reverse, **kwargs):
         bump(*_plan_scopes(instance.plan_id))
 
 
-def progress_report_changed(sender, instance, **kwargs):
+def action_point_record_changed(sender, instance, **kwargs):
+    """A progress report or a status change of a point: the tracker on its plan's page."""
     from .models import ActionPoint
 
     plan_id = (
@@ -378,7 +379,8 @@ def connect_signals():
     on_change(speaker_changed, "meetings.Speaker")
     on_change(action_plan_changed, "meetings.ActionPlan")
     on_change(action_point_changed, "meetings.ActionPoint")
-    on_change(progress_report_changed, "meetings.ProgressReport")
+    on_change(action_point_record_changed, "meetings.ProgressReport")
+    on_change(action_point_record_changed, "meetings.ActionPointStatusChange")
     on_change(registration_changed, "delegates.Registration")
     for through in (AgendaItem.topics.through, AgendaItem.reporting_bodies.through):
         m2m_changed.connect(

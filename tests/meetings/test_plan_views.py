@@ -94,11 +94,15 @@ def test_action_plan_detail_query_count(client, django_assert_num_queries, secre
         report(point, focal_point, "Done", "accepted", secretariat)
 
     # plan with meeting; points with area and predecessor; leads; participants; status
-    # changes; accepted reports with their member.
-    with django_assert_num_queries(6):
+    # changes; accepted reports with their member; and, on a first visit, 2 that find the
+    # page's cache scopes. A second visit is served from the cache.
+    with django_assert_num_queries(8):
         response = client.get(plan.get_absolute_url())
+    with django_assert_num_queries(0):
+        cached = client.get(plan.get_absolute_url())
 
     assert response.status_code == 200
+    assert cached.content == response.content
 
 
 def test_plan_review_include_shows_latest_accepted_report(client, demo):

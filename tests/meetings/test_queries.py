@@ -30,7 +30,7 @@ EXPECTED_QUERIES = {
     "meeting": 14,
     "agenda": 12,
     "calendar": 7,
-    "plan": 6,
+    "plan": 8,
     "member_list": 2,
     "member": 4,
     "topic_list": 2,
