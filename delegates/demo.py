@@ -112,7 +112,20 @@ def load_twelfth_registrations(meeting: Meeting):
             registrations.append(registration)
     # With history rows, so the admin shows where each registration came from.
     bulk_create_with_history(registrations, Registration, default_change_reason="Demo data")
+    _spread_over_registration_window(meeting, rng)
     return len(registrations)
+
+
+def _spread_over_registration_window(meeting, rng):
+    """Submission times within the meeting's registration window, more of them near its end,
+    as a real meeting's registrations arrive (creation stamps them with today's date)."""
+    opens, closes = meeting.registration_opens_at, meeting.registration_closes_at
+    registrations = list(meeting.registrations.order_by("pk"))
+    span = (closes - opens).total_seconds()
+    for registration in registrations:
+        registration.created_at = opens + dt.timedelta(seconds=span * rng.random() ** 0.5)
+        registration.status_changed_at = registration.created_at
+    Registration.objects.bulk_update(registrations, ["created_at", "status_changed_at"])
 
 
 @transaction.atomic
