@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -65,6 +65,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ("Publication", {"fields": ["summary", "publish_participants", "list_host_first"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"capacity", "delegation_cap"} & set(form.changed_data):
+            # More seats: the waiting list moves up under the seat rules, as anywhere else.
+            from delegates.services import waiting_list_fill
+
+            promoted = waiting_list_fill(meeting=obj, actor=request.user)
+            if promoted:
+                self.message_user(request, ngettext(
+                    "%(count)d registration moved from the waiting list to a seat.",
+                    "%(count)d registrations moved from the waiting list to a seat.",
+                    len(promoted)) % {"count": len(promoted)})
+
     @admin.display(description=gettext_lazy("secretariat workspace"))
     def workspace(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("staff:dashboard", args=[obj.slug]),
@@ -126,6 +139,9 @@ class ActionPointInline(admin.StackedInline):
               ("is_new", "is_illustrative"), "carried_over_from"]
     autocomplete_fields = ["area", "lead_members", "participating_members"]
     raw_id_fields = ["carried_over_from"]
+    # The official status changes when the secretariat accepts a progress report (/plans/),
+    # which records who changed it and when; editing it here would skip that history.
+    readonly_fields = ["status"]
     show_change_link = True
 
 
@@ -161,6 +177,7 @@ class ActionPointAdmin(SimpleHistoryAdmin):
     date_hierarchy = "target_date"
     autocomplete_fields = ["area", "lead_members", "participating_members"]
     raw_id_fields = ["carried_over_from"]
+    readonly_fields = ["status"]
     inlines = [ActionPointStatusChangeInline]
 
 
@@ -194,7 +211,10 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "action_point__title", "member__name"]
     list_select_related = ["action_point", "member", "author"]
     date_hierarchy = "report_date"
-    raw_id_fields = ["action_point", "author", "reviewed_by"]
+    raw_id_fields = ["action_point", "author"]
+    # Accepting and rejecting go through /plans/secretariat/reports/, which updates the
+    # point's official status and keeps the history with the reviewer.
+    readonly_fields = ["state", "reviewed_by", "reviewed_at", "review_note"]
     inlines = [ProgressReportAttachmentInline]
 
 
