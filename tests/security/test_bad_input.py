@@ -429,3 +429,60 @@ def test_check_in_code_with_nul_answers_not_found(client, request):
                            {"code": "AB\x00CD"}, HTTP_ACCEPT="application/json")
 
     assert response.status_code == 404
+
+
+hostile_id = st.one_of(st.integers(min_value=-(2**63), max_value=2**63).map(str), hostile_choice)
+
+
+class ActionPlanFollowUpFormsTests(TestCase):
+    """The secretariat's review of a progress report and the carrying over of points."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from meetings.models import ProgressReport
+        from tests.delegates.staff_helpers import editor
+        from tests.factories import ActionPlanFactory, ActionPointFactory
+
+        cls.editor = editor()
+        cls.plan = ActionPlanFactory(period_start=2018, period_end=2019)
+        cls.next_plan = ActionPlanFactory(period_start=2020, period_end=2021)
+        cls.point = ActionPointFactory(plan=cls.plan)
+        cls.point.lead_members.add(member("DE"))
+        cls.report = ProgressReport.objects.create(
+            action_point=cls.point, member=member("DE"), text="Done", state="submitted",
+            proposed_status="in_progress")
+
+    def _state(self):
+        from meetings.models import ActionPoint, ProgressReport
+
+        return (list(ProgressReport.objects.values()), list(ActionPoint.objects.values()))
+
+    @SECURITY_PROFILE
+    @given(note=hostile_text, decision=st.one_of(st.sampled_from(["accept", "reject"]),
+                                                 hostile_choice))
+    def test_review_with_any_note_and_decision(self, note, decision):
+        self.client.force_login(self.editor)
+
+        response = self.client.post(
+            reverse("plans:progress_report_review", args=[self.report.pk]),
+            {"note": note, "decision": decision})
+
+        assert response.status_code == 302
+        self.report.refresh_from_db()
+        assert "\x00" not in self.report.review_note
+
+    @SECURITY_PROFILE
+    @given(into_plan=st.one_of(st.just("<next>"), hostile_id),
+           points=st.lists(st.one_of(st.just("<point>"), hostile_id), max_size=4))
+    def test_carry_over_with_any_choice(self, into_plan, points):
+        self.client.force_login(self.editor)
+        data = {"into_plan": str(self.next_plan.pk) if into_plan == "<next>" else into_plan,
+                "points": [str(self.point.pk) if p == "<point>" else p for p in points]}
+        before = self._state()
+
+        response = self.client.post(reverse("plans:carry_over", args=[self.plan.slug]), data)
+
+        event(f"status {response.status_code}")
+        assert response.status_code in (200, 302)
+        if response.status_code == 200:
+            assert self._state() == before
