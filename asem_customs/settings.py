@@ -169,7 +169,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "meetings:home"
+LOGIN_REDIRECT_URL = "signed_in"
 LOGOUT_REDIRECT_URL = "meetings:home"
 
 LOGGING = {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
     path("staff/", include("delegates.staff_urls", namespace="staff")),
+    path("accounts/welcome/", views.signed_in, name="signed_in"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),

@@ -1,7 +1,10 @@
 import sys
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
 from .middleware import database_unavailable_response
@@ -24,3 +27,16 @@ def server_error(request, template_name="500.html"):
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
         return database_unavailable_response()
     return default_server_error(request, template_name)
+
+
+@require_GET
+@login_required
+def signed_in(request):
+    """Where a person lands after signing in: the secretariat's workspace, a focal point's
+    delegation pages, or the home page."""
+    user = request.user
+    if user.is_staff:
+        return redirect("staff:index")
+    if hasattr(user, "focal_point"):
+        return redirect("delegates:focal_home")
+    return redirect("meetings:home")

@@ -165,6 +165,7 @@ TABLE = {
     # sign-in and password pages
     "login": PUBLIC,
     "logout": ("405",) * 5,
+    "signed_in": ("login", "login", "ok", "ok", "ok"),
     "password_change": ("login", "login", "ok", "ok", "ok"),
     "password_change_done": ("login", "login", "ok", "ok", "ok"),
     "password_reset": PUBLIC,
@@ -253,6 +254,7 @@ POST_TABLE = {
     "healthz": PUBLIC,
     "login": PUBLIC,
     "logout": PUBLIC,
+    "signed_in": CLOSED,
     "meetings:home": CLOSED,
     "meetings:meeting_agenda": CLOSED,
     "meetings:meeting_detail": CLOSED,
