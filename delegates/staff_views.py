@@ -2,6 +2,8 @@
 check-in and bulk import. A "Secretariat viewer" reads (view permission on registrations);
 a "Secretariat editor" also changes (change permission). Anyone else gets 403."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -241,6 +243,11 @@ def checkin(request, slug):
         "meeting": meeting, "room": room, "room_total": sum(row["count"] for row in room)})
 
 
+# Badge codes are URL-safe tokens (see delegates.models.new_badge_code); anything else, a
+# NUL character for instance, cannot be one and is not looked up.
+BADGE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
 @editor_required
 @require_POST
 def checkin_scan(request, slug):
@@ -251,7 +258,7 @@ def checkin_scan(request, slug):
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     registration = (
         Registration.objects.select_related("member").filter(meeting=meeting, badge_code=code)
-        .first() if code else None
+        .first() if BADGE_CODE.fullmatch(code) else None
     )
     if registration is None:
         result = {"ok": False, "message": _("No badge of this meeting has this code.")}
