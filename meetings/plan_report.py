@@ -2,22 +2,13 @@
 that reviews it: every point with its official status, its status history and its accepted
 progress reports. Drafts, submitted and rejected reports never appear."""
 
-import logging
-import os
-import tempfile
-from functools import cache
-from pathlib import Path
-
-import fontpkg_noto_sans
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
 
-# fontTools reports each subsetting step at INFO; the site log needs none of it.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
+from asem_customs.pdf_fonts import MAIN_FAMILY, register_fonts
 
-FAMILY = "NotoSans"
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 RULE = (206, 212, 218)
@@ -30,43 +21,20 @@ STATUS_COLOURS = {
 }
 
 
-def _font_file():
-    return Path(fontpkg_noto_sans.ROOT) / "files" / "NotoSans[wdth,wght].ttf"
-
-
-@cache
-def _bold_font_file():
-    """A static bold instance of the variable Noto Sans, made once and kept in the temp folder:
-    instancing takes seconds, far too long to repeat for each report."""
-    source = _font_file()
-    folder = Path(tempfile.gettempdir()) / "asem-customs-fonts"
-    folder.mkdir(exist_ok=True)
-    target = folder / f"NotoSans-Bold-{source.stat().st_size}.ttf"
-    if not target.exists():
-        from fontTools.ttLib import TTFont
-        from fontTools.varLib.instancer import instantiateVariableFont
-
-        font = instantiateVariableFont(TTFont(source), {"wght": 700, "wdth": 100})
-        handle, partial = tempfile.mkstemp(dir=folder, suffix=".ttf")
-        os.close(handle)
-        font.save(partial)
-        os.replace(partial, target)
-    return target
-
-
 class ImplementationReportPDF(FPDF):
     def __init__(self, plan):
         super().__init__(format="A4")
         self.plan = plan
         self.set_title(_("Implementation report — %(plan)s") % {"plan": plan.title})
         self.set_creator("ASEM Customs Meetings")
-        self.add_font(FAMILY, "", _font_file())
-        self.add_font(FAMILY, "B", _bold_font_file())
+        # The same faces as every other document: reports may quote names and text in any
+        # ASEM script.
+        register_fonts(self)
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
 
     def font(self, size, style=""):
-        self.set_font(FAMILY, style, size)
+        self.set_font(MAIN_FAMILY, style, size)
 
     def footer(self):
         self.set_y(-12)

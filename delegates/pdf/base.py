@@ -2,8 +2,9 @@
 
 from fpdf import FPDF
 
+from asem_customs.pdf_fonts import MAIN_FAMILY, register_fonts
+
 from ..enums import Role
-from .fonts import MAIN_FAMILY, register_fonts
 
 # Badge and list colours per role (RGB), chosen to stay distinct when printed in grey.
 ROLE_COLOURS = {

@@ -6,11 +6,11 @@ import subprocess
 
 import pytest
 
+from asem_customs.pdf_fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from delegates.exports import participants_for_list
 from delegates.pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf
-from delegates.pdf.fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
 
@@ -168,7 +168,7 @@ def test_unknown_job_is_404(client):
 
 
 def test_bold_faces_ship_with_the_project():
-    from delegates.pdf.fonts import BOLD_FALLBACKS, SHIPPED_FONTS, bold_instance
+    from asem_customs.pdf_fonts import BOLD_FALLBACKS, SHIPPED_FONTS, bold_instance
 
     for family, package, relative in [("NotoSans", *MAIN_FONT), *FALLBACK_FONTS]:
         if family == "NotoSans" or family in BOLD_FALLBACKS:

@@ -1,4 +1,5 @@
-"""Fonts embedded in every PDF, all from pinned PyPI packages (OFL licensed).
+"""Fonts embedded in every PDF the site makes (lists, badges, letters, implementation
+reports), all from pinned PyPI packages or static/fonts/ (OFL licensed).
 
 The main face is Noto Sans (Latin with Vietnamese, Cyrillic, Greek). Fallback faces cover
 the other scripts of ASEM members' names: Thai, Lao, Khmer, Myanmar, Bengali, Devanagari,
@@ -44,7 +45,7 @@ def font_path(package, relative):
     return Path(str(files(package).joinpath(relative)))
 
 
-SHIPPED_FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
+SHIPPED_FONTS = Path(__file__).resolve().parents[1] / "static" / "fonts"
 
 
 @cache
