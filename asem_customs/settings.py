@@ -236,6 +236,24 @@ REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
 # (management command `anonymise_registrations`, run nightly).
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 
+# Background work on Celery. With a broker (`redis://127.0.0.1:6379/3`) tasks go to the
+# workers (`celery -A asem_customs worker`, schedule `celery -A asem_customs beat`); unset,
+# they run eagerly in the calling process, which needs no server (`make run`, tests).
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+if not CELERY_BROKER_URL:
+    CELERY_BROKER_URL = "memory://"
+# A task is acknowledged once it has run, so a job whose worker dies is run again.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "UTC"
+# Periodic work run by `celery -A asem_customs beat`; each app adds its entries here.
+CELERY_BEAT_SCHEDULE = {}
+
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.
 SIMPLE_HISTORY_ENABLED = env.bool("SIMPLE_HISTORY_ENABLED", default=True)

@@ -126,6 +126,9 @@ class Registration(models.Model):
         ordering = ["meeting", "member__name", "family_name", "given_name"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        # Passport details are shown back only to holders of this permission (see
+        # asem_customs.roles.can_see_passport_details); "Secretariat editor" has it.
+        permissions = [("see_passport_details", _("Can see passport details"))]
         constraints = [
             models.UniqueConstraint(
                 "meeting", Lower("email"),
