@@ -7,6 +7,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from asem_customs import fields
+
 from .enums import ActionPointStatus
 from .models import ActionPlan, ActionPoint, Member, ProgressReport
 
@@ -114,7 +116,7 @@ class ProgressReportForm(forms.ModelForm):
 class SecretariatProgressReportForm(ProgressReportForm):
     """The secretariat files for a member of the point, or for itself."""
 
-    member = forms.ModelChoiceField(
+    member = fields.ModelChoiceField(
         label=_("Reporting member"), queryset=Member.objects.none(), required=False,
         empty_label=_("The secretariat"),
     )
@@ -139,11 +141,11 @@ class ReviewForm(forms.Form):
 
 
 class CarryOverForm(forms.Form):
-    into_plan = forms.ModelChoiceField(
+    into_plan = fields.ModelChoiceField(
         label=_("Carry into"), queryset=ActionPlan.objects.none(),
         help_text=_("The plan adopted after this one."),
     )
-    points = forms.ModelMultipleChoiceField(
+    points = fields.ModelMultipleChoiceField(
         label=_("Open points to carry over"), queryset=ActionPoint.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
