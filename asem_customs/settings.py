@@ -47,7 +47,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "meetings",
+    "action_plans",
     "delegates",
+    "demo",
 ]
 
 MIDDLEWARE = [

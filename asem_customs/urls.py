@@ -15,7 +15,7 @@ urlpatterns = [
     path("staff/", include("delegates.staff_urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("plans/", include("meetings.plan_urls")),
+    path("plans/", include("action_plans.urls")),
     path("", include("delegates.urls")),
     path("", include("meetings.urls")),
 ]

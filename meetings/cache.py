@@ -149,12 +149,18 @@ def _response_is_cacheable(request, response):
 def release():
     """A token of the code and templates this process runs: a deploy that changes a page's
     template or view never serves pages rendered by the previous release."""
+    from django.apps import apps
+
     base = Path(settings.BASE_DIR)
+    folders = [base / "templates", base / "asem_customs"] + [
+        Path(config.path) for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(base) and "site-packages" not in Path(config.path).parts
+    ]
     stamps = sorted(
         f"{path.relative_to(base)}:{path.stat().st_mtime_ns}"
-        for folder in ("templates", "meetings", "delegates", "asem_customs")
+        for folder in folders
         for pattern in ("*.html", "*.py")
-        for path in (base / folder).rglob(pattern)
+        for path in folder.rglob(pattern)
     )
     return _digest("\n".join(stamps))[:12]
 
@@ -252,7 +258,7 @@ def meeting_page_scopes(**kwargs):
 
 def plan_page_scopes(**kwargs):
     """Scopes of an action plan page: the plan and the meeting that adopted it."""
-    from .models import ActionPlan
+    from action_plans.models import ActionPlan
 
     (plans_version,) = versions(["plans"])
     slug = kwargs["slug"]
@@ -310,7 +316,9 @@ def speaker_changed(sender, instance, **kwargs):
 
 
 def _plan_scopes(plan_id):
-    from .models import ActionPlan, AgendaItem
+    from action_plans.models import ActionPlan
+
+    from .models import AgendaItem
 
     meeting_id = ActionPlan.objects.filter(pk=plan_id).values_list("meeting_id", flat=True).first()
     reviewing = AgendaItem.objects.filter(reviews_plan_id=plan_id).values_list(
@@ -342,7 +350,7 @@ def action_point_relations_changed(sender, instance, action, reverse, **kwargs):
 
 def action_point_record_changed(sender, instance, **kwargs):
     """A progress report or a status change of a point: the tracker on its plan's page."""
-    from .models import ActionPoint
+    from action_plans.models import ActionPoint
 
     plan_id = (
         ActionPoint.objects.filter(pk=instance.action_point_id)
@@ -365,7 +373,9 @@ def registration_changed(sender, instance, created=False, update_fields=None, **
 def connect_signals():
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import ActionPoint, AgendaItem
+    from action_plans.models import ActionPoint
+
+    from .models import AgendaItem
 
     def on_change(handler, sender):
         uid = f"public-cache:{sender}:{handler.__name__}"
@@ -373,14 +383,15 @@ def connect_signals():
         post_delete.connect(handler, sender=sender, dispatch_uid=f"{uid}:delete")
 
     on_change(meeting_changed, "meetings.Meeting")
-    for model in ("MeetingSeries", "Member", "Topic", "ReportingBody", "ActionArea"):
+    for model in ("MeetingSeries", "Member", "Topic", "ReportingBody"):
         on_change(reference_data_changed, f"meetings.{model}")
+    on_change(reference_data_changed, "action_plans.ActionArea")
     on_change(agenda_item_changed, "meetings.AgendaItem")
     on_change(speaker_changed, "meetings.Speaker")
-    on_change(action_plan_changed, "meetings.ActionPlan")
-    on_change(action_point_changed, "meetings.ActionPoint")
-    on_change(action_point_record_changed, "meetings.ProgressReport")
-    on_change(action_point_record_changed, "meetings.ActionPointStatusChange")
+    on_change(action_plan_changed, "action_plans.ActionPlan")
+    on_change(action_point_changed, "action_plans.ActionPoint")
+    on_change(action_point_record_changed, "action_plans.ProgressReport")
+    on_change(action_point_record_changed, "action_plans.ActionPointStatusChange")
     on_change(registration_changed, "delegates.Registration")
     for through in (AgendaItem.topics.through, AgendaItem.reporting_bodies.through):
         m2m_changed.connect(

@@ -26,18 +26,3 @@ class AgendaItemKind(models.TextChoices):
     DELIBERATION = "deliberation", _("Deliberation")
     ADOPTION = "adoption", _("Adoption")
     CLOSING = "closing", _("Closing")
-
-
-class ActionPointStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    COMPLETED = "completed", _("Completed")
-    CARRIED_OVER = "carried_over", _("Carried over")
-    DROPPED = "dropped", _("Dropped")
-
-
-class ProgressReportState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")

@@ -8,10 +8,11 @@ from django.db.models import Case, Count, IntegerField, Min, Prefetch, Q, Value,
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from action_plans.models import ActionPlan, ActionPoint
 from delegates.enums import RegistrationStatus, Role
 
 from .enums import AgendaItemKind, MeetingStatus, MemberKind
-from .models import ActionPlan, ActionPoint, AgendaItem, Meeting, Member, Speaker, Topic
+from .models import AgendaItem, Meeting, Member, Speaker, Topic
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from action_plans.models import ActionPlan
+
 from . import selectors
-from .models import ActionPlan, MeetingSeries, Member, Topic
+from .models import MeetingSeries, Member, Topic
 
 
 class StaticPagesSitemap(Sitemap):

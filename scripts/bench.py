@@ -194,7 +194,8 @@ def bench_objects(meetings):
     """Slugs of the pages under load and the bench superuser (created here)."""
     from django.contrib.auth import get_user_model
 
-    from meetings.models import ActionPlan, Meeting
+    from action_plans.models import ActionPlan
+    from meetings.models import Meeting
 
     password = secrets.token_urlsafe(16)
     User = get_user_model()

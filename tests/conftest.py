@@ -34,11 +34,11 @@ def _empty_cache():
 @pytest.fixture
 def demo(db):
     """The demo as `load_demo` loads it: the 12th, 13th and demonstration meetings."""
-    from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
-    from meetings.demo import load_meetings
+    from demo.meetings import load_meetings
+    from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
 
     twelfth, thirteenth, demonstration = load_meetings()
-    from meetings.demo_progress import load_progress
+    from demo.progress import load_progress
 
     load_progress(twelfth, thirteenth)
     load_twelfth_registrations(twelfth)

@@ -6,19 +6,11 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from action_plans.models import ActionArea, ActionPlan, ActionPoint
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import FocalPoint, Registration
 from meetings.enums import AgendaItemKind, MeetingStatus
-from meetings.models import (
-    ActionArea,
-    ActionPlan,
-    ActionPoint,
-    AgendaItem,
-    Meeting,
-    MeetingSeries,
-    Member,
-    Topic,
-)
+from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Topic
 
 
 def member(code):

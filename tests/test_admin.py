@@ -2,6 +2,7 @@ import pytest
 from django.contrib import admin
 
 from tests.factories import UserFactory
+from tests.project_apps import project_app_labels
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def superuser_client(client, db):
 def test_every_model_is_in_the_admin(superuser_client, demo):
     from django.apps import apps
 
-    for app_label in ("meetings", "delegates"):
+    for app_label in project_app_labels():
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue

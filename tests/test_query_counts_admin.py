@@ -15,17 +15,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from action_plans.enums import ActionPointStatus
+from action_plans.models import ActionPointStatusChange, ProgressReport, ProgressReportAttachment
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration, RegistrationLogEntry
-from meetings.enums import ActionPointStatus, MemberKind
-from meetings.models import (
-    ActionPointStatusChange,
-    Member,
-    ProgressReport,
-    ProgressReportAttachment,
-    ReportingBody,
-    Speaker,
-)
+from meetings.enums import MemberKind
+from meetings.models import Member, ReportingBody, Speaker
 from tests.factories import (
     ActionAreaFactory,
     ActionPlanFactory,
@@ -38,8 +33,9 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.project_apps import project_app_labels
 
-APPS = ("meetings", "delegates", "auth")
+APPS = (*project_app_labels(), "auth")
 
 
 def members():
@@ -204,12 +200,12 @@ BUILDERS = {
     "meetings.ReportingBody": build_reporting_bodies,
     "meetings.AgendaItem": build_agenda_items,
     "meetings.Speaker": build_speakers,
-    "meetings.ActionArea": build_action_areas,
-    "meetings.ActionPlan": build_action_plans,
-    "meetings.ActionPoint": build_action_points,
-    "meetings.ActionPointStatusChange": build_status_changes,
-    "meetings.ProgressReport": build_progress_reports,
-    "meetings.ProgressReportAttachment": build_attachments,
+    "action_plans.ActionArea": build_action_areas,
+    "action_plans.ActionPlan": build_action_plans,
+    "action_plans.ActionPoint": build_action_points,
+    "action_plans.ActionPointStatusChange": build_status_changes,
+    "action_plans.ProgressReport": build_progress_reports,
+    "action_plans.ProgressReportAttachment": build_attachments,
     "delegates.FocalPoint": build_focal_points,
     "delegates.Registration": build_registrations,
     "delegates.RegistrationLogEntry": build_log_entries,

@@ -4,10 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
+from action_plans.models import ActionPlan, ActionPoint
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
 from delegates.models import Registration
 from meetings.enums import MeetingStatus
-from meetings.models import ActionPlan, ActionPoint, AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting
 
 pytestmark = pytest.mark.django_db
 

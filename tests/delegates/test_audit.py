@@ -112,12 +112,12 @@ def test_changing_an_action_plan_in_the_admin_records_who_in_its_history(client,
     plan = ActionPlanFactory(title="Action Plan 2018-2019")
     client.force_login(editor_user)
 
-    response = client.post(f"/admin/meetings/actionplan/{plan.pk}/change/", {
+    response = client.post(f"/admin/action_plans/actionplan/{plan.pk}/change/", {
         "meeting": plan.meeting.pk, "title": "ASEM Customs Action Plan 2018-2019",
         "slug": plan.slug, "period_start": 2018, "period_end": 2019, "summary": "",
         "points-TOTAL_FORMS": "0", "points-INITIAL_FORMS": "0",
     })
-    history = client.get(f"/admin/meetings/actionplan/{plan.pk}/history/")
+    history = client.get(f"/admin/action_plans/actionplan/{plan.pk}/history/")
 
     assert response.status_code == 302
     record = plan.history.latest()

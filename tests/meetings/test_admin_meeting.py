@@ -48,7 +48,7 @@ def test_action_point_status_is_not_editable_in_the_admin(client, db):
     point = ActionPointFactory()
     client.force_login(UserFactory(username="chief", is_staff=True, is_superuser=True))
 
-    response = client.get(f"/admin/meetings/actionpoint/{point.pk}/change/")
+    response = client.get(f"/admin/action_plans/actionpoint/{point.pk}/change/")
 
     assert response.status_code == 200
     assert 'name="status"' not in response.text

@@ -2,10 +2,11 @@ import datetime as dt
 
 from django.core.management import call_command
 
+from action_plans.models import ActionPoint
 from delegates.enums import RegistrationStatus
 from delegates.models import Registration
 from meetings.enums import MeetingStatus
-from meetings.models import ActionPoint, Meeting
+from meetings.models import Meeting
 from meetings.selectors import meeting_attendance
 
 

@@ -9,17 +9,11 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from action_plans.models import ActionPoint
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
 from meetings.enums import AgendaItemKind, MeetingStatus
-from meetings.models import (
-    ActionPoint,
-    AgendaItem,
-    Member,
-    ReportingBody,
-    Speaker,
-    Topic,
-)
+from meetings.models import AgendaItem, Member, ReportingBody, Speaker, Topic
 from tests.factories import ActionAreaFactory, ActionPlanFactory, MeetingFactory
 
 # Queries of each page on a first visit (empty cache); the same at both sizes.

@@ -26,10 +26,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from action_plans.enums import ProgressReportState
+from action_plans.models import ProgressReport, ProgressReportAttachment
 from delegates import links
 from delegates.models import FocalPoint, Registration
-from meetings.enums import ProgressReportState
-from meetings.models import ProgressReport, ProgressReportAttachment
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,
@@ -39,6 +39,7 @@ from tests.factories import (
     UserFactory,
     member,
 )
+from tests.project_apps import project_app_labels
 
 PERSONAS = ("anonymous", "delegate", "focal_a", "viewer", "editor")
 PASSPORT_B = "PASSB987654"
@@ -388,7 +389,7 @@ def test_url_refuses_posts_as_the_table_says(world, name):
 
 # --- the admin ---------------------------------------------------------------------------------
 
-SECRETARIAT_APPS = {"meetings", "delegates"}
+SECRETARIAT_APPS = set(project_app_labels())
 
 
 def _admin_pages(world):

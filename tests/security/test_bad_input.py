@@ -230,7 +230,7 @@ class ProgressReportFormTests(TestCase):
             self._post_and_check(data)
 
     def _post_and_check(self, data):
-        from meetings.models import ProgressReport, ProgressReportAttachment
+        from action_plans.models import ProgressReport, ProgressReportAttachment
 
         response = self.client.post(
             reverse("plans:progress_report_create", args=[self.point.pk]), data)
@@ -433,7 +433,7 @@ class ActionPlanFollowUpFormsTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from meetings.models import ProgressReport
+        from action_plans.models import ProgressReport
         from tests.delegates.staff_helpers import editor
         from tests.factories import ActionPlanFactory, ActionPointFactory
 
@@ -447,7 +447,7 @@ class ActionPlanFollowUpFormsTests(TestCase):
             proposed_status="in_progress")
 
     def _state(self):
-        from meetings.models import ActionPoint, ProgressReport
+        from action_plans.models import ActionPoint, ProgressReport
 
         return (list(ProgressReport.objects.values()), list(ActionPoint.objects.values()))
 

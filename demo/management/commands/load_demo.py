@@ -1,10 +1,10 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from delegates.demo import load_demo_meeting_registrations, load_twelfth_registrations
+from demo.meetings import load_meetings
+from demo.progress import load_progress
+from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
 from meetings.cache import bump_everything
-from meetings.demo import load_meetings
-from meetings.demo_progress import load_progress
 
 DEMO_USERNAME = "secretariat"
 DEMO_PASSWORD = "demo-secretariat"  # noqa: S105 - printed by `make run`; demo database only

@@ -1,5 +1,5 @@
 """Forms of the action plan follow-up: progress reports with attachments, their review, and
-carrying points over. They validate; the services in `meetings.services` change state."""
+carrying points over. They validate; the services in `action_plans.services` change state."""
 
 from pathlib import Path
 
@@ -8,9 +8,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from asem_customs import fields
+from meetings.models import Member
 
 from .enums import ActionPointStatus
-from .models import ActionPlan, ActionPoint, Member, ProgressReport
+from .models import ActionPlan, ActionPoint, ProgressReport
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5

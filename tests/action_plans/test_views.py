@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from meetings import services
-from meetings.enums import ActionPointStatus
+from action_plans import services
+from action_plans.enums import ActionPointStatus
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,
@@ -153,7 +153,7 @@ def test_implementation_report_is_forbidden_to_focal_point(client, demo):
 
 
 def test_demo_plan_has_reports_in_every_state(demo):
-    from meetings.models import ProgressReport
+    from action_plans.models import ProgressReport
 
     states = sorted(ProgressReport.objects.values_list("state", flat=True))
     assert states.count("accepted") == 9
@@ -163,8 +163,8 @@ def test_demo_plan_has_reports_in_every_state(demo):
 
 
 def test_demo_progress_is_dated_as_it_happened_and_loads_twice_unchanged(demo):
-    from meetings.demo_progress import load_progress
-    from meetings.models import ActionPlan, ProgressReport
+    from action_plans.models import ActionPlan, ProgressReport
+    from demo.progress import load_progress
 
     thai = ProgressReport.objects.get(member__code="TH")
     assert (thai.state, thai.submitted_at.date()) == ("submitted", dt.date(2019, 8, 16))

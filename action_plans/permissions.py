@@ -8,8 +8,8 @@ editor" group); it reviews submitted reports and may file on any open point.
 
 from .enums import ActionPointStatus, ProgressReportState
 
-REVIEW_PERMISSION = "meetings.change_progressreport"
-CARRY_OVER_PERMISSION = "meetings.change_actionpoint"
+REVIEW_PERMISSION = "action_plans.change_progressreport"
+CARRY_OVER_PERMISSION = "action_plans.change_actionpoint"
 CLOSED_STATUSES = (ActionPointStatus.CARRIED_OVER, ActionPointStatus.DROPPED)
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from meetings import plan_selectors
+from .. import selectors
 
 register = template.Library()
 
@@ -8,7 +8,7 @@ register = template.Library()
 @register.simple_tag
 def plan_review_points(plan):
     """The plan's points with status and latest accepted report, for a review agenda item."""
-    return plan_selectors.plan_review_points(plan) if plan else []
+    return selectors.plan_review_points(plan) if plan else []
 
 
 @register.simple_tag

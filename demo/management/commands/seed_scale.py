@@ -22,22 +22,14 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from delegates.demo import POSITIONS, demo_email, invented_person
+from action_plans.enums import ActionPointStatus
+from action_plans.models import ActionArea, ActionPlan, ActionPoint
 from delegates.enums import Honorific, RegistrationStatus, Role
 from delegates.models import Registration
+from demo.registrations import POSITIONS, demo_email, invented_person
 from meetings.cache import bump
-from meetings.enums import ActionPointStatus, AgendaItemKind, MeetingStatus, MemberKind
-from meetings.models import (
-    ActionArea,
-    ActionPlan,
-    ActionPoint,
-    AgendaItem,
-    Meeting,
-    MeetingSeries,
-    Member,
-    Speaker,
-    Topic,
-)
+from meetings.enums import AgendaItemKind, MeetingStatus, MemberKind
+from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
 
 SERIES_SLUG = "scale-dg-c"
 SERIES = {

@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings import services
-from meetings.enums import ActionPointStatus, ProgressReportState
-from meetings.forms import MAX_ATTACHMENT_SIZE
-from meetings.models import ProgressReport
+from action_plans import services
+from action_plans.enums import ActionPointStatus, ProgressReportState
+from action_plans.forms import MAX_ATTACHMENT_SIZE
+from action_plans.models import ProgressReport
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,

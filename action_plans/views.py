@@ -10,17 +10,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import permissions, plan_selectors, services
-from .cache import cached_public_page, plan_page_scopes
+from meetings.cache import cached_public_page, plan_page_scopes
+
+from . import permissions, selectors, services
 from .forms import CarryOverForm, ProgressReportForm, ReviewForm, SecretariatProgressReportForm
 from .models import ActionPlan, ActionPoint, ProgressReportAttachment
-from .plan_tracker import build_timeline
+from .tracker import build_timeline
 
 
 @require_GET
 @cached_public_page(plan_page_scopes)
 def action_plan_detail(request, slug):
-    plan = plan_selectors.plan_with_progress(slug)
+    plan = selectors.plan_with_progress(slug)
     points = list(plan.points.all())
     return render(
         request,
@@ -34,8 +35,8 @@ def my_action_points(request):
     member = permissions.focal_member(request.user)
     if member is None and not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    points = list(plan_selectors.points_for_member(member)) if member else []
-    open_points = [] if member else list(plan_selectors.open_points_by_plan())
+    points = list(selectors.points_for_member(member)) if member else []
+    open_points = [] if member else list(selectors.open_points_by_plan())
     return render(
         request,
         "meetings/plans/my_action_points.html",
@@ -91,7 +92,7 @@ def progress_report_create(request, pk):
 
 @login_required
 def progress_report_edit(request, pk):
-    report = plan_selectors.report_for(request.user, pk)
+    report = selectors.report_for(request.user, pk)
     if not permissions.can_edit_report(request.user, report):
         raise PermissionDenied
     point = report.action_point
@@ -133,12 +134,12 @@ def _submit(request, report):
 @login_required
 @require_POST
 def progress_report_submit(request, pk):
-    return _submit(request, plan_selectors.report_for(request.user, pk))
+    return _submit(request, selectors.report_for(request.user, pk))
 
 
 @login_required
 def progress_report_detail(request, pk):
-    report = plan_selectors.report_for(request.user, pk)
+    report = selectors.report_for(request.user, pk)
     return render(
         request, "meetings/plans/report_detail.html",
         {
@@ -146,14 +147,14 @@ def progress_report_detail(request, pk):
             "can_edit": permissions.can_edit_report(request.user, report),
             "can_review": permissions.can_review_report(request.user, report),
             "review_form": ReviewForm(),
-            "history": plan_selectors.report_history(report),
+            "history": selectors.report_history(report),
         },
     )
 
 
 @login_required
 def progress_report_attachment(request, pk, attachment_pk):
-    report = plan_selectors.report_for(request.user, pk)
+    report = selectors.report_for(request.user, pk)
     attachment = get_object_or_404(ProgressReportAttachment, pk=attachment_pk, report=report)
     return FileResponse(attachment.file.open("rb"), as_attachment=True,
                         filename=attachment.title or attachment.file.name.rsplit("/", 1)[-1])
@@ -162,7 +163,7 @@ def progress_report_attachment(request, pk, attachment_pk):
 @login_required
 @require_POST
 def progress_report_attachment_remove(request, pk, attachment_pk):
-    report = plan_selectors.report_for(request.user, pk)
+    report = selectors.report_for(request.user, pk)
     attachment = get_object_or_404(ProgressReportAttachment, pk=attachment_pk, report=report)
     try:
         services.progress_report_attachment_remove(attachment=attachment, actor=request.user)
@@ -174,7 +175,7 @@ def progress_report_attachment_remove(request, pk, attachment_pk):
 @login_required
 @require_POST
 def progress_report_review(request, pk):
-    report = plan_selectors.report_for(request.user, pk)
+    report = selectors.report_for(request.user, pk)
     if not permissions.can_review_report(request.user, report):
         raise PermissionDenied
     form = ReviewForm(request.POST)
@@ -197,7 +198,7 @@ def progress_report_review(request, pk):
 def review_queue(request):
     if not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    submitted, reviewed = plan_selectors.reports_for_review()
+    submitted, reviewed = selectors.reports_for_review()
     return render(
         request, "meetings/plans/review_queue.html",
         {"submitted": submitted, "reviewed": reviewed,
@@ -209,7 +210,7 @@ def review_queue(request):
 def point_history(request, pk):
     if not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    points = plan_selectors.point_history(pk)
+    points = selectors.point_history(pk)
     for point in points:
         point.visible_reports = [
             report for report in point.progress_reports.all()
@@ -243,9 +244,9 @@ def carry_over(request, slug):
 def implementation_report(request, slug):
     if not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    from .plan_report import implementation_report_pdf
+    from .report import implementation_report_pdf
 
-    plan = plan_selectors.plan_with_progress(slug)
+    plan = selectors.plan_with_progress(slug)
     response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-implementation.pdf"'
     return response

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from meetings import services
-from meetings.enums import ActionPointStatus, ProgressReportState
-from meetings.models import ActionPointStatusChange, ProgressReport
-from meetings.permissions import can_view_report
+from action_plans import services
+from action_plans.enums import ActionPointStatus, ProgressReportState
+from action_plans.models import ActionPointStatusChange, ProgressReport
+from action_plans.permissions import can_view_report
 from tests.factories import ActionPointFactory, FocalPointFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,11 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 
-from . import services
-from .enums import AgendaItemKind, ProgressReportState
-from .models import ActionPlan, ActionPoint, AgendaItem, Member, ProgressReport
+from action_plans import services
+from action_plans.enums import ProgressReportState
+from action_plans.models import ActionPlan, ActionPoint, ProgressReport
+from meetings.enums import AgendaItemKind
+from meetings.models import AgendaItem, Member
 
 PLAN_SLUG = "action-plan-2018-2019"
 NEXT_PLAN_SLUG = "action-plan-2020-2021"
@@ -69,7 +71,7 @@ CARRIED_POINTS = [3, 4]
 
 @transaction.atomic
 def load_progress(twelfth, thirteenth):
-    """Load the demo follow-up after `meetings.demo.load_meetings`. Returns the number of
+    """Load the demo follow-up after `demo.meetings.load_meetings`. Returns the number of
     progress reports added."""
     plan = ActionPlan.objects.get(slug=PLAN_SLUG)
     members = {member.code: member for member in Member.objects.all()}

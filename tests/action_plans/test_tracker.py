@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from meetings import services
-from meetings.enums import ActionPointStatus
-from meetings.plan_selectors import plan_with_progress
-from meetings.plan_tracker import build_timeline, status_periods
+from action_plans import services
+from action_plans.enums import ActionPointStatus
+from action_plans.selectors import plan_with_progress
+from action_plans.tracker import build_timeline, status_periods
 from tests.factories import ActionPlanFactory, ActionPointFactory
 
 pytestmark = pytest.mark.django_db

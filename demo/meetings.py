@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from .enums import ActionPointStatus, AgendaItemKind, MeetingStatus
-from .models import (
-    ActionArea,
-    ActionPlan,
-    ActionPoint,
+from action_plans.enums import ActionPointStatus
+from action_plans.models import ActionArea, ActionPlan, ActionPoint
+from meetings.enums import AgendaItemKind, MeetingStatus
+from meetings.models import (
     AgendaItem,
     Meeting,
     MeetingSeries,

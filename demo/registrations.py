@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from meetings.demo_names import NAME_POOLS
+from delegates import services
+from delegates.enums import Honorific, RegistrationStatus, Role
+from delegates.models import OutgoingEmail, Registration
 from meetings.models import Meeting, Member
 
-from . import services
-from .enums import Honorific, RegistrationStatus, Role
-from .models import OutgoingEmail, Registration
+from .names import NAME_POOLS
 
 # Partners that sent no delegation to the 12th Meeting in this demo (45 of 53 did).
 ABSENT_FROM_TWELFTH = {"BN", "CY", "HR", "IE", "LU", "MT", "NZ", "PK"}

@@ -51,7 +51,7 @@ def _date(day):
 
 def implementation_report_pdf(plan, points=None, today=None):
     """The PDF bytes of the plan's implementation report. `plan` comes from
-    `plan_selectors.plan_with_progress` (points prefetched with their progress)."""
+    `selectors.plan_with_progress` (points prefetched with their progress)."""
     points = list(points if points is not None else plan.points.all())
     today = today or timezone.localdate()
     pdf = ImplementationReportPDF(plan)

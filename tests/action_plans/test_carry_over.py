@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from meetings import services
-from meetings.enums import ActionPointStatus
-from meetings.models import ActionPoint
-from meetings.plan_selectors import lineage
+from action_plans import services
+from action_plans.enums import ActionPointStatus
+from action_plans.models import ActionPoint
+from action_plans.selectors import lineage
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,

@@ -1,0 +1,113 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    ActionArea,
+    ActionPlan,
+    ActionPoint,
+    ActionPointStatusChange,
+    ProgressReport,
+    ProgressReportAttachment,
+)
+
+
+@admin.register(ActionArea)
+class ActionAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ActionPointInline(admin.StackedInline):
+    model = ActionPoint
+    extra = 0
+    fields = [("number", "area", "status"), "title", "description", "expected_outputs",
+              ("lead_members", "participating_members"), "target_date",
+              ("is_new", "is_illustrative"), "carried_over_from"]
+    autocomplete_fields = ["area", "lead_members", "participating_members"]
+    raw_id_fields = ["carried_over_from"]
+    # The official status changes when the secretariat accepts a progress report (/plans/),
+    # which records who changed it and when; editing it here would skip that history.
+    readonly_fields = ["status"]
+    show_change_link = True
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "period_start", "period_end", "adopted_on"]
+    list_filter = ["meeting"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "adopted_on"
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ActionPointInline]
+
+
+class ActionPointStatusChangeInline(admin.TabularInline):
+    model = ActionPointStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["effective_on", "from_status", "to_status", "actor", "report", "note",
+              "recorded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActionPoint)
+class ActionPointAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "area", "status", "target_date", "is_illustrative"]
+    list_filter = ["plan", "area", "status", "lead_members__region"]
+    search_fields = ["title", "description"]
+    list_select_related = ["plan", "area"]
+    date_hierarchy = "target_date"
+    autocomplete_fields = ["area", "lead_members", "participating_members"]
+    raw_id_fields = ["carried_over_from"]
+    readonly_fields = ["status"]
+    inlines = [ActionPointStatusChangeInline]
+
+
+@admin.register(ActionPointStatusChange)
+class ActionPointStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["action_point", "from_status", "to_status", "effective_on", "actor",
+                    "recorded_at"]
+    list_filter = ["to_status", "action_point__plan"]
+    search_fields = ["action_point__title", "note"]
+    list_select_related = ["action_point", "actor"]
+    date_hierarchy = "effective_on"
+    raw_id_fields = ["action_point", "report", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ProgressReportAttachmentInline(admin.TabularInline):
+    model = ProgressReportAttachment
+    extra = 0
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    list_display = ["action_point", "member", "report_date", "proposed_status", "state",
+                    "author"]
+    list_filter = ["state", "proposed_status", "action_point__plan", "member"]
+    search_fields = ["text", "action_point__title", "member__name"]
+    list_select_related = ["action_point", "member", "author"]
+    date_hierarchy = "report_date"
+    raw_id_fields = ["action_point", "author"]
+    # Accepting and rejecting go through /plans/secretariat/reports/, which updates the
+    # point's official status and keeps the history with the reviewer.
+    readonly_fields = ["state", "reviewed_by", "reviewed_at", "review_note"]
+    inlines = [ProgressReportAttachmentInline]
+
+
+@admin.register(ProgressReportAttachment)
+class ProgressReportAttachmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "uploaded_at"]
+    search_fields = ["title", "report__action_point__title"]
+    list_select_related = ["report", "report__action_point"]
+    raw_id_fields = ["report"]

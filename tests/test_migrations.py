@@ -1,0 +1,84 @@
+"""The move of models between apps (issue: one app per area) keeps every row: a database
+holding data in the schema before the move is migrated to today's schema and read back."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+# The schema before the action plan models left `meetings`.
+BEFORE_ACTION_PLANS_MOVED = [("meetings", "0004_progress_follow_up"), ("action_plans", None)]
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    return executor.migrate(targets).apps
+
+
+def _latest():
+    executor = MigrationExecutor(connection)
+    return executor.loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_action_plans_keep_their_rows_history_and_permissions_when_moved():
+    old = _migrate(BEFORE_ACTION_PLANS_MOVED)
+    try:
+        Member = old.get_model("meetings", "Member")
+        Series = old.get_model("meetings", "MeetingSeries")
+        Meeting = old.get_model("meetings", "Meeting")
+        AgendaItem = old.get_model("meetings", "AgendaItem")
+        Area = old.get_model("meetings", "ActionArea")
+        Plan = old.get_model("meetings", "ActionPlan")
+        Point = old.get_model("meetings", "ActionPoint")
+        Report = old.get_model("meetings", "ProgressReport")
+        HistoricalPointLeads = old.get_model("meetings", "HistoricalActionPoint_lead_members")
+        HistoricalPoint = old.get_model("meetings", "HistoricalActionPoint")
+
+        germany = Member.objects.get(code="DE")
+        series = Series.objects.create(name="Migration series", slug="migration-series",
+                                       short_name="MS")
+        meeting = Meeting.objects.create(series=series, number=1, title="First",
+                                         slug="migration-first", city="Berlin", year=2017,
+                                         start_date=dt.date(2017, 10, 16),
+                                         end_date=dt.date(2017, 10, 17))
+        plan = Plan.objects.create(meeting=meeting, title="Plan 2018-2019", slug="mig-plan",
+                                   period_start=2018, period_end=2019)
+        area = Area.objects.create(name="Transit", slug="mig-transit")
+        point = Point.objects.create(plan=plan, number=1, title="Transit pilot", area=area)
+        point.lead_members.add(germany)
+        Report.objects.create(action_point=point, member=germany, text="Under way",
+                              proposed_status="in_progress", state="accepted")
+        AgendaItem.objects.create(meeting=meeting, position=1, kind="deliberation", title="Review",
+                                  reviews_plan=plan)
+        history = HistoricalPoint.objects.create(
+            id=point.pk, plan_id=plan.pk, number=1, title="Transit pilot", area_id=area.pk,
+            status="not_started", is_new=False, is_illustrative=False,
+            history_date=dt.datetime(2018, 1, 1, tzinfo=dt.UTC), history_type="+",
+        )
+        HistoricalPointLeads.objects.create(id=1, history=history, actionpoint_id=point.pk,
+                                            member_id=germany.pk)
+    finally:
+        _migrate(_latest())
+
+    from django.contrib.auth.models import Group
+
+    from action_plans.models import ActionPlan, ActionPoint
+    from meetings.models import AgendaItem as CurrentAgendaItem
+
+    plan = ActionPlan.objects.get(slug="mig-plan")
+    point = plan.points.get()
+    assert point.title == "Transit pilot"
+    assert list(point.lead_members.values_list("code", flat=True)) == ["DE"]
+    assert point.progress_reports.get().text == "Under way"
+    assert CurrentAgendaItem.objects.get(title="Review").reviews_plan == plan
+    record = ActionPoint.history.get(id=point.pk)
+    assert [m.member_id for m in record.lead_members.all()] == [
+        point.lead_members.get().pk
+    ]
+    editor = Group.objects.get(name="Secretariat editor")
+    assert editor.permissions.filter(
+        content_type__app_label="action_plans", codename="change_progressreport"
+    ).exists()
