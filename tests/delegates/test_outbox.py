@@ -335,3 +335,36 @@ def test_failed_send_logs_no_address_and_no_link(settings, caplog,
     assert "@" not in logged
     assert links.registration_token(registration)[:20] not in logged
     assert "SMTPRecipientsRefused" in registration.emails.get().last_error
+
+
+def test_forgotten_password_mail_goes_through_the_outbox(client,
+                                                         django_capture_on_commit_callbacks):
+    user = UserFactory(username="anna", email="anna@at.example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "anna@at.example.org"})
+
+    assert response.status_code == 302
+    stored = OutgoingEmail.objects.get()
+    assert (stored.to, stored.kind, stored.user) == (user.email, "password_reset", user)
+    assert LINK_PLACEHOLDER in stored.body
+    assert stored.sent_at is not None
+    [message] = mail.outbox
+    first = client.get(path_of(PASSWORD_LINK.search(message.body).group(0)))
+    assert first.url.endswith("/set-password/")
+    page = client.get(first.url)
+    assert (page.status_code, "Choose your password" in page.text) == (200, True)
+
+
+def test_forgotten_password_request_does_not_wait_on_a_hanging_server(
+        client, hanging_smtp, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_TIMEOUT = 2
+    UserFactory(username="anna", email="anna@at.example.org")
+    started = time.monotonic()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "anna@at.example.org"})
+
+    assert response.status_code == 302
+    assert time.monotonic() - started < 3.9
+    assert OutgoingEmail.objects.get().sent_at is None
