@@ -72,6 +72,16 @@ def queue_mail(*, to, template, context, registration=None, link=MailLink.NONE, 
     return email
 
 
+def queue_message(*, to, subject, body, kind=""):
+    """Store a message already written (no template, no personal link) and hand it to the
+    task queue once the surrounding transaction commits."""
+    email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
+                                         body=body, kind=kind[:60])
+    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
+                          robust=True)
+    return email
+
+
 class _AfterCommitSend:
     """Hands one message to the task queue after commit. The messages of one transaction
     share a batch: once one could not be sent, the others are left to the sweep rather than
