@@ -16,3 +16,18 @@ def can_see_passport_details(user):
         and user.is_active
         and user.has_perm(PASSPORT_PERMISSION)
     )
+
+
+OUTBOX_PERMISSION = "delegates.manage_outbox"
+
+
+def can_manage_outbox(user):
+    """Whether this user may read the outbox (who was mailed what, and why a mail failed):
+    the people who run the mail, holding the dedicated permission, and superusers."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(OUTBOX_PERMISSION)
+    )

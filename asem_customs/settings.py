@@ -164,6 +164,9 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ASEM Customs Secretariat <secretariat@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the site waits for the mail server on each step of sending before giving up (the
+# message stays queued). Short: without a broker a request sends its mail after commit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -253,6 +256,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 # Periodic work run by `celery -A asem_customs beat`; each app adds its entries here.
 CELERY_BEAT_SCHEDULE = {}
+# The outbox sweep: sends mail a worker missed and retries failures once their wait is over.
+CELERY_BEAT_SCHEDULE["delegates.send_due_mail"] = {
+    "task": "delegates.tasks.send_due_mail", "schedule": 60.0,
+}
 
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.

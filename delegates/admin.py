@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from asem_customs.roles import can_manage_outbox
+
 from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
 from .pdf import badges_pdf, jobs, visa_letters_pdf
 from .privacy import PASSPORT_FIELDS, can_view_passport
@@ -349,9 +351,23 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     search_fields = ["to", "subject"]
     date_hierarchy = "created_at"
     raw_id_fields = ["registration"]
-    readonly_fields = ["to", "subject", "body", "kind", "registration", "created_at",
+    # The body is the stored one: its personal link is a placeholder (see delegates.mail).
+    readonly_fields = ["to", "subject", "body", "kind", "link", "registration", "created_at",
                        "next_attempt_at", "attempts", "sent_at", "last_error"]
+    exclude = ["link_version", "user"]
+
+    def has_module_permission(self, request):
+        return can_manage_outbox(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_manage_outbox(request.user)
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return can_manage_outbox(request.user) and super().has_delete_permission(request, obj)
 

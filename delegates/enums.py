@@ -34,3 +34,12 @@ class Honorific(models.TextChoices):
     MR = "Mr.", _("Mr.")
     MS = "Ms.", _("Ms.")
     MX = "Mx.", _("Mx.")
+
+
+class MailLink(models.TextChoices):
+    """The personal link a queued mail carries, made only when the mail is sent (the stored,
+    readable body has a placeholder in its place)."""
+
+    NONE = "", _("None")
+    REGISTRATION = "registration", _("Registration link")
+    PASSWORD_SET = "password_set", _("Password link")

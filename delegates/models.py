@@ -18,7 +18,14 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting, Member
 
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, Honorific, RegistrationStatus, Role
+from .enums import (
+    ACTIVE_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Honorific,
+    MailLink,
+    RegistrationStatus,
+    Role,
+)
 
 
 def new_badge_code():
@@ -225,6 +232,15 @@ class OutgoingEmail(models.Model):
         Registration, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="emails", verbose_name=_("registration"),
     )
+    # The personal link is not in `body` (anyone reading the outbox could use it): it is
+    # made from these fields when the message is handed to the mail server.
+    link = models.CharField(_("personal link"), max_length=20, blank=True,
+                            choices=MailLink.choices, default=MailLink.NONE)
+    link_version = models.PositiveIntegerField(_("link version"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("user"),
+    )
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -235,6 +251,7 @@ class OutgoingEmail(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
+        permissions = [("manage_outbox", "Can read and manage the outbox")]
         indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
 
     def __str__(self):

@@ -21,20 +21,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting
 
 from . import mail
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
-from .links import registration_url
+from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, MailLink, RegistrationStatus, Role
 from .models import FocalPoint, Registration, RegistrationLogEntry
 
 Status = RegistrationStatus
@@ -196,8 +192,8 @@ def _log(registration, action, *, actor, from_status="", note=""):
 def _mail(registration, template):
     mail.queue_mail(
         to=registration.email, template=f"registration_{template}", registration=registration,
-        context={"registration": registration, "meeting": registration.meeting,
-                 "link": registration_url(registration)},
+        context={"registration": registration, "meeting": registration.meeting},
+        link=MailLink.REGISTRATION,
     )
 
 
@@ -527,12 +523,9 @@ def focal_point_invite(*, user_email, member, actor, first_name="", last_name=""
             defaults={"member": member, "invited_at": timezone.now(),
                       "invited_by": _user(actor)},
         )
-        link = settings.SITE_URL + reverse("password_reset_confirm", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        })
-        mail.queue_mail(to=user.email, template="focal_point_invitation", context={
-            "user": user, "member": member, "link": link,
+        mail.queue_mail(to=user.email, template="focal_point_invitation", user=user,
+                        link=MailLink.PASSWORD_SET, context={
+            "user": user, "member": member,
             "login_url": settings.SITE_URL + reverse("login") + "?next="
             + reverse("delegates:focal_home"),
         })

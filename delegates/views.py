@@ -1,10 +1,13 @@
 """Public registration pages and the pages reached through a signed link. Thin: they look the
 objects up, validate a form, call a service and turn a RegistrationError into a message."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from meetings.enums import MeetingStatus
@@ -46,7 +49,8 @@ def register(request, slug):
         except RegistrationError as error:
             add_service_error(form, error)
         else:
-            return redirect(links.registration_path(registration) + "?submitted=1")
+            links.keep_in_session(request, links.registration_token(registration))
+            return redirect(links.session_path("manage") + "?submitted=1")
     return render(request, "delegates/register.html",
                   {"meeting": meeting, "form": form, "seats": seats(meeting)})
 
@@ -62,8 +66,8 @@ def _link_error(request, reason, status):
     return render(request, "delegates/link_error.html", {"reason": reason}, status=status)
 
 
-def _registration_from_link(request, token):
-    """(registration, None) for a good link, or (None, error response)."""
+def _registration_from_token(request, token):
+    """(registration, None) for a good token, or (None, error response)."""
     try:
         registration_id, version = links.read_registration_token(token)
     except links.LinkExpired:
@@ -81,18 +85,47 @@ def _registration_from_link(request, token):
     return registration, None
 
 
+def signed_link_page(action):
+    """A page behind a signed link. A visit with the token in the address keeps the token in
+    the session and redirects to the same page under `links.SESSION_URL_TOKEN`, so browser
+    history and access logs carry no bearer token (Django does the same for password-reset
+    links). A form posted to an address with the token is still served. Nothing is cached."""
+
+    def decorator(view):
+        @wraps(view)
+        @never_cache
+        def wrapper(request, token):
+            from_session = token == links.SESSION_URL_TOKEN
+            if from_session:
+                token = links.token_in_session(request)
+                if not token:
+                    return _link_error(request, "no_session", 403)
+            registration, error = _registration_from_token(request, token)
+            if error:
+                return error
+            if not from_session:
+                links.keep_in_session(request, token)
+                if request.method == "GET":
+                    query = request.GET.urlencode()
+                    return redirect(links.session_path(action) + (f"?{query}" if query else ""))
+            return view(request, registration)
+
+        return wrapper
+
+    return decorator
+
+
 def _may_change(registration):
     return (registration.status in ACTIVE_STATUSES
             and registration.meeting.registration_is_open())
 
 
 @require_http_methods(["GET"])
-def registration_manage(request, token):
-    registration, error = _registration_from_link(request, token)
-    if error:
-        return error
+@signed_link_page("manage")
+def registration_manage(request, registration):
     return render(request, "delegates/registration_detail.html", {
-        "registration": registration, "meeting": registration.meeting, "token": token,
+        "registration": registration, "meeting": registration.meeting,
+        "token": links.SESSION_URL_TOKEN,
         "submitted": request.GET.get("submitted") == "1",
         "may_change": _may_change(registration),
         "may_cancel": registration.status in ACTIVE_STATUSES,
@@ -101,14 +134,12 @@ def registration_manage(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def registration_change(request, token):
-    registration, error = _registration_from_link(request, token)
-    if error:
-        return error
+@signed_link_page("change")
+def registration_change(request, registration):
     if not _may_change(registration):
         messages.error(request, _("Registration is closed: this registration can no longer be "
                                   "changed online. Please write to the secretariat."))
-        return redirect("delegates:registration_manage", token=token)
+        return redirect(links.session_path("manage"))
     form = RegistrationForm(request.POST or None, instance=registration,
                             meeting=registration.meeting)
     if request.method == "POST" and form.is_valid():
@@ -120,26 +151,26 @@ def registration_change(request, token):
         else:
             messages.success(request, _("Your registration has been changed. We have emailed "
                                         "you a new link; older links no longer work."))
-            return redirect(links.registration_path(registration))
+            links.keep_in_session(request, links.registration_token(registration))
+            return redirect(links.session_path("manage"))
     return render(request, "delegates/registration_change.html", {
         "registration": registration, "meeting": registration.meeting, "form": form,
-        "token": token,
+        "token": links.SESSION_URL_TOKEN,
     })
 
 
 @require_http_methods(["GET", "POST"])
-def registration_cancel(request, token):
-    registration, error = _registration_from_link(request, token)
-    if error:
-        return error
+@signed_link_page("cancel")
+def registration_cancel(request, registration):
     if request.method == "POST":
         try:
             services.registration_cancel(registration=registration, actor=request.user)
         except RegistrationError as service_error:
             messages.error(request, service_error.message)
-            return redirect("delegates:registration_manage", token=token)
+            return redirect(links.session_path("manage"))
         return render(request, "delegates/registration_cancelled.html",
                       {"registration": registration, "meeting": registration.meeting})
     return render(request, "delegates/registration_cancel.html", {
-        "registration": registration, "meeting": registration.meeting, "token": token,
+        "registration": registration, "meeting": registration.meeting,
+        "token": links.SESSION_URL_TOKEN,
     })
