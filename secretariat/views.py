@@ -5,7 +5,7 @@ them; see `asem_customs.roles.can_see_job`."""
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
@@ -17,6 +17,9 @@ from asem_customs.roles import can_see_job
 from . import services
 from .enums import JobKind, JobState
 from .models import Job
+
+# Every job page is for the secretariat; which job a person may follow is `can_see_job`.
+secretariat_required = permission_required("delegates.view_registration", raise_exception=True)
 
 
 def _job(request, token):
@@ -30,7 +33,7 @@ def _job(request, token):
     return job
 
 
-@login_required
+@secretariat_required
 @require_GET
 def job(request, token):
     job = _job(request, token)
@@ -40,7 +43,7 @@ def job(request, token):
         "job": job, "is_import": job.kind == JobKind.IMPORT, "states": JobState})
 
 
-@login_required
+@secretariat_required
 @require_GET
 def job_download(request, token):
     job = _job(request, token)
@@ -54,7 +57,7 @@ def job_download(request, token):
                         as_attachment=False)
 
 
-@login_required
+@secretariat_required
 @require_POST
 def job_retry(request, token):
     job = _job(request, token)
