@@ -31,3 +31,23 @@ def can_manage_outbox(user):
         and user.is_staff
         and user.has_perm(OUTBOX_PERMISSION)
     )
+
+JOB_PERMISSIONS = {
+    # What a job's result shows decides who may follow it: badges and lists are for every
+    # secretariat viewer, an import's outcome for the editors who import.
+    "badges": "delegates.view_registration",
+    "import": "delegates.change_registration",
+}
+ALL_JOBS_PERMISSION = "secretariat.view_job"
+
+
+def can_see_job(user, job):
+    """Whether `user` may follow a background job and download its result: the person who
+    started it, or someone granted "Can view background job" (superusers), and in either
+    case only while they still hold the permission the job's kind needs."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    needed = JOB_PERMISSIONS.get(job.kind)
+    if needed is None or not user.has_perm(needed):
+        return False
+    return job.created_by_id == user.pk or user.has_perm(ALL_JOBS_PERMISSION)

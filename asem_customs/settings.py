@@ -7,6 +7,7 @@ Every setting that differs between machines is read once, here, from the environ
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "meetings",
     "delegates",
+    "secretariat",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +103,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # A second connection to the same database for the progress of background jobs: an
+    # import reports progress while its own transaction is still open (secretariat/services).
+    DATABASES["jobs"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -254,12 +260,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# A message not acknowledged this long after delivery (its worker was killed) is delivered
+# again; longer than any job runs, so a slow job is never run twice at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 # Periodic work run by `celery -A asem_customs beat`; each app adds its entries here.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "secretariat-fail-stale-jobs": {
+        "task": "secretariat.fail_stale_jobs", "schedule": crontab(minute="*/5"),
+    },
+    "secretariat-remove-old-jobs": {
+        "task": "secretariat.remove_old_jobs", "schedule": crontab(hour=3, minute=15),
+    },
+    "delegates-anonymise-registrations": {
+        "task": "secretariat.anonymise_registrations", "schedule": crontab(hour=2, minute=30),
+    },
+}
 # The outbox sweep: sends mail a worker missed and retries failures once their wait is over.
 CELERY_BEAT_SCHEDULE["delegates.send_due_mail"] = {
     "task": "delegates.tasks.send_due_mail", "schedule": 60.0,
 }
+# A running background job (badges, import) that has not reported for this many minutes is
+# shown failed, with a retry button: its worker stopped.
+JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)
 
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.

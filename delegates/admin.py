@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.roles import can_manage_outbox
+from secretariat.enums import JobKind
+from secretariat.services import start_job
 
 from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
-from .pdf import badges_pdf, jobs, visa_letters_pdf
+from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 from .privacy import PASSPORT_FIELDS, can_view_passport
 from .services import (
     EDITABLE_FIELDS,
@@ -295,13 +297,12 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             self.message_user(request, _("Choose registrations of one meeting."),
                               messages.ERROR)
             return None
-        if len(registrations) <= jobs.INLINE_BADGES:
+        if len(registrations) <= INLINE_BADGES:
             return _pdf(badges_pdf(registrations, meeting=meeting), "badges.pdf")
-        token = jobs.start_document(
-            render=lambda progress: badges_pdf(registrations, meeting=meeting,
-                                               progress=progress),
-            total=len(registrations), filename="badges.pdf", user_id=request.user.pk)
-        return redirect("staff:job", token=token)
+        return redirect(start_job(
+            kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
+            params={"registrations": [r.pk for r in registrations], "layout": "sheet"},
+            filename="badges.pdf", actor=request.user))
 
     @admin.action(description=gettext_lazy("Visa invitation letters of selected (PDF)"),
                   permissions=["change"])

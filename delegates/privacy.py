@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from meetings.models import Meeting
+from secretariat.services import remove_meeting_jobs
 
 from .enums import ACTIVE_STATUSES
 from .models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
@@ -105,6 +106,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
             registration=fresh, action=f"delegates.registration.{action}",
             from_status=fresh.status, to_status=fresh.status, actor=_user(actor),
         )
+    remove_meeting_jobs(meeting_id=fresh.meeting_id)  # badges and imports that name the person
     logger.info("delegates.registration.%s registration=%s actor=%s", action, fresh.pk,
                 _username(actor))
     return True

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     JsonResponse,
@@ -23,13 +22,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings.models import Meeting, Member
+from secretariat.enums import JobKind
+from secretariat.services import start_job
 
 from . import dashboard as stats
 from . import imports
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .models import Registration
-from .pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf, visa_letters_pdf
+from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .privacy import can_view_passport
 from .services import RegistrationError, registration_mark_attended
 
@@ -137,15 +138,14 @@ def badges(request, slug):
         registrations = list(registrations)
         layout = form.cleaned_data["layout"]
         filename = f"badges-{meeting.slug}.pdf"
-        if len(registrations) <= jobs.INLINE_BADGES:
+        if len(registrations) <= INLINE_BADGES:
             return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
                                  filename)
-        token = jobs.start_document(
-            render=lambda progress: badges_pdf(registrations, meeting=meeting, layout=layout,
-                                               progress=progress),
-            total=len(registrations), filename=filename, user_id=request.user.pk,
-        )
-        return redirect("staff:job", token=token)
+        job = start_job(kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
+                        params={"registrations": [r.pk for r in registrations],
+                                "layout": layout},
+                        filename=filename, actor=request.user)
+        return redirect(job)
     return _render(request, "delegates/staff/badges.html", {"meeting": meeting, "form": form})
 
 
@@ -159,29 +159,6 @@ def badge(request, slug, pk):
     )
     return _pdf_response(badges_pdf([registration], meeting=meeting, layout="single"),
                          f"badge-{slugify(registration.name_latin or registration.full_name)}.pdf")
-
-
-@viewer_required
-@require_GET
-def job(request, token):
-    try:
-        state = jobs.read_state(token)
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return _render(request, "delegates/staff/job.html", {"state": state, "token": token})
-
-
-@viewer_required
-@require_GET
-def job_download(request, token):
-    try:
-        state = jobs.read_state(token)
-        if state.get("kind") != "document":
-            raise FileNotFoundError(token)
-        handle = jobs.result_path(token).open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, content_type="application/pdf", filename=state["filename"])
 
 
 def _require_passport_access(request):
@@ -347,8 +324,10 @@ def import_preview(request, slug):
     if request.method == "POST" and valid:
         del request.session[_session_key(meeting)]
         if len(valid) > imports.INLINE_ROWS:
-            return redirect("staff:job", token=_import_in_background(request, meeting, member,
-                                                                     rows))
+            return redirect(start_job(
+                kind=JobKind.IMPORT, meeting=meeting, total=len(valid), actor=request.user,
+                params={"member": member.pk, "rows": stored["rows"]},
+                next_url=_registrations_url(meeting, member)))
         try:
             result = imports.import_rows(meeting=meeting, member=member, rows=rows,
                                          actor=request.user)
@@ -366,19 +345,3 @@ def import_preview(request, slug):
 def _registrations_url(meeting, member):
     return (reverse("admin:delegates_registration_changelist")
             + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
-
-
-def _import_in_background(request, meeting, member, rows):
-    user = request.user
-
-    def work(progress, _path):
-        try:
-            result = imports.import_rows(meeting=meeting, member=member, rows=rows,
-                                         actor=user, progress=progress)
-        except imports.RowRejected as exc:
-            raise jobs.JobFailed(exc.explanation) from exc
-        return {"message": result.summary}
-
-    return jobs.start_job(work=work, total=len([row for row in rows if row.valid]),
-                          user_id=user.pk, kind="import",
-                          next_url=_registrations_url(meeting, member))

@@ -139,13 +139,10 @@ def test_rows_are_checked_again_when_imported(client):
 
 
 @pytest.fixture
-def jobs_in_request(monkeypatch, settings, tmp_path):
-    """Background work runs in the request, inside the test's transaction."""
-    from delegates.pdf import jobs
-
+def jobs_in_request(settings, tmp_path, django_capture_on_commit_callbacks):
+    """Without a broker the job's task runs eagerly, once the request's work commits."""
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
-    return jobs
+    return django_capture_on_commit_callbacks
 
 
 def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_request):
@@ -156,7 +153,8 @@ def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_req
     client.post(f"/staff/{meeting.slug}/import/", {
         "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
 
-    response = client.post(f"/staff/{meeting.slug}/import/preview/")
+    with jobs_in_request(execute=True):
+        response = client.post(f"/staff/{meeting.slug}/import/preview/")
     token = response.url.rstrip("/").split("/")[-1]
     page = client.get(response.url)
 
@@ -183,7 +181,8 @@ def test_a_large_import_crashing_midway_keeps_nothing(client, jobs_in_request):
                 raise DatabaseError("disk full")
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(fail_on_the_fiftieth_registration):
+    with connection.execute_wrapper(fail_on_the_fiftieth_registration), \
+            jobs_in_request(execute=True):
         response = client.post(f"/staff/{meeting.slug}/import/preview/")
     page = client.get(response.url)
 

@@ -109,6 +109,7 @@ def _meeting(w, p):
 ARGS = {
     "staff:job": lambda w, p: {"token": "not-a-job-token"},
     "staff:job_download": lambda w, p: {"token": "not-a-job-token"},
+    "staff:job_retry": lambda w, p: {"token": "not-a-job-token"},
     "staff:dashboard": _meeting,
     "staff:participants_export": lambda w, p: {"slug": w.meeting.slug, "fmt": "csv"},
     "staff:badges": _meeting,
@@ -217,6 +218,7 @@ TABLE = {
     "staff:index": STAFF_READ,
     "staff:job": ("403", "403", "403", "404", "404"),
     "staff:job_download": ("403", "403", "403", "404", "404"),
+    "staff:job_retry": ("403", "403", "403", "405", "405"),  # POST only: see POST_TABLE
     "staff:dashboard": STAFF_READ,
     "staff:participants_export": STAFF_READ,
     "staff:badges": STAFF_READ,
@@ -300,6 +302,7 @@ POST_TABLE = {
     "staff:index": STAFF_READ_GET_ONLY,
     "staff:job": STAFF_READ_GET_ONLY,
     "staff:job_download": STAFF_READ_GET_ONLY,
+    "staff:job_retry": ("403", "403", "403", "404", "404"),
     "staff:participants_export": STAFF_READ_GET_ONLY,
     "staff:room": STAFF_READ_GET_ONLY,
     "staff:visa_letter": STAFF_READ_GET_ONLY,
