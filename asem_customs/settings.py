@@ -4,6 +4,8 @@ Every setting that differs between machines is read once, here, from the environ
 (through django-environ). `.env.example` and the README list each variable with its default.
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import environ
@@ -11,7 +13,30 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+class _LiteralEnviron(Mapping):
+    """The process environment as django-environ sees it, with every `$` escaped.
+
+    django-environ reads a value that starts with `$` as the name of another variable
+    (`DJANGO_SECRET_KEY=$abc` would be the value of `abc`, usually empty). Django's own
+    random secret keys start with `$` once in 50, and passwords in URLs may too. With
+    `escape_proxy` on, django-environ turns `\\$` back into `$` after that look-up, so
+    escaping every `$` here makes it return each value exactly as written."""
+
+    def __getitem__(self, key):
+        return os.environ[key].replace("$", "\\$")
+
+    def __iter__(self):
+        return iter(os.environ)
+
+    def __len__(self):
+        return len(os.environ)
+
+
+# Every value is read literally: no `$OTHER` references (see _LiteralEnviron).
 env = environ.Env()
+env.ENVIRON = _LiteralEnviron()
+env.escape_proxy = True
 # A `.env` file in the project folder is read when present; the real environment wins.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -145,7 +170,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
