@@ -123,6 +123,18 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database server that accepts connections but never answers must not hold a request
+# until the app server kills it: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and
+# PostgreSQL cancels any statement running longer than DATABASE_STATEMENT_TIMEOUT_MS; both end
+# in the friendly 503 page (asem_customs.middleware.DatabaseUnavailableMiddleware).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=15000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _options["options"] = " ".join(filter(None, [
+        _options.get("options", ""), f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    ]))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
