@@ -78,12 +78,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "asem_customs.middleware.RejectNulCharactersMiddleware",
+    # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
+    "asem_customs.request_guards.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "asem_customs.request_guards.NoStoreForPrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -193,6 +196,17 @@ STORAGES = {
         ),
     },
 }
+
+# What a client may send. A request announcing a larger body (Content-Length) is answered
+# 413 before anything reads it; the default fits a progress report with its five attachments
+# of 10 MB. The proxy in front should refuse the same (nginx `client_max_body_size 55m`).
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=55 * 1024 * 1024)
+# Form fields (not files) held in memory, files per request, and the size from which an
+# uploaded file goes to a private temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Mail: printed on the console by default; `smtp+tls://user:password@host:587` for a server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
