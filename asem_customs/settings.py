@@ -147,17 +147,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory by default (one process); `redis://127.0.0.1:6379/1` shares it between
 # app servers.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://asem-customs")}
+
+
+def private_directory(path):
+    """`path`, created readable and writable by this process's user only, or an error when
+    it exists and another user owns it or may write to it: the page cache unpickles what
+    it finds there, so nobody else may place files in it."""
+    path = Path(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, exist_ok=True)
+    for folder in (path.parent, path):
+        status = folder.lstat()
+        if folder.is_symlink() or status.st_uid != os.getuid() or status.st_mode & 0o022:
+            raise ImproperlyConfigured(
+                f"{folder} must be a folder of the user running the site that nobody else"
+                " may write to (chmod 700): it holds the public page cache's versions."
+            )
+    return path
+
+
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Public pages are cached per process; the versions that invalidate them must be seen by
     # every process (gunicorn workers, management commands), so they live in files, one
-    # folder per database. With Redis both live there (meetings/cache.py).
+    # folder per database, in a private folder of the project (never a shared temporary
+    # folder where another local user could plant them). With Redis both live there
+    # (meetings/cache.py).
     import hashlib
-    import tempfile
 
     _database_key = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
     CACHES["public_versions"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(Path(tempfile.gettempdir()) / f"asem-customs-versions-{_database_key}"),
+        "LOCATION": str(private_directory(BASE_DIR / "var" / f"public-versions-{_database_key}")),
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
