@@ -6,6 +6,7 @@ import re
 import time
 from functools import lru_cache
 
+import psycopg
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
@@ -122,6 +123,13 @@ class RegistrationRateLimitMiddleware:
         return 0
 
 
+# Django wraps the driver's errors in its own, except where psycopg raises outside Django's
+# wrapper (closing a server-side cursor on a connection that died): both mean the same.
+DATABASE_UNAVAILABLE_ERRORS = (
+    OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError,
+)
+
+
 def database_unavailable_response():
     """The 503 page, rendered without touching the database (no request context)."""
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
@@ -139,7 +147,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
             logger.error("Database unavailable: %s", exception, exc_info=exception)
             return database_unavailable_response()
         return None

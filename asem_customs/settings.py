@@ -4,6 +4,8 @@ Every setting that differs between machines is read once, here, from the environ
 (through django-environ). `.env.example` and the README list each variable with its default.
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import environ
@@ -12,7 +14,30 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+class _LiteralEnviron(Mapping):
+    """The process environment as django-environ sees it, with every `$` escaped.
+
+    django-environ reads a value that starts with `$` as the name of another variable
+    (`DJANGO_SECRET_KEY=$abc` would be the value of `abc`, usually empty). Django's own
+    random secret keys start with `$` once in 50, and passwords in URLs may too. With
+    `escape_proxy` on, django-environ turns `\\$` back into `$` after that look-up, so
+    escaping every `$` here makes it return each value exactly as written."""
+
+    def __getitem__(self, key):
+        return os.environ[key].replace("$", "\\$")
+
+    def __iter__(self):
+        return iter(os.environ)
+
+    def __len__(self):
+        return len(os.environ)
+
+
+# Every value is read literally: no `$OTHER` references (see _LiteralEnviron).
 env = environ.Env()
+env.ENVIRON = _LiteralEnviron()
+env.escape_proxy = True
 # A `.env` file in the project folder is read when present; the real environment wins.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -55,12 +80,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "asem_customs.middleware.RejectNulCharactersMiddleware",
+    # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
+    "asem_customs.request_guards.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "asem_customs.request_guards.NoStoreForPrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,6 +128,18 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database server that accepts connections but never answers must not hold a request
+# until the app server kills it: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and
+# PostgreSQL cancels any statement running longer than DATABASE_STATEMENT_TIMEOUT_MS; both end
+# in the friendly 503 page (asem_customs.middleware.DatabaseUnavailableMiddleware).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=15000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _options["options"] = " ".join(filter(None, [
+        _options.get("options", ""), f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    ]))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -113,17 +153,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory by default (one process); `redis://127.0.0.1:6379/1` shares it between
 # app servers.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://asem-customs")}
+
+
+def private_directory(path):
+    """`path`, created readable and writable by this process's user only, or an error when
+    it exists and another user owns it or may write to it: the page cache unpickles what
+    it finds there, so nobody else may place files in it."""
+    path = Path(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, exist_ok=True)
+    for folder in (path.parent, path):
+        status = folder.lstat()
+        if folder.is_symlink() or status.st_uid != os.getuid() or status.st_mode & 0o022:
+            raise ImproperlyConfigured(
+                f"{folder} must be a folder of the user running the site that nobody else"
+                " may write to (chmod 700): it holds the public page cache's versions."
+            )
+    return path
+
+
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Public pages are cached per process; the versions that invalidate them must be seen by
     # every process (gunicorn workers, management commands), so they live in files, one
-    # folder per database. With Redis both live there (meetings/cache.py).
+    # folder per database, in a private folder of the project (never a shared temporary
+    # folder where another local user could plant them). With Redis both live there
+    # (meetings/cache.py).
     import hashlib
-    import tempfile
 
     _database_key = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
     CACHES["public_versions"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(Path(tempfile.gettempdir()) / f"asem-customs-versions-{_database_key}"),
+        "LOCATION": str(private_directory(BASE_DIR / "var" / f"public-versions-{_database_key}")),
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
@@ -151,7 +211,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -162,6 +222,17 @@ STORAGES = {
         ),
     },
 }
+
+# What a client may send. A request announcing a larger body (Content-Length) is answered
+# 413 before anything reads it; the default fits a progress report with its five attachments
+# of 10 MB. The proxy in front should refuse the same (nginx `client_max_body_size 55m`).
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=55 * 1024 * 1024)
+# Form fields (not files) held in memory, files per request, and the size from which an
+# uploaded file goes to a private temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Mail: printed on the console by default; `smtp+tls://user:password@host:587` for a server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

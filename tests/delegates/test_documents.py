@@ -1,8 +1,5 @@
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
 
 import pytest
 
@@ -13,6 +10,7 @@ from delegates.exports import participants_for_list
 from delegates.pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +31,7 @@ NAMES = [
 
 
 def text_of(pdf_bytes, tmp_path):
-    pdftotext = shutil.which("pdftotext")
-    if not pdftotext:
-        message = "pdftotext (poppler-utils) is not installed"
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(message)  # .ci/run installs it: in CI these checks must run
-        pytest.skip(message)
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf_bytes)
-    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True,  # noqa: S603
-                          text=True, check=True).stdout
-    # Names may wrap onto two lines; pages end with a form feed, kept as "<page>".
-    return " ".join(text.replace("\f", " <page> ").split())
+    return pdf_text(pdf_bytes)
 
 
 def embedded_fonts(pdf_bytes):

@@ -2,8 +2,6 @@
 the list of participants and the badges, and checks a delegate in by badge code."""
 
 import re
-import shutil
-import subprocess
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -11,6 +9,7 @@ from playwright.sync_api import expect
 
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
+from tests.pdf import pdf_text
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,15 +28,6 @@ def editor(e2e_data):
     )
     user.groups.add(Group.objects.get(name="Secretariat editor"))
     return user
-
-
-def pdf_text(path):
-    if not shutil.which("pdftotext"):
-        return None
-    return subprocess.run(  # noqa: S603 - fixed arguments, our own file
-        ["pdftotext", "-layout", str(path), "-"],  # noqa: S607
-        check=True, capture_output=True, text=True, timeout=60,
-    ).stdout
 
 
 def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journey):
@@ -86,9 +76,7 @@ def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journe
     )
     assert participants.name.endswith("participants-demonstration-meeting.pdf")
     assert participants.read_bytes().startswith(b"%PDF")
-    text = pdf_text(participants)
-    if text is not None:
-        assert pending[0].member.name in text
+    assert pending[0].member.name in pdf_text(participants.read_bytes())
 
     spreadsheet = journey.download(
         "list of participants", page.get_by_role("link", name="XLSX").click
