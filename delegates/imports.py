@@ -6,21 +6,22 @@ pending or waiting list exactly as for the public form, all in one transaction: 
 row breaks a rule midway, nothing of the import stays.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import spreadsheets
 from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
 from .models import Registration
 from .services import RegistrationError, registration_submit
 
-MAX_ROWS = 2000
+MAX_COLUMNS = 40
+MAX_CELL_CHARACTERS = 1000
 # Above this many valid rows the import runs in the background (a row takes ~10-40 ms).
 INLINE_ROWS = 100
 MAX_BYTES = 5 * 1024 * 1024
@@ -110,57 +111,58 @@ def _text(value):
     return str(value).strip()
 
 
+def limits():
+    """The reading limits: IMPORT_MAX_ROWS rows of people under the heading row."""
+    return spreadsheets.Limits(rows=settings.IMPORT_MAX_ROWS + 1, columns=MAX_COLUMNS,
+                               cell=MAX_CELL_CHARACTERS)
+
+
 def read_rows(uploaded):
-    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are ignored."""
+    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are ignored.
+    The file is read as a stream and refused (UnreadableFile) at the first limit broken:
+    rows, columns, characters in a cell, unpacked size."""
     if uploaded.size > MAX_BYTES:
         raise UnreadableFile(_("The file is larger than 5 MB."))
     name = uploaded.name.lower()
     if name.endswith(".xlsx"):
-        table = _xlsx_table(uploaded)
+        reader = spreadsheets.xlsx_rows
     elif name.endswith(".csv"):
-        table = _csv_table(uploaded)
+        reader = spreadsheets.csv_rows
     else:
         raise UnreadableFile(_("Upload a .csv or .xlsx file."))
-    if not table:
-        raise UnreadableFile(_("The file is empty."))
-    headings = [COLUMNS.get(" ".join(_text(h).lower().replace("_", " ").split()))
-                for h in table[0]]
-    if "email" not in headings:
-        raise UnreadableFile(_("The file needs at least an “Email” column."))
+    try:
+        return _rows_from_table(reader(uploaded, limits()))
+    except spreadsheets.TableRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
+
+
+def _rows_from_table(table):
+    bounds = limits()
+    headings = None
     rows = []
-    for cells in table[1:]:
-        if not any(_text(cell) for cell in cells):
+    for cells in table:
+        texts = [_text(cell) for cell in cells]
+        if any(len(text) > bounds.cell for text in texts):
+            raise UnreadableFile(_("A cell holds more than %(max)s characters.") % {
+                "max": bounds.cell})
+        if any(texts[bounds.columns:]):
+            raise UnreadableFile(_("The sheet has more than %(max)s columns.") % {
+                "max": bounds.columns})
+        if headings is None:
+            headings = [COLUMNS.get(" ".join(text.lower().replace("_", " ").split()))
+                        for text in texts]
+            if "email" not in headings:
+                raise UnreadableFile(_("The file needs at least an “Email” column."))
             continue
-        pairs = zip(headings, cells, strict=False)
-        rows.append({key: _text(cell) for key, cell in pairs if key})
-    if len(rows) > MAX_ROWS:
-        raise UnreadableFile(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+        if not any(texts):
+            continue
+        if len(rows) == settings.IMPORT_MAX_ROWS:
+            raise UnreadableFile(_("The file has more than %(max)s rows.") % {
+                "max": settings.IMPORT_MAX_ROWS})
+        rows.append({key: text for key, text in zip(headings, texts, strict=False) if key})
+    if headings is None:
+        raise UnreadableFile(_("The file is empty."))
     return rows
-
-
-def _csv_table(uploaded):
-    try:
-        text = uploaded.read().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("Save the CSV file as UTF-8.")) from exc
-    try:
-        return list(csv.reader(io.StringIO(text)))
-    except csv.Error as exc:  # a broken quote, a field longer than the csv module allows
-        raise UnreadableFile(_("This CSV file cannot be read: %(error)s") % {
-            "error": exc}) from exc
-
-
-def _xlsx_table(uploaded):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets one message
-        raise UnreadableFile(_("This is not a readable XLSX file.")) from exc
-    sheet = workbook.worksheets[0]
-    table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return table
 
 
 def _role_value(text):
