@@ -7,6 +7,7 @@ row breaks a rule midway, nothing of the import stays.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from . import spreadsheets
 from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
-from .models import Registration
+from .models import ImportBatch, Registration
 from .services import RegistrationError, registration_submit
 
 MAX_COLUMNS = 40
@@ -25,6 +26,8 @@ MAX_CELL_CHARACTERS = 1000
 # Above this many valid rows the import runs in the background (a row takes ~10-40 ms).
 INLINE_ROWS = 100
 MAX_BYTES = 5 * 1024 * 1024
+# An uploaded file's rows wait this long for their import, then are deleted.
+BATCH_KEEP = timedelta(hours=12)
 
 # Column headings (case and spacing ignored) -> field names.
 COLUMNS = {
@@ -163,6 +166,25 @@ def _rows_from_table(table):
     if headings is None:
         raise UnreadableFile(_("The file is empty."))
     return rows
+
+
+def stage_rows(*, meeting, member, rows, actor):
+    """Keep the rows read from a file for `actor`'s preview and import (in the database,
+    never in the session). Replaces the actor's earlier upload for this meeting and drops
+    every expired one."""
+    now = timezone.now()
+    ImportBatch.objects.filter(expires_at__lte=now).delete()
+    ImportBatch.objects.filter(meeting=meeting, uploaded_by=actor).delete()
+    return ImportBatch.objects.create(meeting=meeting, member=member, uploaded_by=actor,
+                                      rows=rows, expires_at=now + BATCH_KEEP)
+
+
+def staged_batch(*, meeting, actor):
+    """The rows `actor` uploaded for this meeting and has not imported, or None: a batch is
+    only ever given back to the person who uploaded it."""
+    return (ImportBatch.objects.select_related("member")
+            .filter(meeting=meeting, uploaded_by=actor, expires_at__gt=timezone.now())
+            .first())
 
 
 def _role_value(text):

@@ -214,3 +214,49 @@ def test_preview_flags_emails_already_registered_and_a_second_head():
         [],
     ]
     assert preview[2].data["role"] == "adviser"
+
+
+def test_preview_keeps_the_rows_out_of_the_session(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("민준,김,minjun@example.org,head,,,\n")})
+
+    preview = client.get(f"/staff/{meeting.slug}/import/preview/")
+
+    assert "minjun@example.org" in preview.text
+    stored = client.session.load()
+    assert "minjun@example.org" not in repr(stored)
+    assert not [key for key in stored if key.startswith("staff-import")]
+
+
+def test_an_upload_is_previewed_and_imported_only_by_its_uploader(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("A,One,a@example.org,,,,\n")})
+    client.force_login(editor("other-editor"))
+
+    page = client.get(f"/staff/{meeting.slug}/import/preview/")
+    done = client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    assert page.status_code == 302
+    assert page.url == f"/staff/{meeting.slug}/import/"
+    assert done.status_code == 302
+    assert meeting.registrations.count() == 0
+
+
+def test_an_imported_upload_cannot_be_imported_twice(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("A,One,a@example.org,,,,\n")})
+    client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    again = client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    assert again.url == f"/staff/{meeting.slug}/import/"
+    assert meeting.registrations.count() == 1
