@@ -44,6 +44,25 @@ def queue_mail(*, to, template, context, registration=None):
     return email
 
 
+def queue_mails(messages):
+    """Many messages at once, as `queue_mail` one by one but in one insert and one send
+    after commit: `messages` are dicts with the arguments of `queue_mail`."""
+    emails = []
+    for message in messages:
+        context = {"SITE_URL": settings.SITE_URL, **message["context"]}
+        template = message["template"]
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        emails.append(OutgoingEmail(
+            to=message["to"], subject=subject[:250], kind=template,
+            body=render_to_string(f"emails/{template}.txt", context),
+            registration=message.get("registration"),
+        ))
+    emails = OutgoingEmail.objects.bulk_create(emails, batch_size=500)
+    ids = [email.pk for email in emails]
+    transaction.on_commit(lambda: send_queued(ids=ids, limit=len(ids)), robust=True)
+    return emails
+
+
 def backoff(attempts):
     return dt.timedelta(seconds=min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1),
                                     BACKOFF_MAX_SECONDS))
