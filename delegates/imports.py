@@ -251,6 +251,8 @@ class RowRejected(Exception):
 
     @property
     def explanation(self):
+        if self.row is None:  # caught by a database constraint: the row is not known
+            return _("Nothing was imported: %(message)s") % {"message": self.message}
         return _("Nothing was imported: row %(row)s — %(message)s") % {
             "row": self.row, "message": self.message}
 
@@ -269,7 +271,7 @@ def import_rows(*, meeting, member, rows, actor, progress=None):
     except BulkRowError as exc:
         raise RowRejected(valid[exc.index].number, " ".join(exc.messages)) from exc
     except RegistrationError as exc:
-        raise RowRejected(valid[0].number if valid else 0, " ".join(exc.messages)) from exc
+        raise RowRejected(None, " ".join(exc.messages)) from exc
     waitlisted = sum(1 for registration in registrations
                      if registration.status == RegistrationStatus.WAITLISTED)
     if progress:
