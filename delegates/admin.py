@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
+from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
 from .pdf import badges_pdf, jobs, visa_letters_pdf
 from .privacy import PASSPORT_FIELDS, can_view_passport
 from .services import (
@@ -355,3 +355,19 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Uploads waiting for their import; their rows (passport details too) are not shown."""
+
+    list_display = ["created_at", "meeting", "member", "uploaded_by", "expires_at"]
+    list_select_related = ["meeting", "member", "uploaded_by"]
+    fields = ["meeting", "member", "uploaded_by", "created_at", "expires_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,7 +2,26 @@
 
 import django.db.models.deletion
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def grant_to_the_secretariat(apps, schema_editor):
+    """Viewers and editors see the waiting uploads in the admin (never their rows); editors
+    may delete them."""
+    app_config = apps.get_app_config("delegates")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    batch = Permission.objects.filter(content_type__app_label="delegates",
+                                      content_type__model="importbatch")
+    for group in Group.objects.filter(name="Secretariat editor"):
+        group.permissions.add(*batch.filter(codename__in=["view_importbatch",
+                                                          "delete_importbatch"]))
+    for group in Group.objects.filter(name="Secretariat viewer"):
+        group.permissions.add(*batch.filter(codename="view_importbatch"))
 
 
 class Migration(migrations.Migration):
@@ -31,4 +50,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at', '-id'],
             },
         ),
+        migrations.RunPython(grant_to_the_secretariat, migrations.RunPython.noop),
     ]
