@@ -316,6 +316,10 @@ REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
 # (management command `anonymise_registrations`, run nightly).
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 
+# Bulk import of a delegation: most rows of people one spreadsheet may hold (the file is
+# refused beyond, while it is read).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+
 # Background work on Celery. With a broker (`redis://127.0.0.1:6379/3`) tasks go to the
 # workers (`celery -A asem_customs worker`, schedule `celery -A asem_customs beat`); unset,
 # they run eagerly in the calling process, which needs no server (`make run`, tests).

@@ -20,7 +20,7 @@ from asem_customs.roles import can_manage_outbox
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
-from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
+from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
 from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 from .privacy import PASSPORT_FIELDS, can_view_passport
 from .services import (
@@ -372,3 +372,18 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return can_manage_outbox(request.user) and super().has_delete_permission(request, obj)
 
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Uploads waiting for their import; their rows (passport details too) are not shown."""
+
+    list_display = ["created_at", "meeting", "member", "uploaded_by", "expires_at"]
+    list_select_related = ["meeting", "member", "uploaded_by"]
+    fields = ["meeting", "member", "uploaded_by", "created_at", "expires_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -57,19 +57,39 @@ def queue_mail(*, to, template, context, registration=None, link=MailLink.NONE, 
     With `link` (a `MailLink`), the template's `{{ link }}` is stored as `LINK_PLACEHOLDER`
     and the personal link of `registration` (at its current link version) or of `user` is
     made only in the message sent."""
+    email = _outgoing_email(to=to, template=template, context=context,
+                            registration=registration, link=link, user=user)
+    email.save()
+    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
+                          robust=True)
+    return email
+
+
+def _outgoing_email(*, to, template, context, registration=None, link=MailLink.NONE,
+                    user=None):
+    """The unsaved outbox row of one message, its personal link left out."""
     context = {"SITE_URL": settings.SITE_URL, **context}
     if link:
         context["link"] = LINK_PLACEHOLDER
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     body = render_to_string(f"emails/{template}.txt", context)
-    email = OutgoingEmail.objects.create(
+    return OutgoingEmail(
         to=to, subject=subject[:250], body=body, kind=template, registration=registration,
         link=link, user=user,
         link_version=registration.link_version if link == MailLink.REGISTRATION else None,
     )
-    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
-                          robust=True)
-    return email
+
+
+def queue_mails(messages):
+    """Many messages at once, as `queue_mail` one by one but in one insert: `messages` are
+    dicts with the keyword arguments of `queue_mail`."""
+    emails = OutgoingEmail.objects.bulk_create(
+        [_outgoing_email(**message) for message in messages], batch_size=500
+    )
+    batch = _batch_of_this_transaction()
+    for email in emails:
+        transaction.on_commit(_AfterCommitSend(email.pk, batch), robust=True)
+    return emails
 
 
 def queue_message(*, to, subject, body, kind=""):

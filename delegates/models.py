@@ -256,3 +256,27 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class ImportBatch(models.Model):
+    """The rows of an uploaded delegation spreadsheet, kept between its preview and its
+    import for the person who uploaded it. Not in the session: every later page of that
+    session would carry them. Deleted when imported, and once expired."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("meeting"))
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("member"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    rows = models.JSONField(_("rows"), default=list)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self):
+        return f"{self.member} → {self.meeting} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -23,9 +23,11 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from meetings.models import Meeting
 
@@ -55,6 +57,14 @@ TEXT_FIELDS = (
 
 class RegistrationError(ValidationError):
     """A seat or registration rule was broken; the message is meant for the person."""
+
+
+class BulkRowError(RegistrationError):
+    """A rule broken by one entry of a bulk submission; `index` is its place in the list."""
+
+    def __init__(self, message, *, code, index):
+        super().__init__(message, code=code)
+        self.index = index
 
 
 # --- reading seats (inside the lock) ------------------------------------------------------
@@ -298,6 +308,139 @@ def registration_submit(*, meeting, data: dict, actor=None, lock=True) -> Regist
         _log(registration, "submitted", actor=actor)
         _mail(registration, "waitlisted" if status == Status.WAITLISTED else "received")
     return registration
+
+
+def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registration]:
+    """Register many people of `member`'s delegation for `meeting` at once (the import):
+    `rows` are dicts of model field names, as `data` of `registration_submit`.
+
+    Each gets the status `registration_submit` would give it one after the other: pending
+    while the meeting and the delegation have a seat, then waitlisted; each is logged as
+    `delegates.registration.submitted` and mailed. All or nothing: a rule broken by one row
+    raises BulkRowError with its `index` (RegistrationError when a constraint caught it)
+    and stores nothing.
+
+    The seat lock is held only for a moment, whatever the number of rows: the rows are
+    checked, then inserted with their history, log entries and mail inside the transaction
+    but before the lock (uncommitted, nobody else counts them), with the statuses the
+    seats free at that time give. Only then is the meeting locked, the seats counted again
+    and, if someone took a seat in between, the statuses of the rows concerned corrected,
+    and the transaction committed."""
+    _check_delegation_scope(actor, member.pk)
+    _require_open(meeting, actor)
+    registrations = _new_registrations(meeting, member, rows, actor)
+    _check_bulk_against_database(meeting, member, registrations)
+    with transaction.atomic():
+        pending = _free_seats(meeting, member, len(registrations))
+        _give_statuses(registrations, pending)
+        registrations = _insert_registrations(registrations, actor)
+        meeting = lock_meeting(meeting)
+        _require_open(meeting, actor)
+        free = _free_seats(meeting, member, len(registrations), ours_holding=pending)
+        if free != pending:
+            _correct_statuses(registrations, free, actor)
+    return registrations
+
+
+def _free_seats(meeting, member, wanted, *, ours_holding=0):
+    """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
+    this transaction's own rows already hold one and are not counted as others'."""
+    meeting_free = meeting.capacity - (seats_held(meeting) - ours_holding)
+    delegation_free = meeting.delegation_cap - (seats_held(meeting, member) - ours_holding)
+    return max(0, min(wanted, meeting_free, delegation_free))
+
+
+def _give_statuses(registrations, pending):
+    for index, registration in enumerate(registrations):
+        registration.status = Status.PENDING if index < pending else Status.WAITLISTED
+
+
+def _insert_registrations(registrations, actor):
+    """The registrations, their history, log entries and queued mail, in bulk inserts."""
+    try:
+        with transaction.atomic():
+            registrations = bulk_create_with_history(
+                registrations, Registration, batch_size=500, default_user=_user(actor))
+    except IntegrityError as exc:
+        for name, (code, message) in CONSTRAINT_MESSAGES.items():
+            if name in str(exc):
+                raise RegistrationError(_(message), code=code) from exc
+        raise
+    RegistrationLogEntry.objects.bulk_create([
+        RegistrationLogEntry(registration=registration,
+                             action="delegates.registration.submitted",
+                             to_status=registration.status, actor=_user(actor))
+        for registration in registrations], batch_size=500)
+    _mail_submitted(registrations)
+    return registrations
+
+
+def _mail_submitted(registrations):
+    mail.queue_mails([{
+        "to": registration.email, "registration": registration,
+        "template": "registration_waitlisted" if registration.status == Status.WAITLISTED
+        else "registration_received",
+        "context": {"registration": registration, "meeting": registration.meeting},
+        "link": MailLink.REGISTRATION,
+    } for registration in registrations])
+
+
+def _correct_statuses(registrations, pending, actor):
+    """Someone took or freed a seat between the first count and the lock: give the rows
+    concerned their right status, history, log entry and mail (a few queries)."""
+    before = {registration.pk: registration.status for registration in registrations}
+    _give_statuses(registrations, pending)
+    changed = [r for r in registrations if r.status != before[r.pk]]
+    for status in (Status.PENDING, Status.WAITLISTED):
+        ids = [r.pk for r in changed if r.status == status]
+        Registration.objects.filter(pk__in=ids).update(status=status)
+        Registration.history.filter(id__in=ids).update(status=status)
+        RegistrationLogEntry.objects.filter(registration_id__in=ids).update(to_status=status)
+    mail.OutgoingEmail.objects.filter(registration__in=changed).delete()
+    _mail_submitted(changed)
+
+
+def _new_registrations(meeting, member, rows, actor):
+    """Unsaved registrations, checked for what needs no database: consent, a name, an email
+    given twice, two heads of delegation."""
+    now, user = timezone.now(), _user(actor)
+    registrations, emails, head = [], {}, None
+    for index, data in enumerate(rows):
+        clean = normalise_data({"role": Role.DELEGATE, **data, "member": member})
+        registration = Registration(meeting=meeting, registered_by=user, status_changed_at=now,
+                                    **clean)
+        if not clean.get("privacy_consent_at"):
+            raise BulkRowError(_("The privacy notice must be accepted to register."),
+                               code="consent_required", index=index)
+        if not (registration.given_name or registration.family_name):
+            raise BulkRowError(_("Give a given name or a family name."), code="name_required",
+                               index=index)
+        if emails.setdefault(registration.email.lower(), index) != index:
+            raise BulkRowError(_("This email address is already registered for this meeting."),
+                               code="duplicate_email", index=index)
+        if registration.role == Role.HEAD_OF_DELEGATION:
+            if head is not None:
+                raise BulkRowError(_("This delegation already has a head of delegation."),
+                                   code="duplicate_head", index=index)
+            head = index
+        registrations.append(registration)
+    return registrations
+
+
+def _check_bulk_against_database(meeting, member, registrations):
+    """The unique rules of `_check_unique_rules`, for many registrations in two queries."""
+    active = Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
+    wanted = {registration.email.lower() for registration in registrations}
+    taken = set(active.annotate(email_lower=Lower("email"))
+                .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
+    head_taken = active.filter(member=member, role=Role.HEAD_OF_DELEGATION).exists()
+    for index, registration in enumerate(registrations):
+        if registration.email.lower() in taken:
+            raise BulkRowError(_("This email address is already registered for this meeting."),
+                               code="duplicate_email", index=index)
+        if head_taken and registration.role == Role.HEAD_OF_DELEGATION:
+            raise BulkRowError(_("This delegation already has a head of delegation."),
+                               code="duplicate_head", index=index)
 
 
 def registration_update(*, registration, data, actor=None):

@@ -288,10 +288,6 @@ class ImportForm(forms.Form):
     )
 
 
-def _session_key(meeting):
-    return f"staff-import-{meeting.pk}"
-
-
 @editor_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request, slug):
@@ -303,9 +299,8 @@ def import_upload(request, slug):
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            request.session[_session_key(meeting)] = {
-                "member": form.cleaned_data["member"].pk, "rows": rows,
-            }
+            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"], rows=rows,
+                               actor=request.user)
             return redirect("staff:import_preview", slug=meeting.slug)
     return _render(request, "delegates/staff/import_upload.html",
                   {"meeting": meeting, "form": form, "columns": list(imports.COLUMNS)})
@@ -315,19 +310,20 @@ def import_upload(request, slug):
 @require_http_methods(["GET", "POST"])
 def import_preview(request, slug):
     meeting = _meeting(slug)
-    stored = request.session.get(_session_key(meeting))
-    if not stored:
+    batch = imports.staged_batch(meeting=meeting, actor=request.user)
+    if batch is None:
         return redirect("staff:import_upload", slug=meeting.slug)
-    member = get_object_or_404(Member, pk=stored["member"])
-    rows = imports.preview(stored["rows"], meeting=meeting, member=member)
+    member = batch.member
+    rows = imports.preview(batch.rows, meeting=meeting, member=member)
     valid = [row for row in rows if row.valid]
     if request.method == "POST" and valid:
-        del request.session[_session_key(meeting)]
         if len(valid) > imports.INLINE_ROWS:
+            # The job reads the staged rows by id and removes them once imported.
             return redirect(start_job(
                 kind=JobKind.IMPORT, meeting=meeting, total=len(valid), actor=request.user,
-                params={"member": member.pk, "rows": stored["rows"]},
+                params={"member": member.pk, "batch": batch.pk},
                 next_url=_registrations_url(meeting, member)))
+        batch.delete()
         try:
             result = imports.import_rows(meeting=meeting, member=member, rows=rows,
                                          actor=request.user)

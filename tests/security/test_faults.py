@@ -131,10 +131,12 @@ def test_registration_is_saved_when_mail_server_is_down_and_mail_goes_later(
 
 
 def _fail_on_third_registration_insert():
+    """The import inserts in bulk: registrations, their history, then their log entries;
+    the third of these inserts fails, after the registrations are in."""
     inserts = []
 
     def wrapper(execute, sql, params, many, context):
-        if sql.startswith('INSERT INTO "delegates_registration"'):
+        if sql.startswith('INSERT INTO "delegates_'):
             inserts.append(sql)
             if len(inserts) == 3:
                 raise OperationalError("connection lost midway")
