@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
 from .models import Registration
 from .services import RegistrationError, registration_submit
+from .validators import PrintableTextMixin
 
 MAX_ROWS = 2000
 # Above this many valid rows the import runs in the background (a row takes ~10-40 ms).
@@ -50,7 +51,7 @@ def iso_date():
     return forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
 
-class ImportRowForm(forms.Form):
+class ImportRowForm(PrintableTextMixin, forms.Form):
     """One row, validated as the registration form would."""
 
     honorific = forms.ChoiceField(choices=[("", "")] + Honorific.choices, required=False)
