@@ -86,7 +86,7 @@ def start_job(*, work, total, user_id, **info):
         except JobFailed as exc:
             _write_state(token, **{**state, "status": "failed", "message": str(exc)})
         except Exception:  # noqa: BLE001 - the page must say it failed, whatever happened
-            logger.exception("Background job %s failed", token)
+            logger.exception("Background job failed (user %s)", user_id)  # no token in logs
             _write_state(token, **{**state, "status": "failed"})
         finally:
             if RUN_IN_THREAD:
