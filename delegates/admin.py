@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from asem_customs.roles import can_manage_outbox
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
+from .forms import RegistrationAdminForm
 from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
 from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 from .privacy import PASSPORT_FIELDS, can_view_passport
@@ -34,10 +36,11 @@ from .services import (
     registration_update,
     registration_waitlist,
 )
+from .validators import PrintableTextMixin
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(admin.ModelAdmin):
+class FocalPointAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["user", "member", "invited_at", "invited_by"]
     list_filter = ["member__region", "member"]
     search_fields = ["user__username", "user__email", "user__last_name", "member__name"]
@@ -93,7 +96,7 @@ class SpecialNeedsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RejectForm(forms.Form):
+class RejectForm(PrintableTextMixin, forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
             "rows": 4, "cols": 60}), max_length=2000,
@@ -101,7 +104,8 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
+    form = RegistrationAdminForm
     # The meeting is a filter, not a column: its long title would push the status out of view.
     list_display = ["full_name", "name_latin", "member", "role", "status_chip", "created_at",
                     "attended_at", "needs_visa_letter"]
@@ -326,7 +330,7 @@ def _pdf(data, filename):
 
 
 @admin.register(RegistrationLogEntry)
-class RegistrationLogEntryAdmin(admin.ModelAdmin):
+class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "registration", "action", "from_status", "to_status",
                     "actor"]
     list_filter = ["action", "to_status", "registration__meeting"]
@@ -346,7 +350,7 @@ class RegistrationLogEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "to", "subject", "kind", "attempts", "sent_at"]
     list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["to", "subject"]
@@ -374,7 +378,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     """Uploads waiting for their import; their rows (passport details too) are not shown."""
 
     list_display = ["created_at", "meeting", "member", "uploaded_by", "expires_at"]

@@ -16,6 +16,8 @@ from meetings.models import Member
 
 from .enums import ACTIVE_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
+from .services import EDITABLE_FIELDS
+from .validators import PrintableTextMixin
 
 NAME_FIELDS = ("given_name", "family_name", "name_latin")
 PASSPORT_REQUIRED = ("passport_number", "passport_nationality", "passport_expires_on",
@@ -32,7 +34,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(PrintableTextMixin, forms.ModelForm):
     """A person registering, or changing a registration, for one meeting.
 
     `member` fixes the delegation (focal point pages); otherwise the person chooses it.
@@ -267,7 +269,7 @@ def add_service_error(form, error):
     form.add_error(field if field in form.fields else None, error)
 
 
-class FocalPointInviteForm(forms.Form):
+class FocalPointInviteForm(PrintableTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     first_name = forms.CharField(label=_("Given name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
@@ -280,3 +282,11 @@ class FocalPointInviteForm(forms.Form):
             raise forms.ValidationError(_("This person is already a focal point."),
                                         code="already_focal_point")
         return email
+
+
+class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
+    """The admin's registration form: the same character rules as the public form."""
+
+    class Meta:
+        model = Registration
+        fields = ["meeting", *EDITABLE_FIELDS]  # the admin narrows these to its fieldsets

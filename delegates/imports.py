@@ -21,6 +21,7 @@ from . import spreadsheets
 from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
 from .models import ImportBatch, Registration
 from .services import BulkRowError, RegistrationError, registrations_submit_bulk
+from .validators import PrintableTextMixin
 
 MAX_COLUMNS = 40
 MAX_CELL_CHARACTERS = 1000
@@ -55,7 +56,7 @@ def iso_date():
     return forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
 
-class ImportRowForm(forms.Form):
+class ImportRowForm(PrintableTextMixin, forms.Form):
     """One row, validated as the registration form would."""
 
     honorific = forms.ChoiceField(choices=[("", "")] + Honorific.choices, required=False)

@@ -628,7 +628,7 @@ def registration_make_head(*, registration, actor):
             head.role = Role.DELEGATE
             _save(head, update_fields=["role", "updated_at"])
             _log(head, "head_replaced", actor=actor, from_status=head.status,
-                 note=f"Head of delegation is now {fresh.full_name}.")
+                 note=f"Head of delegation is now registration #{fresh.pk}.")
         fresh.role = Role.HEAD_OF_DELEGATION
         _save(fresh, update_fields=["role", "updated_at"])
         _log(fresh, "head_named", actor=actor, from_status=fresh.status)
