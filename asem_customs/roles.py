@@ -16,3 +16,12 @@ def can_see_passport_details(user):
         and user.is_active
         and user.has_perm(PASSPORT_PERMISSION)
     )
+
+
+def can_name_head_of_delegation(user):
+    """Whether this user may name (or grant a request to be) head of a delegation: the
+    secretariat, or a focal point (for its own member only, which the services check). A
+    person registering on the public form only asks."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_staff or hasattr(user, "focal_point"))

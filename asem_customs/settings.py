@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_ratelimit",
     "meetings",
     "delegates",
 ]
@@ -63,7 +64,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "asem_customs.middleware.DatabaseUnavailableMiddleware",
-    "asem_customs.middleware.RegistrationRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it turns a lockout raised anywhere in a login view into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -229,8 +229,18 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Public registration form: POSTs allowed per client address, as "<count>/<s|m|h|d>"; "off"
-# disables the limit. Counted in the cache (CACHE_URL), shared when that is Redis.
+# disables the limit. Counted by django-ratelimit after the CSRF check, in the cache
+# RATELIMIT_USE_CACHE (CACHE_URL): shared by all workers only when that is Redis.
 REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit refuses a per-process cache on every command (runserver included); the demo
+# runs one process, where that is harmless. `check --deploy` warns instead (delegates.checks,
+# asem_customs.W010), where several workers would each count apart.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# A registration from the public form holds a seat only once its address is confirmed through
+# the link in the first mail; unconfirmed ones expire after this many hours.
+REGISTRATION_CONFIRM_HOURS = env.int("REGISTRATION_CONFIRM_HOURS", default=48)
 
 # Personal data of registrations is anonymised this many days after the meeting ends
 # (management command `anonymise_registrations`, run nightly).
@@ -253,6 +263,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 # Periodic work run by `celery -A asem_customs beat`; each app adds its entries here.
 CELERY_BEAT_SCHEDULE = {}
+# --- publicform: unconfirmed public registrations expire (delegates.tasks) ---
+CELERY_BEAT_SCHEDULE["expire-unconfirmed-registrations"] = {
+    "task": "delegates.tasks.expire_unconfirmed_registrations",
+    "schedule": 15 * 60,
+}
 
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.

@@ -1,14 +1,17 @@
 """Public registration pages and the pages reached through a signed link. Thin: they look the
 objects up, validate a form, call a service and turn a RegistrationError into a message."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
 
+from asem_customs.rate_limits import RATELIMIT_OPTIONS, too_many_registrations
 from meetings.enums import MeetingStatus
-from meetings.selectors import meeting_with_details
+from meetings.selectors import meeting_with_details, public_meetings
 
 from . import links, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -30,25 +33,38 @@ def registration_window(meeting, now=None):
     return "closed"
 
 
+# A view decorator runs after CsrfViewMiddleware.process_view: a POST without a valid token
+# is refused 403 before it is counted, so a hostile page cannot lock a visitor out.
 @require_http_methods(["GET", "POST"])
+@ratelimit(**RATELIMIT_OPTIONS, block=False)
 def register(request, slug):
+    if getattr(request, "limited", False):
+        return too_many_registrations(request)
     meeting = meeting_with_details(slug)
     window = registration_window(meeting)
     if window != "open":
         return render(request, "delegates/register_closed.html",
                       {"meeting": meeting, "window": window})
-    form = RegistrationForm(request.POST or None, meeting=meeting)
+    form = RegistrationForm(request.POST or None, meeting=meeting, public=True)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_submit(
+            services.registration_submit_public(
                 meeting=meeting, data=form.registration_data(), actor=request.user
             )
         except RegistrationError as error:
             add_service_error(form, error)
         else:
-            return redirect(links.registration_path(registration) + "?submitted=1")
+            # No link to the registration here: only the owner of the address may confirm.
+            return redirect("delegates:register_sent", slug=meeting.slug)
     return render(request, "delegates/register.html",
                   {"meeting": meeting, "form": form, "seats": seats(meeting)})
+
+
+@require_http_methods(["GET"])
+def register_sent(request, slug):
+    meeting = get_object_or_404(public_meetings(), slug=slug)
+    return render(request, "delegates/register_sent.html", {
+        "meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS})
 
 
 def privacy_notice(request):
@@ -76,6 +92,8 @@ def _registration_from_link(request, token):
     if registration.link_version != version:
         reason = ("cancelled" if registration.status == RegistrationStatus.CANCELLED
                   else "rejected" if registration.status == RegistrationStatus.REJECTED
+                  else "unconfirmed_expired"
+                  if registration.status == RegistrationStatus.EXPIRED
                   else "superseded")
         return None, _link_error(request, reason, 410)
     return registration, None
@@ -110,7 +128,7 @@ def registration_change(request, token):
                                   "changed online. Please write to the secretariat."))
         return redirect("delegates:registration_manage", token=token)
     form = RegistrationForm(request.POST or None, instance=registration,
-                            meeting=registration.meeting)
+                            meeting=registration.meeting, public=True)
     if request.method == "POST" and form.is_valid():
         try:
             services.registration_update(registration=registration,
@@ -141,5 +159,27 @@ def registration_cancel(request, token):
         return render(request, "delegates/registration_cancelled.html",
                       {"registration": registration, "meeting": registration.meeting})
     return render(request, "delegates/registration_cancel.html", {
+        "registration": registration, "meeting": registration.meeting, "token": token,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def registration_confirm_address(request, token):
+    """The link of the first mail. GET shows a button (mail scanners that open links must not
+    confirm on their own); POST confirms and leads to the registration's page."""
+    registration, error = _registration_from_link(request, token)
+    if error:
+        return error
+    if registration.status != RegistrationStatus.UNCONFIRMED:
+        return redirect("delegates:registration_manage", token=token)
+    if request.method == "POST":
+        try:
+            services.registration_confirm_address(registration=registration,
+                                                  actor=request.user)
+        except RegistrationError as service_error:
+            messages.error(request, service_error.message)
+        else:
+            return redirect(links.registration_path(registration) + "?submitted=1")
+    return render(request, "delegates/registration_confirm_address.html", {
         "registration": registration, "meeting": registration.meeting, "token": token,
     })
