@@ -571,7 +571,7 @@ def registration_confirm_address(*, registration, actor=None, lock=True) -> Regi
         if lock:
             fresh = _locked_registration(registration)
         else:
-            fresh = Registration.objects.select_for_update().select_related(
+            fresh = Registration.objects.select_for_update(of=("self",)).select_related(
                 "member", "meeting").get(pk=registration.pk)
         if fresh.status in ACTIVE_STATUSES:
             raise RegistrationError(_("This registration is already confirmed."),
