@@ -369,6 +369,10 @@ def registration_confirm(*, registration, actor):
         if previous == Status.CONFIRMED:
             raise RegistrationError(_("This registration is already confirmed."),
                                     code="already_confirmed")
+        if previous == Status.UNCONFIRMED:
+            raise RegistrationError(
+                _("The person has not confirmed the email address yet; this registration "
+                  "holds no seat until then."), code="address_unconfirmed")
         if previous not in (Status.PENDING, Status.WAITLISTED):
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot be confirmed."), code="inactive"

@@ -279,3 +279,15 @@ def test_choosing_head_on_the_change_page_is_only_a_request(client, send_mail):
     registration.refresh_from_db()
     assert "already has a head" not in response.content.decode()
     assert (registration.role, registration.head_requested) == (Role.DELEGATE, True)
+
+
+def test_secretariat_cannot_confirm_a_registration_whose_address_is_unconfirmed(client):
+    registration = services.registration_submit_public(meeting=MeetingFactory(), data=_data())
+    client.force_login(editor())
+
+    act(client, "confirm", [registration])
+
+    registration.refresh_from_db()
+    page = client.get(ADMIN_URL).content.decode()
+    assert registration.status == Status.UNCONFIRMED
+    assert "has not confirmed the email address yet" in page
