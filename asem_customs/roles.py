@@ -51,3 +51,13 @@ def can_see_job(user, job):
     if needed is None or not user.has_perm(needed):
         return False
     return job.created_by_id == user.pk or user.has_perm(ALL_JOBS_PERMISSION)
+
+
+def can_name_head_of_delegation(user):
+    """Whether this user may name (or grant a request to be) head of a delegation: the
+    secretariat, or a focal point (for its own member only, which the services check). A
+    person registering on the public form only asks."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.has_perm("delegates.change_registration")
+                or hasattr(user, "focal_point"))

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_ratelimit",
     "meetings",
     "delegates",
     "secretariat",
@@ -93,7 +94,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "asem_customs.middleware.DatabaseUnavailableMiddleware",
-    "asem_customs.middleware.RegistrationRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it turns a lockout raised anywhere in a login view into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -309,8 +309,18 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Public registration form: POSTs allowed per client address, as "<count>/<s|m|h|d>"; "off"
-# disables the limit. Counted in the cache (CACHE_URL), shared when that is Redis.
+# disables the limit. Counted by django-ratelimit after the CSRF check, in the cache
+# RATELIMIT_USE_CACHE (CACHE_URL): shared by all workers only when that is Redis.
 REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit refuses a per-process cache on every command (runserver included); the demo
+# runs one process, where that is harmless. `check --deploy` warns instead (delegates.checks,
+# asem_customs.W010), where several workers would each count apart.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# A registration from the public form holds a seat only once its address is confirmed through
+# the link in the first mail; unconfirmed ones expire after this many hours.
+REGISTRATION_CONFIRM_HOURS = env.int("REGISTRATION_CONFIRM_HOURS", default=48)
 
 # Personal data of registrations is anonymised this many days after the meeting ends
 # (management command `anonymise_registrations`, run nightly).
@@ -353,6 +363,10 @@ CELERY_BEAT_SCHEDULE = {
 # The outbox sweep: sends mail a worker missed and retries failures once their wait is over.
 CELERY_BEAT_SCHEDULE["delegates.send_due_mail"] = {
     "task": "delegates.tasks.send_due_mail", "schedule": 60.0,
+}
+# Unconfirmed registrations from the public form expire (REGISTRATION_CONFIRM_HOURS).
+CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
+    "task": "delegates.tasks.expire_unconfirmed_registrations", "schedule": 15 * 60.0,
 }
 # A running background job (badges, import) that has not reported for this many minutes is
 # shown failed, with a retry button: its worker stopped.

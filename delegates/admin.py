@@ -30,6 +30,7 @@ from .services import (
     RegistrationError,
     registration_cancel,
     registration_confirm,
+    registration_make_head,
     registration_mark_attended,
     registration_reject,
     registration_submit,
@@ -110,8 +111,8 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     list_display = ["full_name", "name_latin", "member", "role", "status_chip", "created_at",
                     "attended_at", "needs_visa_letter"]
     list_display_links = ["full_name"]
-    list_filter = ["meeting", "status", "role", "member__region", "member", CheckedInFilter,
-                   SpecialNeedsFilter]
+    list_filter = ["meeting", "status", "role", "head_requested", "member__region", "member",
+                   CheckedInFilter, SpecialNeedsFilter]
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
                      "member__name", "=badge_code"]
     list_select_related = ["member", "meeting"]
@@ -122,14 +123,16 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["member"]
     raw_id_fields = ["registered_by"]
-    readonly_fields = ["documents", "status", "badge_code", "attended_at", "rejection_reason",
-                       "created_at", "updated_at", "status_changed_at", "registered_by",
+    readonly_fields = ["documents", "status", "head_requested", "badge_code", "attended_at",
+                       "rejection_reason", "created_at", "updated_at", "status_changed_at",
+                       "registered_by",
                        "anonymised_at"]
     inlines = [RegistrationLogEntryInline]
-    actions = ["confirm", "waitlist", "reject", "cancel", "mark_attended", "print_badges",
-               "print_visa_letters"]
+    actions = ["confirm", "waitlist", "reject", "cancel", "make_head", "mark_attended",
+               "print_badges", "print_visa_letters"]
     fieldsets = [
-        (None, {"fields": ["meeting", "member", "role", "status", "badge_code", "documents"]}),
+        (None, {"fields": ["meeting", "member", "role", "head_requested", "status",
+                           "badge_code", "documents"]}),
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
@@ -278,6 +281,16 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
                    lambda r: registration_cancel(registration=r, actor=request.user),
                    lambda n: ngettext("%d registration cancelled.",
                                       "%d registrations cancelled.", n) % n)
+
+    @admin.action(description=gettext_lazy("Name selected head of their delegation"),
+                  permissions=["change"])
+    def make_head(self, request, queryset):
+        """Grants a request made on the public form (filter "asks to be head of
+        delegation"); the previous head, if any, becomes a delegate."""
+        self._each(request, queryset,
+                   lambda r: registration_make_head(registration=r, actor=request.user),
+                   lambda n: ngettext("%d person named head of delegation.",
+                                      "%d people named head of delegation.", n) % n)
 
     def has_delete_permission(self, request, obj=None):
         """Registrations are cancelled or rejected (the seat goes to the waiting list and

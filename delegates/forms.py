@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Member
 
-from .enums import ACTIVE_STATUSES, Honorific, Role
+from .enums import ACTIVE_STATUSES, ADDRESS_HOLDING_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
 from .services import EDITABLE_FIELDS
 from .validators import PrintableTextMixin
@@ -38,6 +38,9 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
     """A person registering, or changing a registration, for one meeting.
 
     `member` fixes the delegation (focal point pages); otherwise the person chooses it.
+    `public` is the public form (and the change page behind a signed link): there head of
+    delegation is only asked for, so the form says nothing about whether the delegation
+    already has one.
     """
 
     privacy_consent = forms.BooleanField(required=True)
@@ -71,15 +74,20 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                                    "details."),
         }
 
-    def __init__(self, *args, meeting, member=None, **kwargs):
+    def __init__(self, *args, meeting, member=None, public=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fixed_member = member
+        self.public = public
         self.fields["member"].queryset = Member.objects.order_by("kind", "name")
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
         self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
         self.fields["honorific"].choices = [("", _("(none)")), *Honorific.choices]
+        if public:
+            self.fields["role"].help_text = _(
+                "Head of delegation is a request: your focal point or the secretariat names "
+                "the head; until then you are registered as a delegate.")
         self.fields["needs_visa_letter"].label = _("I need a letter of invitation for my visa")
         self.fields["publish_name"].label = _("My name may appear in the published list of "
                                               "participants")
@@ -173,7 +181,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         taken = Registration.objects.filter(
-            meeting=self.meeting, status__in=ACTIVE_STATUSES, email__iexact=email
+            meeting=self.meeting, status__in=ADDRESS_HOLDING_STATUSES, email__iexact=email
         ).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(
@@ -229,7 +237,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
 
     def _clean_head(self, cleaned):
         member = self.fixed_member or cleaned.get("member")
-        if cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
+        if self.public or cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
             return
         taken = Registration.objects.filter(
             meeting=self.meeting, member=member, role=Role.HEAD_OF_DELEGATION,

@@ -41,6 +41,8 @@ LINK_PLACEHOLDER = "[personal link, sent only to the recipient]"
 SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
                       smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
 SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
+# Links that open a registration's pages: made at the link version of the time of queueing.
+REGISTRATION_LINKS = (MailLink.REGISTRATION, MailLink.ADDRESS_CONFIRMATION)
 _ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
@@ -76,7 +78,7 @@ def _outgoing_email(*, to, template, context, registration=None, link=MailLink.N
     return OutgoingEmail(
         to=to, subject=subject[:250], body=body, kind=template, registration=registration,
         link=link, user=user,
-        link_version=registration.link_version if link == MailLink.REGISTRATION else None,
+        link_version=registration.link_version if link in REGISTRATION_LINKS else None,
     )
 
 
@@ -175,6 +177,9 @@ def personal_link(email):
     """The link an outbox message carries, made now; a note when it can no longer be made."""
     if email.link == MailLink.REGISTRATION and email.registration is not None:
         return links.registration_url(email.registration, version=email.link_version)
+    if email.link == MailLink.ADDRESS_CONFIRMATION and email.registration is not None:
+        return links.registration_url(email.registration, "confirm_address",
+                                      version=email.link_version)
     if email.link == MailLink.PASSWORD_SET and email.user is not None:
         return links.password_set_url(email.user)
     return _("[this link is no longer available: please write to the secretariat]")

@@ -20,6 +20,7 @@ from meetings.models import Meeting, Member
 
 from .enums import (
     ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
     SEAT_HOLDING_STATUSES,
     Honorific,
     MailLink,
@@ -94,6 +95,11 @@ class Registration(models.Model):
         _("status"), max_length=20, choices=RegistrationStatus.choices,
         default=RegistrationStatus.PENDING,
     )
+    head_requested = models.BooleanField(
+        _("asks to be head of delegation"), default=False,
+        help_text=_("Asked for on the public form; the focal point or the secretariat names "
+                    "the head of delegation."),
+    )
     dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
     accessibility_needs = models.CharField(
         _("accessibility needs"), max_length=500, blank=True
@@ -139,7 +145,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 "meeting", Lower("email"),
-                condition=Q(status__in=ACTIVE_STATUSES),
+                condition=Q(status__in=ADDRESS_HOLDING_STATUSES),
                 name="registration_one_active_per_email",
                 violation_error_message=_(
                     "This email address is already registered for this meeting."

@@ -15,6 +15,7 @@ Each function runs in `transaction.atomic`, writes a `RegistrationLogEntry` with
 action name and the actor, and queues mail that leaves after commit (`delegates.mail`).
 """
 
+import datetime as dt
 import unicodedata
 
 from django.conf import settings
@@ -29,10 +30,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from asem_customs.roles import can_name_head_of_delegation
 from meetings.models import Meeting
 
 from . import mail
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, MailLink, RegistrationStatus, Role
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    MailLink,
+    RegistrationStatus,
+    Role,
+)
 from .models import FocalPoint, Registration, RegistrationLogEntry
 
 Status = RegistrationStatus
@@ -153,7 +162,7 @@ def _check_delegation_scope(actor, member_id):
 def _check_unique_rules(registration):
     """The rules the constraints also hold, checked first for a clear message."""
     others = Registration.objects.filter(
-        meeting_id=registration.meeting_id, status__in=ACTIVE_STATUSES
+        meeting_id=registration.meeting_id, status__in=ADDRESS_HOLDING_STATUSES
     ).exclude(pk=registration.pk)
     if others.filter(email__iexact=registration.email).exists():
         raise RegistrationError(
@@ -161,7 +170,8 @@ def _check_unique_rules(registration):
             code="duplicate_email",
         )
     if registration.role == Role.HEAD_OF_DELEGATION and others.filter(
-        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION
+        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION,
+        status__in=ACTIVE_STATUSES,
     ).exists():
         raise RegistrationError(
             _("This delegation already has a head of delegation."), code="duplicate_head"
@@ -265,9 +275,10 @@ def promote_waitlisted(meeting, *, actor=None, exclude=()):
 # --- the service functions ----------------------------------------------------------------
 
 
-def create_registration(*, meeting, data, status, actor=None):
+def create_registration(*, meeting, data, status, actor=None, head_requested=False):
     """Store a new registration with the given status (no lock, no seat check: the caller
-    holds the seat lock and has decided the status). Used by `registration_submit`."""
+    holds the seat lock and has decided the status, or the status holds no seat). Used by
+    `registration_submit` and `registration_submit_public`."""
     clean = normalise_data(data)
     if not clean.get("privacy_consent_at"):
         raise RegistrationError(
@@ -275,7 +286,7 @@ def create_registration(*, meeting, data, status, actor=None):
         )
     registration = Registration(
         meeting=meeting, status=status, registered_by=_user(actor),
-        status_changed_at=timezone.now(), **clean,
+        status_changed_at=timezone.now(), head_requested=head_requested, **clean,
     )
     if not (registration.given_name or registration.family_name):
         raise RegistrationError(_("Give a given name or a family name."), code="name_required")
@@ -458,6 +469,11 @@ def registration_update(*, registration, data, actor=None):
             )
         _check_delegation_scope(actor, fresh.member_id)
         clean = normalise_data(data)
+        if (clean.get("role") == Role.HEAD_OF_DELEGATION
+                and fresh.role != Role.HEAD_OF_DELEGATION
+                and not can_name_head_of_delegation(_user(actor))):
+            clean["role"] = fresh.role
+            fresh.head_requested = True
         old_member_id = fresh.member_id
         for field, value in clean.items():
             setattr(fresh, field, value)
@@ -493,6 +509,10 @@ def registration_confirm(*, registration, actor):
         if previous == Status.CONFIRMED:
             raise RegistrationError(_("This registration is already confirmed."),
                                     code="already_confirmed")
+        if previous == Status.UNCONFIRMED:
+            raise RegistrationError(
+                _("The person has not confirmed the email address yet; this registration "
+                  "holds no seat until then."), code="address_unconfirmed")
         if previous not in (Status.PENDING, Status.WAITLISTED):
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
@@ -553,24 +573,25 @@ def registration_reject(*, registration, actor, reason):
 
 
 def registration_cancel(*, registration, actor=None):
-    """Cancel an active registration (the person through the signed link, a focal point or
-    the secretariat). Its signed links stop working; a seat it held goes to the oldest
-    waitlisted registration that fits, which is told by mail."""
+    """Cancel an active or unconfirmed registration (the person through the signed link, a
+    focal point or the secretariat). Its signed links stop working; a seat it held goes to
+    the oldest waitlisted registration that fits, which is told by mail."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _check_delegation_scope(actor, fresh.member_id)
         previous = fresh.status
-        if previous not in ACTIVE_STATUSES:
+        if previous not in ADDRESS_HOLDING_STATUSES:
             raise RegistrationError(
                 _("This registration is already cancelled or was rejected."), code="inactive"
             )
         fresh.link_version += 1
         _set_status(fresh, Status.CANCELLED, extra_fields=["link_version"])
         _log(fresh, "cancelled", actor=actor, from_status=previous)
-        mail.queue_mail(
-            to=fresh.email, template="registration_cancelled", registration=fresh,
-            context={"registration": fresh, "meeting": fresh.meeting},
-        )
+        if previous != Status.UNCONFIRMED:  # nothing is mailed to an unconfirmed address
+            mail.queue_mail(
+                to=fresh.email, template="registration_cancelled", registration=fresh,
+                context={"registration": fresh, "meeting": fresh.meeting},
+            )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
@@ -606,8 +627,9 @@ def registration_mark_attended(*, registration, actor) -> bool:
 
 
 def registration_make_head(*, registration, actor):
-    """Name this active registration head of its delegation; a previous head becomes a
-    delegate (in the same transaction, so there is never a second head)."""
+    """Name this active registration head of its delegation (granting a request made on the
+    public form, or not); a previous head becomes a delegate (in the same transaction, so
+    there is never a second head). Only a focal point or the secretariat names a head."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _require_open(fresh.meeting, actor)
@@ -620,6 +642,11 @@ def registration_make_head(*, registration, actor):
         if fresh.role == Role.HEAD_OF_DELEGATION:
             raise RegistrationError(_("This person already heads the delegation."),
                                     code="already_head")
+        if not can_name_head_of_delegation(_user(actor)):
+            raise RegistrationError(
+                _("Only the focal point or the secretariat names the head of delegation."),
+                code="not_allowed",
+            )
         previous_heads = Registration.objects.select_for_update().filter(
             meeting=fresh.meeting, member_id=fresh.member_id, role=Role.HEAD_OF_DELEGATION,
             status__in=ACTIVE_STATUSES,
@@ -630,10 +657,103 @@ def registration_make_head(*, registration, actor):
             _log(head, "head_replaced", actor=actor, from_status=head.status,
                  note=f"Head of delegation is now registration #{fresh.pk}.")
         fresh.role = Role.HEAD_OF_DELEGATION
-        _save(fresh, update_fields=["role", "updated_at"])
+        fresh.head_requested = False
+        _save(fresh, update_fields=["role", "head_requested", "updated_at"])
         _log(fresh, "head_named", actor=actor, from_status=fresh.status)
     _refresh_caller_copy(registration, fresh)
     return registration
+
+
+# --- the public form: the address is confirmed before a seat is held ----------------------
+
+
+def confirmation_deadline(registration):
+    return registration.created_at + dt.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+
+
+def registration_submit_public(*, meeting, data: dict, actor=None) -> Registration:
+    """Register a person through the public form, as `unconfirmed`: the registration holds
+    no seat and blocks no one, but keeps its address reserved for this meeting. The address
+    is mailed fixed text and a signed link to `registration_confirm_address` (nothing the
+    submitter typed is echoed to an address nobody has confirmed); unconfirmed registrations
+    expire after REGISTRATION_CONFIRM_HOURS (`expire_unconfirmed_registrations`).
+
+    Head of delegation asked for becomes a request (`head_requested`, role delegate) that the
+    focal point or the secretariat grants with `registration_make_head`. Raises
+    RegistrationError when registration is closed or the address is already registered.
+    """
+    with transaction.atomic():
+        _require_open(meeting, actor)
+        if data.get("member") is None:
+            raise RegistrationError(_("Choose the member whose delegation you belong to."),
+                                    code="member_required")
+        clean = dict(data)
+        head_requested = clean.get("role") == Role.HEAD_OF_DELEGATION
+        if head_requested:
+            clean["role"] = Role.DELEGATE
+        registration = create_registration(meeting=meeting, data=clean,
+                                           status=Status.UNCONFIRMED, actor=actor,
+                                           head_requested=head_requested)
+        _log(registration, "submitted", actor=actor, note="Address not confirmed yet.")
+        mail.queue_mail(
+            to=registration.email, template="registration_confirm_address",
+            registration=registration,
+            context={"meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS},
+            link=MailLink.ADDRESS_CONFIRMATION,
+        )
+    return registration
+
+
+def registration_confirm_address(*, registration, actor=None, lock=True) -> Registration:
+    """The person opened the link mailed to the address and confirmed: the seat rules run
+    now, under the meeting's seat lock, exactly as for a submission (`pending` when a seat is
+    free for the meeting and the member, else `waitlisted`), and the usual mail is sent.
+    Raises RegistrationError when the registration is not awaiting confirmation, its time
+    to confirm has passed, or registration has closed meanwhile. `lock=False` exists only to
+    let a test show the race that the lock prevents."""
+    with transaction.atomic():
+        if lock:
+            fresh = _locked_registration(registration)
+        else:
+            fresh = Registration.objects.select_for_update(of=("self",)).select_related(
+                "member", "meeting").get(pk=registration.pk)
+        if fresh.status in ACTIVE_STATUSES:
+            raise RegistrationError(_("This registration is already confirmed."),
+                                    code="already_confirmed")
+        if fresh.status == Status.EXPIRED or (
+            fresh.status == Status.UNCONFIRMED and confirmation_deadline(fresh) < timezone.now()
+        ):
+            raise RegistrationError(
+                _("The time to confirm this registration has passed. Please register "
+                  "again."), code="confirmation_expired")
+        if fresh.status != Status.UNCONFIRMED:
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
+            )
+        _require_open(fresh.meeting, actor)
+        status = status_for_new_registration(fresh.meeting, fresh.member_id)
+        _set_status(fresh, status)
+        _log(fresh, "address_confirmed", actor=actor, from_status=Status.UNCONFIRMED)
+        _mail(fresh, "waitlisted" if status == Status.WAITLISTED else "received")
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def expire_unconfirmed_registrations(*, now=None, actor=None) -> int:
+    """Registrations from the public form left unconfirmed for REGISTRATION_CONFIRM_HOURS
+    become `expired`: their address is free again and their links stop working. Nothing is
+    mailed. Safe to run twice and beside confirmations (a registration being confirmed is
+    locked and skipped). Returns how many expired."""
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+    with transaction.atomic():
+        stale = list(Registration.objects.select_for_update(skip_locked=True).filter(
+            status=Status.UNCONFIRMED, created_at__lt=cutoff))
+        for registration in stale:
+            registration.link_version += 1
+            _set_status(registration, Status.EXPIRED, extra_fields=["link_version"])
+            _log(registration, "expired", actor=actor, from_status=Status.UNCONFIRMED,
+                 note="The address was not confirmed in time.")
+    return len(stale)
 
 
 def waiting_list_fill(*, meeting, actor):

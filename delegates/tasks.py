@@ -1,4 +1,5 @@
-"""Background work of the delegates app: sending the outbox. Tasks take ids and are safe to
+"""Background work of the delegates app: sending the outbox, expiring unconfirmed
+registrations. Tasks take ids and are safe to
 run twice (a message already sent, or being sent by another worker, is skipped)."""
 
 from celery import shared_task
@@ -23,3 +24,12 @@ def send_due_mail(limit=100):
     failure once their wait is over)."""
     result = mail.send_queued(limit=limit)
     return {"sent": result.sent, "failed": result.failed}
+
+
+@shared_task(acks_late=True)
+def expire_unconfirmed_registrations():
+    """Beat: public registrations whose address was not confirmed in time expire. Safe to
+    run twice (the service skips what is done)."""
+    from .services import expire_unconfirmed_registrations as expire
+
+    return expire()

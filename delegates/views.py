@@ -3,15 +3,18 @@ objects up, validate a form, call a service and turn a RegistrationError into a 
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
 
+from asem_customs.rate_limits import RATELIMIT_OPTIONS, too_many_registrations
 from meetings.enums import MeetingStatus
-from meetings.selectors import meeting_with_details
+from meetings.selectors import meeting_with_details, public_meetings
 
 from . import links, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -33,26 +36,38 @@ def registration_window(meeting, now=None):
     return "closed"
 
 
+# A view decorator runs after CsrfViewMiddleware.process_view: a POST without a valid token
+# is refused 403 before it is counted, so a hostile page cannot lock a visitor out.
 @require_http_methods(["GET", "POST"])
+@ratelimit(**RATELIMIT_OPTIONS, block=False)
 def register(request, slug):
+    if getattr(request, "limited", False):
+        return too_many_registrations(request)
     meeting = meeting_with_details(slug)
     window = registration_window(meeting)
     if window != "open":
         return render(request, "delegates/register_closed.html",
                       {"meeting": meeting, "window": window})
-    form = RegistrationForm(request.POST or None, meeting=meeting)
+    form = RegistrationForm(request.POST or None, meeting=meeting, public=True)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_submit(
+            services.registration_submit_public(
                 meeting=meeting, data=form.registration_data(), actor=request.user
             )
         except RegistrationError as error:
             add_service_error(form, error)
         else:
-            links.keep_in_session(request, links.registration_token(registration))
-            return redirect(links.session_path("manage") + "?submitted=1")
+            # No link to the registration here: only the owner of the address may confirm.
+            return redirect("delegates:register_sent", slug=meeting.slug)
     return render(request, "delegates/register.html",
                   {"meeting": meeting, "form": form, "seats": seats(meeting)})
+
+
+@require_http_methods(["GET"])
+def register_sent(request, slug):
+    meeting = get_object_or_404(public_meetings(), slug=slug)
+    return render(request, "delegates/register_sent.html", {
+        "meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS})
 
 
 def privacy_notice(request):
@@ -80,6 +95,8 @@ def _registration_from_token(request, token):
     if registration.link_version != version:
         reason = ("cancelled" if registration.status == RegistrationStatus.CANCELLED
                   else "rejected" if registration.status == RegistrationStatus.REJECTED
+                  else "unconfirmed_expired"
+                  if registration.status == RegistrationStatus.EXPIRED
                   else "superseded")
         return None, _link_error(request, reason, 410)
     return registration, None
@@ -141,7 +158,7 @@ def registration_change(request, registration):
                                   "changed online. Please write to the secretariat."))
         return redirect(links.session_path("manage"))
     form = RegistrationForm(request.POST or None, instance=registration,
-                            meeting=registration.meeting)
+                            meeting=registration.meeting, public=True)
     if request.method == "POST" and form.is_valid():
         try:
             services.registration_update(registration=registration,
@@ -171,6 +188,28 @@ def registration_cancel(request, registration):
         return render(request, "delegates/registration_cancelled.html",
                       {"registration": registration, "meeting": registration.meeting})
     return render(request, "delegates/registration_cancel.html", {
+        "registration": registration, "meeting": registration.meeting,
+        "token": links.SESSION_URL_TOKEN,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@signed_link_page("confirm_address")
+def registration_confirm_address(request, registration):
+    """The link of the first mail. GET shows a button (mail scanners that open links must not
+    confirm on their own); POST confirms and leads to the registration's page."""
+    if registration.status != RegistrationStatus.UNCONFIRMED:
+        return redirect(links.session_path("manage"))
+    if request.method == "POST":
+        try:
+            services.registration_confirm_address(registration=registration,
+                                                  actor=request.user)
+        except RegistrationError as service_error:
+            messages.error(request, service_error.message)
+        else:
+            links.keep_in_session(request, links.registration_token(registration))
+            return redirect(links.session_path("manage") + "?submitted=1")
+    return render(request, "delegates/registration_confirm_address.html", {
         "registration": registration, "meeting": registration.meeting,
         "token": links.SESSION_URL_TOKEN,
     })

@@ -23,7 +23,7 @@ from delegates.mail import LINK_PLACEHOLDER, send_queued
 from delegates.models import OutgoingEmail, Registration
 from tests.delegates.staff_helpers import editor, viewer
 from tests.delegates.test_admin_actions import act
-from tests.delegates.test_register import form_data
+from tests.delegates.test_register import confirmation_path, form_data
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -145,13 +145,19 @@ def test_token_free_address_without_the_session_shows_a_clear_page(client):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_registration_page_redirects_to_the_token_free_address(client, settings):
+def test_registration_page_redirects_to_the_token_free_address(
+        client, django_capture_on_commit_callbacks):
     meeting = MeetingFactory()
 
-    response = client.post(reverse("delegates:register", args=[meeting.slug]), form_data())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("delegates:register", args=[meeting.slug]),
+                               form_data())
+    opened = client.get(confirmation_path(mail.outbox[0]))
 
-    assert (response.status_code, response.url) == (302, "/registrations/current/?submitted=1")
-    assert "We have sent an email" in client.get(response.url).text
+    assert (response.status_code, response.url) == (
+        302, f"/meetings/{meeting.slug}/register/sent/")
+    assert (opened.status_code, opened.url) == (302, "/registrations/current/confirm/")
+    assert "no-store" in opened["Cache-Control"]
 
 
 def test_password_link_swaps_the_token_for_the_session(client,
@@ -261,7 +267,7 @@ def test_hanging_mail_server_does_not_hold_a_registration(client, hanging_smtp,
 
     assert response.status_code == 302
     assert elapsed < 8  # the default EMAIL_TIMEOUT (5 s), not the 20 s or more of before
-    assert Registration.objects.get().status == Status.PENDING
+    assert Registration.objects.get().status == Status.UNCONFIRMED
     queued = OutgoingEmail.objects.get()
     assert (queued.sent_at, queued.attempts) == (None, 1)
     assert "timed out" in queued.last_error

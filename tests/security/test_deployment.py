@@ -37,10 +37,24 @@ def test_check_deploy_is_clean_with_production_settings():
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         DJANGO_SECRET_KEY=get_random_secret_key(),
         DJANGO_DEBUG="0",
+        CACHE_URL="redis://127.0.0.1:6379/7",  # production shares its cache between workers
     )
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_when_the_rate_limit_would_count_per_process():
+    result = _run_with_production_env(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SECRET_KEY=get_random_secret_key(),
+        DJANGO_DEBUG="0",
+        CACHE_URL="locmemcache://",
+    )
+
+    assert result.returncode == 1
+    assert "(asem_customs.W010) The registration rate limit counts in the cache" in (
+        result.stderr)
 
 
 def test_debug_is_off_when_not_set():
