@@ -34,3 +34,11 @@ class Honorific(models.TextChoices):
     MR = "Mr.", _("Mr.")
     MS = "Ms.", _("Ms.")
     MX = "Mx.", _("Mx.")
+
+
+# The passport details of a registration: entered, never shown back in full except to
+# holders of `delegates.see_passport_details` (see `delegates.passports`).
+PASSPORT_FIELDS = (
+    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
+    "date_of_birth",
+)

@@ -33,7 +33,13 @@ from django.utils.translation import gettext as _
 from meetings.models import Meeting
 
 from . import mail
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
+from .enums import (
+    ACTIVE_STATUSES,
+    PASSPORT_FIELDS,
+    SEAT_HOLDING_STATUSES,
+    RegistrationStatus,
+    Role,
+)
 from .links import registration_url
 from .models import FocalPoint, Registration, RegistrationLogEntry
 
@@ -46,10 +52,6 @@ EDITABLE_FIELDS = (
     "accessibility_needs", "arrival_date", "departure_date", "needs_visa_letter",
     "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
     "date_of_birth", "privacy_consent_at", "publish_name",
-)
-PASSPORT_FIELDS = (
-    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth",
 )
 TEXT_FIELDS = (
     "given_name", "family_name", "name_latin", "position", "organisation", "phone",
