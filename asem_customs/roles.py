@@ -16,3 +16,10 @@ def can_see_passport_details(user):
         and user.is_active
         and user.has_perm(PASSPORT_PERMISSION)
     )
+
+
+def requires_second_factor(user):
+    """Whether this user finishes signing in with a second factor (an authenticator app or a
+    recovery code) before the admin and the secretariat's pages: everyone who may see
+    passport details. Focal points and secretariat viewers sign in with a password alone."""
+    return can_see_passport_details(user)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
     path("staff/", include("delegates.staff_urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
+    path("accounts/two-step/", include("accounts.urls", namespace="two_step")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),

@@ -4,11 +4,14 @@ delegate's change pages show them masked and keep them when the fields are left 
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 
 from delegates import links
 from delegates.enums import Role
 from delegates.passports import mask_passport_number, masked_value
+from tests.delegates.staff_helpers import editor, verify_second_factor, viewer
 from tests.factories import FocalPointFactory, MeetingFactory, RegistrationFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +155,49 @@ def test_no_visa_letter_any_more_wipes_the_passport(client, registration):
 
     assert response.status_code == 302
     assert stored(registration) == ("", "", None, None, None)
+
+
+# --- the admin ------------------------------------------------------------------------------
+
+
+def admin_change_url(registration):
+    return reverse("admin:delegates_registration_change", args=[registration.pk])
+
+
+def test_viewer_admin_page_shows_the_passport_masked_only(client, registration):
+    client.force_login(viewer())
+
+    response = client.get(admin_change_url(registration))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert NUMBER not in body
+    assert BORN.isoformat() not in body
+    assert "passport number: •••••67X" in body
+    assert "date of birth: on file" in body
+
+
+def test_editor_admin_page_shows_the_passport_after_the_second_factor(registration):
+    client = Client()  # the password step only
+    user = editor()
+    client.force_login(user)
+    assert client.get(admin_change_url(registration)).status_code == 302
+
+    verify_second_factor(client, user)
+    response = client.get(admin_change_url(registration))
+
+    assert response.status_code == 200
+    assert f'value="{NUMBER}"' in response.content.decode()
+    assert f'value="{BORN.isoformat()}"' in response.content.decode()
+
+
+def test_staff_without_the_permission_cannot_change_the_passport_in_the_admin(
+        client, registration):
+    user = viewer("changer")
+    user.user_permissions.add(Permission.objects.get(codename="change_registration"))
+    client.force_login(user)
+    url = admin_change_url(registration)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert NUMBER not in page.content.decode()
+    assert 'name="passport_number"' not in page.content.decode()
