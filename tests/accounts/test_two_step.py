@@ -241,3 +241,12 @@ def test_demo_login_prints_a_second_factor_that_works(db):
     secret = printed.split("(time-based, 6 digits): ", 1)[1].split("\n", 1)[0]
     assert secret.replace(" ", "") == services.app_secret_display(
         TOTPDevice.objects.get(user__username="secretariat")).replace(" ", "")
+
+
+def test_staff_pages_link_to_the_recovery_codes_for_those_with_a_second_factor(client):
+    from tests.delegates.staff_helpers import editor
+
+    client.force_login(editor())
+    assert 'href="/accounts/two-step/recovery-codes/"' in client.get("/staff/").content.decode()
+    client.force_login(viewer())
+    assert "/accounts/two-step/" not in client.get("/staff/").content.decode()
