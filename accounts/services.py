@@ -57,8 +57,7 @@ def app_device_confirm(*, user, key, code, actor):
     with transaction.atomic():
         device = app_device_unsaved(user=user, key=key)
         device.save()
-        if not device.verify_token(_normalise(code)):
-            transaction.set_rollback(True)
+        if not device.verify_token(_normalise(code)):  # raising undoes the save
             raise SecondFactorError(
                 _("This code is not the one your authenticator app shows now. Check that the "
                   "app's clock is right and type the six digits again."),
