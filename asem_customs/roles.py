@@ -61,3 +61,9 @@ def can_name_head_of_delegation(user):
         return False
     return bool(user.has_perm("delegates.change_registration")
                 or hasattr(user, "focal_point"))
+
+def requires_second_factor(user):
+    """Whether this user finishes signing in with a second factor (an authenticator app or a
+    recovery code) before the admin and the secretariat's pages: everyone who may see
+    passport details. Focal points and secretariat viewers sign in with a password alone."""
+    return can_see_passport_details(user)

@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     "meetings",
     "delegates",
     "secretariat",
@@ -90,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "asem_customs.request_guards.NoStoreForPrivatePagesMiddleware",
+    # Second factor (django-otp) for those who may see passport details: see accounts.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -251,6 +258,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "signed_in"
 LOGOUT_REDIRECT_URL = "meetings:home"
+# The name authenticator apps show for the secretariat's sign-in codes.
+OTP_TOTP_ISSUER = "ASEM Customs Secretariat"
 
 LOGGING = {
     "version": 1,

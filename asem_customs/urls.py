@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/password_reset/",
          auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
          name="password_reset"),
+    path("accounts/two-step/", include("accounts.urls", namespace="two_step")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("meetings.plan_urls")),
     path("", include("delegates.urls")),

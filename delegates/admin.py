@@ -17,14 +17,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
-from asem_customs.roles import can_manage_outbox
+from asem_customs.roles import can_manage_outbox, can_see_passport_details
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
+from .enums import PASSPORT_FIELDS
 from .forms import RegistrationAdminForm
 from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
+from .passports import masked_value, stored_passport_details
 from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
-from .privacy import PASSPORT_FIELDS, can_view_passport
 from .services import (
     EDITABLE_FIELDS,
     RegistrationError,
@@ -125,8 +126,7 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     raw_id_fields = ["registered_by"]
     readonly_fields = ["documents", "status", "head_requested", "badge_code", "attended_at",
                        "rejection_reason", "created_at", "updated_at", "status_changed_at",
-                       "registered_by",
-                       "anonymised_at"]
+                       "registered_by", "anonymised_at", "passport_on_file"]
     inlines = [RegistrationLogEntryInline]
     actions = ["confirm", "waitlist", "reject", "cancel", "make_head", "mark_attended",
                "print_badges", "print_visa_letters"]
@@ -164,21 +164,38 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
             links += format_html(' · <a href="{}">{}</a>', letter, _("Visa letter (PDF)"))
         return links
 
+    @admin.display(description=gettext_lazy("passport details"))
+    def passport_on_file(self, obj):
+        """What is on file, masked (`delegates.passports`), for those who may not see it."""
+        details = stored_passport_details(obj)
+        if not details:
+            return "—"
+        return "; ".join(
+            f"{obj._meta.get_field(name).verbose_name}: {masked_value(name, value)}"
+            for name, value in details.items()
+        )
+
     def get_fieldsets(self, request, obj=None):
-        """Passport details only for those who prepare visa letters (see privacy)."""
+        """Passport details in full only for holders of the permission; others see what is
+        on file, masked and read-only, and their form has no passport field at all."""
         fieldsets = super().get_fieldsets(request, obj)
-        if can_view_passport(request.user):
+        if can_see_passport_details(request.user):
             return fieldsets
-        return [(name, {**options, "fields": [
-            field for field in options["fields"]
-            if not set(field if isinstance(field, tuple) else [field]) & set(PASSPORT_FIELDS)
-        ]}) for name, options in fieldsets]
+        masked = []
+        for name, options in fieldsets:
+            fields = [field for field in options["fields"]
+                      if not set(field if isinstance(field, tuple) else [field])
+                      & set(PASSPORT_FIELDS)]
+            if "needs_visa_letter" in fields:
+                fields.append("passport_on_file")
+            masked.append((name, {**options, "fields": fields}))
+        return masked
 
     def set_history_delta_changes(self, request, historical_records,
                                   foreign_keys_are_objs=True):
         """The history page's list of changes, without passport details for those who
         may not see them."""
-        hidden = [] if can_view_passport(request.user) else list(PASSPORT_FIELDS)
+        hidden = [] if can_see_passport_details(request.user) else list(PASSPORT_FIELDS)
         previous = None
         for current in historical_records:
             if previous is not None:
@@ -324,7 +341,7 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     @admin.action(description=gettext_lazy("Visa invitation letters of selected (PDF)"),
                   permissions=["change"])
     def print_visa_letters(self, request, queryset):
-        if not can_view_passport(request.user):
+        if not can_see_passport_details(request.user):
             raise PermissionDenied
         registrations = list(queryset.filter(needs_visa_letter=True).select_related(
             "member", "meeting", "meeting__host_member"))

@@ -51,3 +51,9 @@ class MailLink(models.TextChoices):
     REGISTRATION = "registration", _("Registration link")
     PASSWORD_SET = "password_set", _("Password link")
     ADDRESS_CONFIRMATION = "address_confirmation", _("Address confirmation link")
+# The passport details of a registration: entered, never shown back in full except to
+# holders of `delegates.see_passport_details` (see `delegates.passports`).
+PASSPORT_FIELDS = (
+    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
+    "date_of_birth",
+)

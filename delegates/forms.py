@@ -16,6 +16,7 @@ from meetings.models import Member
 
 from .enums import ACTIVE_STATUSES, ADDRESS_HOLDING_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
+from .passports import mask_passport_number, stored_passport_details
 from .services import EDITABLE_FIELDS
 from .validators import PrintableTextMixin
 
@@ -114,7 +115,23 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                     "start": meeting.start_date.isoformat(),
                     "end": (meeting.end_date or meeting.start_date).isoformat(),
                 }
+        self.passport_on_file = stored_passport_details(self.instance)
+        for name, value in self.passport_on_file.items():
+            self._keep_unless_replaced(name, value)
         self.helper = self._helper()
+
+    def _keep_unless_replaced(self, name, value):
+        """A stored passport detail is never sent back to the browser: the field renders
+        empty, says what is on file (masked) and keeps the stored value when left empty."""
+        field = self.fields[name]
+        self.initial.pop(name, None)
+        field.initial = None
+        field.widget.attrs["autocomplete"] = "off"
+        if name == "passport_number":
+            field.help_text = _("On file: %(masked)s — leave empty to keep") % {
+                "masked": mask_passport_number(value)}
+        else:
+            field.help_text = _("On file — leave empty to keep")
 
     def _helper(self):
         helper = FormHelper()
@@ -197,6 +214,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                 _("Give your family name, or your name if it has one part."),
                 code="name_required"))
         self._clean_dates(cleaned)
+        self._keep_stored_passport(cleaned)
         self._clean_passport(cleaned)
         self._clean_head(cleaned)
         return cleaned
@@ -216,6 +234,13 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             self.add_error("departure_date", forms.ValidationError(
                 _("You would leave before the meeting begins."),
                 code="departure_before_start"))
+
+    def _keep_stored_passport(self, cleaned):
+        """Passport fields left empty keep what is on file, and the visa-letter rules below
+        then check the stored values."""
+        for name, value in self.passport_on_file.items():
+            if name not in self.errors and cleaned.get(name) in (None, ""):
+                cleaned[name] = value
 
     def _clean_passport(self, cleaned):
         if not cleaned.get("needs_visa_letter"):

@@ -22,16 +22,16 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from asem_customs.roles import can_see_passport_details
 from meetings.models import Meeting
 from secretariat.services import remove_meeting_jobs
 
-from .enums import ACTIVE_STATUSES
+from .enums import ACTIVE_STATUSES, PASSPORT_FIELDS
 from .models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
 from .services import registration_cancel
 
 logger = logging.getLogger(__name__)
 
-EDITOR_GROUP = "Secretariat editor"
 ANONYMISED_NAME = "Anonymised"
 # Field -> value it takes when the person's data is wiped. Meeting, member, role, status,
 # attendance and timestamps stay: public pages and statistics count them.
@@ -43,10 +43,6 @@ WIPED_VALUES = {
     "passport_nationality": "", "passport_issued_on": None, "passport_expires_on": None,
     "date_of_birth": None, "publish_name": False, "rejection_reason": "",
 }
-PASSPORT_FIELDS = (
-    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth",
-)
 EXPORTED_FIELDS = (
     "honorific", "given_name", "family_name", "family_name_first", "name_latin", "position",
     "organisation", "email", "phone", "role", "status", "dietary_needs",
@@ -56,17 +52,10 @@ EXPORTED_FIELDS = (
 )
 
 
-def can_view_passport(user):
-    """Passport details are for the staff who prepare visa letters: superusers and the
-    "Secretariat editor" group; viewers and focal points never see them."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=EDITOR_GROUP).exists()
-
-
 def can_manage_personal_data(user):
-    """Who may export or erase everything held about a person (it includes passports)."""
-    return can_view_passport(user)
+    """Who may export or erase everything held about a person: the export includes the
+    passport details in full, so only those who may see them."""
+    return can_see_passport_details(user)
 
 
 # --- anonymisation after the retention period -----------------------------------------------

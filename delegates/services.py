@@ -37,6 +37,7 @@ from . import mail
 from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
+    PASSPORT_FIELDS,
     SEAT_HOLDING_STATUSES,
     MailLink,
     RegistrationStatus,
@@ -53,10 +54,6 @@ EDITABLE_FIELDS = (
     "accessibility_needs", "arrival_date", "departure_date", "needs_visa_letter",
     "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
     "date_of_birth", "privacy_consent_at", "publish_name",
-)
-PASSPORT_FIELDS = (
-    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth",
 )
 TEXT_FIELDS = (
     "given_name", "family_name", "name_latin", "position", "organisation", "phone",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asem_customs.roles import can_see_passport_details
 from meetings.models import Meeting, Member
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -31,7 +32,6 @@ from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .models import Registration
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
-from .privacy import can_view_passport
 from .services import RegistrationError, registration_mark_attended
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
@@ -39,8 +39,8 @@ editor_required = permission_required("delegates.change_registration", raise_exc
 
 
 def _render(request, template, context):
-    return render(request, template, {**context,
-                                      "can_view_passport": can_view_passport(request.user)})
+    passports = can_see_passport_details(request.user)
+    return render(request, template, {**context, "can_see_passport_details": passports})
 
 
 def _meeting(slug):
@@ -162,8 +162,8 @@ def badge(request, slug, pk):
 
 
 def _require_passport_access(request):
-    """Visa letters carry passport details, which only editors may see."""
-    if not can_view_passport(request.user):
+    """Visa letters carry passport details, which only holders of the permission see."""
+    if not can_see_passport_details(request.user):
         raise PermissionDenied
 
 

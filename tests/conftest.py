@@ -65,3 +65,20 @@ def demo(db):
     load_twelfth_registrations(twelfth)
     load_demo_meeting_registrations(demonstration)
     return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}
+
+
+@pytest.fixture
+def client():
+    """The test client; its `force_login` signs staff in with both factors (staff_helpers)."""
+    from tests.delegates.staff_helpers import Client
+
+    return Client()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    from tests.delegates.staff_helpers import Client
+
+    client = Client()
+    client.force_login(admin_user)
+    return client

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from delegates.enums import RegistrationStatus, Role
@@ -27,7 +29,15 @@ def editor(e2e_data):
         first_name="Amara", last_name="Editor", is_staff=True,
     )
     user.groups.add(Group.objects.get(name="Secretariat editor"))
+    # Editors may see passports: their authenticator app, set up before this journey.
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     return user
+
+
+def current_code(user):
+    """The six digits the editor's authenticator app shows now."""
+    device = TOTPDevice.objects.get(user=user)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journey):
@@ -43,6 +53,10 @@ def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journe
     page.get_by_label("Password").fill(PASSWORD)
     journey.step("admin sign-in")
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Second step of signing in")).to_be_visible()
+    page.get_by_label("Code").fill(current_code(editor))
+    journey.step("second step of signing in")
+    page.get_by_role("button", name="Verify").click()
     expect(page.get_by_role("heading", name="Secretariat workspace")).to_be_visible()
     journey.step("admin home")
 

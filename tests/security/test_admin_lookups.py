@@ -9,9 +9,8 @@ from django.contrib import admin
 from django.utils import timezone
 
 from asem_customs.admin_lookups import path_is_sensitive, sensitive_fields
-from delegates.enums import RegistrationStatus
+from delegates.enums import PASSPORT_FIELDS, RegistrationStatus
 from delegates.models import Registration, RegistrationLogEntry
-from delegates.privacy import PASSPORT_FIELDS
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
 

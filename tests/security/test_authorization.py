@@ -22,7 +22,6 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -30,6 +29,7 @@ from delegates import links
 from delegates.models import FocalPoint, OutgoingEmail, Registration
 from meetings.enums import ProgressReportState
 from meetings.models import ProgressReport, ProgressReportAttachment
+from tests.delegates.staff_helpers import Client
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,
@@ -175,6 +175,11 @@ TABLE = {
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,  # the page says the link is not valid
     "password_reset_complete": PUBLIC,
+    # second step of signing in: only for those who may see passports (the editor here is
+    # already verified, so the step sends it on)
+    "two_step:verify": ("login", "login", "403", "403", "ok"),
+    "two_step:setup": ("login", "login", "403", "403", "ok"),
+    "two_step:recovery_codes": ("login", "login", "403", "403", "ok"),
     # public site
     "meetings:home": PUBLIC,
     "meetings:meeting_list": PUBLIC,
@@ -282,6 +287,9 @@ POST_TABLE = {
     "password_reset_complete": CLOSED,
     "password_reset_confirm": PUBLIC,
     "password_reset_done": CLOSED,
+    "two_step:verify": ("login", "login", "403", "403", "ok"),
+    "two_step:setup": ("login", "login", "403", "403", "ok"),
+    "two_step:recovery_codes": ("login", "login", "403", "403", "ok"),
     "plans:action_plan_detail": CLOSED,
     "plans:carry_over": ("login", "login", "403", "403", "ok"),
     "plans:implementation_report": ("login", "login", "403", "403", "ok"),

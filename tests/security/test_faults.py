@@ -183,9 +183,10 @@ def _fail_on_third_status_update():
 def test_bulk_action_crashing_midway_leaves_nothing(django_capture_on_commit_callbacks):
     from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
+    from tests.delegates.staff_helpers import Client as TwoFactorClient
     from tests.delegates.staff_helpers import editor
 
-    client = Client(raise_request_exception=False)
+    client = TwoFactorClient(raise_request_exception=False)
     client.force_login(editor())
     meeting = MeetingFactory()
     pending = [RegistrationFactory(meeting=meeting) for _ in range(3)]
