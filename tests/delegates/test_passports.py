@@ -89,7 +89,7 @@ def test_focal_point_edit_page_never_shows_the_stored_passport(focal_client, reg
 
 
 def test_delegate_change_page_never_shows_the_stored_passport(client, registration):
-    response = client.get(delegate_change_url(registration))
+    response = client.get(delegate_change_url(registration), follow=True)
 
     assert response.status_code == 200
     assert_nothing_shown_back(response.content.decode())
