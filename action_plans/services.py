@@ -13,11 +13,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from delegates.mail import queue_message
 
 from . import permissions
 from .enums import ActionPointStatus, ProgressReportState
@@ -55,12 +56,11 @@ def _save(obj, actor, fields):
     obj.save(update_fields=[*fields, "updated_at"] if hasattr(obj, "updated_at") else fields)
 
 
-def _mail_on_commit(subject, body, recipients):
-    recipients = [address for address in recipients if address]
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(subject, body, None, recipients, fail_silently=False)
-        )
+def _mail_on_commit(subject, body, recipients, kind="meetings.progress_report"):
+    """Queue one message per recipient in the outbox: written in this transaction, sent after
+    commit by the mail task (no request waits on the mail server), retried until sent."""
+    for address in dict.fromkeys(address for address in recipients if address):
+        queue_message(to=address, subject=subject, body=body, kind=kind)
 
 
 def _secretariat_address():

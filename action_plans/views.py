@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from meetings.cache import cached_public_page, plan_page_scopes
 
@@ -18,7 +18,7 @@ from .models import ActionPlan, ActionPoint, ProgressReportAttachment
 from .tracker import build_timeline
 
 
-@require_GET
+@require_safe
 @cached_public_page(plan_page_scopes)
 def action_plan_detail(request, slug):
     plan = selectors.plan_with_progress(slug)

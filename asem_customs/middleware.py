@@ -1,25 +1,16 @@
-"""Request-level protections: the client's address, the database-down page and the rate
-limit on the public registration form."""
+"""Request-level protections: the client's address and the database-down page. (The rate
+limit of the public registration form is in `asem_customs.rate_limits`.)"""
 
 import logging
-import re
-import time
-from functools import lru_cache
 
+import psycopg
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.template import loader
-from django.urls import Resolver404, resolve
 
 logger = logging.getLogger(__name__)
-
-RATE_LIMITED_VIEWS = frozenset({"delegates:register"})
-_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 
 
 def client_ip(request):
@@ -52,74 +43,11 @@ def axes_username(request, credentials=None):
     return str(username).replace("\x00", "")[:255]
 
 
-@lru_cache(maxsize=16)
-def parse_rate(value):
-    """'60/h' -> (60, 3600); '100/15m' -> (100, 900); 'off' (or empty) -> None."""
-    text = (value or "").strip().lower()
-    if text in {"", "off", "none", "0"}:
-        return None
-    match = _RATE.match(text)
-    if not match:
-        raise ImproperlyConfigured(
-            f"REGISTRATION_RATE_LIMIT must look like '60/h' or 'off', not {value!r}."
-        )
-    count, multiple, unit = match.groups()
-    return int(count), int(multiple or 1) * _PERIODS[unit]
-
-
-def _too_many_requests(request, retry_after):
-    response = render(
-        request, "429.html", {"retry_after_minutes": max(1, -(-retry_after // 60))}, status=429
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
-class RegistrationRateLimitMiddleware:
-    """Counts POSTs to the public registration form per client address in fixed windows.
-
-    The counter lives in the default cache, so app servers sharing a Redis cache share it.
-    A window is generous enough for one ministry's office behind a single address.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        parse_rate(settings.REGISTRATION_RATE_LIMIT)  # fail at start on a malformed value
-
-    def __call__(self, request):
-        if request.method == "POST" and self._is_limited_view(request):
-            rate = parse_rate(settings.REGISTRATION_RATE_LIMIT)
-            if rate is not None:
-                address = client_ip(request) or "unknown"
-                retry_after = self._hit(address, *rate)
-                if retry_after:
-                    logger.warning("Registration rate limit reached for %s", address)
-                    return _too_many_requests(request, retry_after)
-        return self.get_response(request)
-
-    @staticmethod
-    def _is_limited_view(request):
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return False
-        return match.view_name in RATE_LIMITED_VIEWS
-
-    @staticmethod
-    def _hit(address, limit, period):
-        """Counts one request; returns the seconds to wait when over the limit, else 0."""
-        now = int(time.time())
-        window = now // period
-        key = f"ratelimit:register:{address}:{period}:{window}"
-        cache.add(key, 0, timeout=period + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=period + 1)
-            count = 1
-        if count > limit:
-            return (window + 1) * period - now
-        return 0
+# Django wraps the driver's errors in its own, except where psycopg raises outside Django's
+# wrapper (closing a server-side cursor on a connection that died): both mean the same.
+DATABASE_UNAVAILABLE_ERRORS = (
+    OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError,
+)
 
 
 def database_unavailable_response():
@@ -139,7 +67,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
             logger.error("Database unavailable: %s", exception, exc_info=exception)
             return database_unavailable_response()
         return None

@@ -16,3 +16,54 @@ def can_see_passport_details(user):
         and user.is_active
         and user.has_perm(PASSPORT_PERMISSION)
     )
+
+
+OUTBOX_PERMISSION = "delegates.manage_outbox"
+
+
+def can_manage_outbox(user):
+    """Whether this user may read the outbox (who was mailed what, and why a mail failed):
+    the people who run the mail, holding the dedicated permission, and superusers."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(OUTBOX_PERMISSION)
+    )
+
+JOB_PERMISSIONS = {
+    # What a job's result shows decides who may follow it: badges and lists are for every
+    # secretariat viewer, an import's outcome for the editors who import.
+    "badges": "delegates.view_registration",
+    "import": "delegates.change_registration",
+}
+ALL_JOBS_PERMISSION = "secretariat.view_job"
+
+
+def can_see_job(user, job):
+    """Whether `user` may follow a background job and download its result: the person who
+    started it, or someone granted "Can view background job" (superusers), and in either
+    case only while they still hold the permission the job's kind needs."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    needed = JOB_PERMISSIONS.get(job.kind)
+    if needed is None or not user.has_perm(needed):
+        return False
+    return job.created_by_id == user.pk or user.has_perm(ALL_JOBS_PERMISSION)
+
+
+def can_name_head_of_delegation(user):
+    """Whether this user may name (or grant a request to be) head of a delegation: the
+    secretariat, or a focal point (for its own member only, which the services check). A
+    person registering on the public form only asks."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.has_perm("delegates.change_registration")
+                or hasattr(user, "focal_point"))
+
+def requires_second_factor(user):
+    """Whether this user finishes signing in with a second factor (an authenticator app or a
+    recovery code) before the admin and the secretariat's pages: everyone who may see
+    passport details. Focal points and secretariat viewers sign in with a password alone."""
+    return can_see_passport_details(user)

@@ -4,14 +4,40 @@ Every setting that differs between machines is read once, here, from the environ
 (through django-environ). `.env.example` and the README list each variable with its default.
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+class _LiteralEnviron(Mapping):
+    """The process environment as django-environ sees it, with every `$` escaped.
+
+    django-environ reads a value that starts with `$` as the name of another variable
+    (`DJANGO_SECRET_KEY=$abc` would be the value of `abc`, usually empty). Django's own
+    random secret keys start with `$` once in 50, and passwords in URLs may too. With
+    `escape_proxy` on, django-environ turns `\\$` back into `$` after that look-up, so
+    escaping every `$` here makes it return each value exactly as written."""
+
+    def __getitem__(self, key):
+        return os.environ[key].replace("$", "\\$")
+
+    def __iter__(self):
+        return iter(os.environ)
+
+    def __len__(self):
+        return len(os.environ)
+
+
+# Every value is read literally: no `$OTHER` references (see _LiteralEnviron).
 env = environ.Env()
+env.ENVIRON = _LiteralEnviron()
+env.escape_proxy = True
 # A `.env` file in the project folder is read when present; the real environment wins.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -46,26 +72,37 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     "meetings",
     "action_plans",
     "delegates",
+    "secretariat",
     "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "asem_customs.middleware.RejectNulCharactersMiddleware",
+    # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
+    "asem_customs.request_guards.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "asem_customs.request_guards.NoStoreForPrivatePagesMiddleware",
+    # Second factor (django-otp) for those who may see passport details: see accounts.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "asem_customs.middleware.DatabaseUnavailableMiddleware",
-    "asem_customs.middleware.RegistrationRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it turns a lockout raised anywhere in a login view into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -100,26 +137,62 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database server that accepts connections but never answers must not hold a request
+# until the app server kills it: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and
+# PostgreSQL cancels any statement running longer than DATABASE_STATEMENT_TIMEOUT_MS; both end
+# in the friendly 503 page (asem_customs.middleware.DatabaseUnavailableMiddleware).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=15000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _options["options"] = " ".join(filter(None, [
+        _options.get("options", ""), f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    ]))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # A second connection to the same database for the progress of background jobs: an
+    # import reports progress while its own transaction is still open (secretariat/services).
+    DATABASES["jobs"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default (one process); `redis://127.0.0.1:6379/1` shares it between
 # app servers.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://asem-customs")}
+
+
+def private_directory(path):
+    """`path`, created readable and writable by this process's user only, or an error when
+    it exists and another user owns it or may write to it: the page cache unpickles what
+    it finds there, so nobody else may place files in it."""
+    path = Path(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, exist_ok=True)
+    for folder in (path.parent, path):
+        status = folder.lstat()
+        if folder.is_symlink() or status.st_uid != os.getuid() or status.st_mode & 0o022:
+            raise ImproperlyConfigured(
+                f"{folder} must be a folder of the user running the site that nobody else"
+                " may write to (chmod 700): it holds the public page cache's versions."
+            )
+    return path
+
+
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Public pages are cached per process; the versions that invalidate them must be seen by
     # every process (gunicorn workers, management commands), so they live in files, one
-    # folder per database. With Redis both live there (meetings/cache.py).
+    # folder per database, in a private folder of the project (never a shared temporary
+    # folder where another local user could plant them). With Redis both live there
+    # (meetings/cache.py).
     import hashlib
-    import tempfile
 
     _database_key = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
     CACHES["public_versions"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(Path(tempfile.gettempdir()) / f"asem-customs-versions-{_database_key}"),
+        "LOCATION": str(private_directory(BASE_DIR / "var" / f"public-versions-{_database_key}")),
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
@@ -147,7 +220,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -159,6 +232,17 @@ STORAGES = {
     },
 }
 
+# What a client may send. A request announcing a larger body (Content-Length) is answered
+# 413 before anything reads it; the default fits a progress report with its five attachments
+# of 10 MB. The proxy in front should refuse the same (nginx `client_max_body_size 55m`).
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=55 * 1024 * 1024)
+# Form fields (not files) held in memory, files per request, and the size from which an
+# uploaded file goes to a private temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 # Mail: printed on the console by default; `smtp+tls://user:password@host:587` for a server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -166,6 +250,9 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ASEM Customs Secretariat <secretariat@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the site waits for the mail server on each step of sending before giving up (the
+# message stays queued). Short: without a broker a request sends its mail after commit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -173,6 +260,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "signed_in"
 LOGOUT_REDIRECT_URL = "meetings:home"
+# The name authenticator apps show for the secretariat's sign-in codes.
+OTP_TOTP_ISSUER = "ASEM Customs Secretariat"
 
 LOGGING = {
     "version": 1,
@@ -231,12 +320,26 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Public registration form: POSTs allowed per client address, as "<count>/<s|m|h|d>"; "off"
-# disables the limit. Counted in the cache (CACHE_URL), shared when that is Redis.
+# disables the limit. Counted by django-ratelimit after the CSRF check, in the cache
+# RATELIMIT_USE_CACHE (CACHE_URL): shared by all workers only when that is Redis.
 REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit refuses a per-process cache on every command (runserver included); the demo
+# runs one process, where that is harmless. `check --deploy` warns instead (delegates.checks,
+# asem_customs.W010), where several workers would each count apart.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# A registration from the public form holds a seat only once its address is confirmed through
+# the link in the first mail; unconfirmed ones expire after this many hours.
+REGISTRATION_CONFIRM_HOURS = env.int("REGISTRATION_CONFIRM_HOURS", default=48)
 
 # Personal data of registrations is anonymised this many days after the meeting ends
 # (management command `anonymise_registrations`, run nightly).
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
+
+# Bulk import of a delegation: most rows of people one spreadsheet may hold (the file is
+# refused beyond, while it is read).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 
 # Background work on Celery. With a broker (`redis://127.0.0.1:6379/3`) tasks go to the
 # workers (`celery -A asem_customs worker`, schedule `celery -A asem_customs beat`); unset,
@@ -253,8 +356,32 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# A message not acknowledged this long after delivery (its worker was killed) is delivered
+# again; longer than any job runs, so a slow job is never run twice at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 # Periodic work run by `celery -A asem_customs beat`; each app adds its entries here.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "secretariat-fail-stale-jobs": {
+        "task": "secretariat.fail_stale_jobs", "schedule": crontab(minute="*/5"),
+    },
+    "secretariat-remove-old-jobs": {
+        "task": "secretariat.remove_old_jobs", "schedule": crontab(hour=3, minute=15),
+    },
+    "delegates-anonymise-registrations": {
+        "task": "secretariat.anonymise_registrations", "schedule": crontab(hour=2, minute=30),
+    },
+}
+# The outbox sweep: sends mail a worker missed and retries failures once their wait is over.
+CELERY_BEAT_SCHEDULE["delegates.send_due_mail"] = {
+    "task": "delegates.tasks.send_due_mail", "schedule": 60.0,
+}
+# Unconfirmed registrations from the public form expire (REGISTRATION_CONFIRM_HOURS).
+CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
+    "task": "delegates.tasks.expire_unconfirmed_registrations", "schedule": 15 * 60.0,
+}
+# A running background job (badges, import) that has not reported for this many minutes is
+# shown failed, with a retry button: its worker stopped.
+JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)
 
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from delegates.account_forms import OutboxPasswordResetForm
 
 from . import views
 
@@ -14,6 +17,11 @@ urlpatterns = [
     path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
     path("staff/", include("delegates.staff_urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
+    # The reset mail goes through the outbox (no request waits on the mail server).
+    path("accounts/password_reset/",
+         auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
+         name="password_reset"),
+    path("accounts/two-step/", include("accounts.urls", namespace="two_step")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("action_plans.urls")),
     path("", include("delegates.urls")),

@@ -1,13 +1,14 @@
 import sys
 
+import psycopg
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
-from .middleware import database_unavailable_response
+from .middleware import DATABASE_UNAVAILABLE_ERRORS, database_unavailable_response
 
 
 def healthz(request):
@@ -16,7 +17,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except (DatabaseError, psycopg.Error):
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
 
@@ -24,7 +25,7 @@ def healthz(request):
 def server_error(request, template_name="500.html"):
     """The friendly 500 page; the 503 page when the cause is an unreachable database
     (raised outside a view, for example while a middleware saves the session)."""
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE_ERRORS):
         return database_unavailable_response()
     return default_server_error(request, template_name)
 

@@ -16,24 +16,33 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import FocalPoint, OutgoingEmail, Registration, RegistrationLogEntry
-from .pdf import badges_pdf, jobs, visa_letters_pdf
-from .privacy import PASSPORT_FIELDS, can_view_passport
+from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from asem_customs.roles import can_manage_outbox, can_see_passport_details
+from secretariat.enums import JobKind
+from secretariat.services import start_job
+
+from .enums import PASSPORT_FIELDS
+from .forms import RegistrationAdminForm
+from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
+from .passports import masked_value, stored_passport_details
+from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 from .services import (
     EDITABLE_FIELDS,
     RegistrationError,
     registration_cancel,
     registration_confirm,
+    registration_make_head,
     registration_mark_attended,
     registration_reject,
     registration_submit,
     registration_update,
     registration_waitlist,
 )
+from .validators import PrintableTextMixin
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(admin.ModelAdmin):
+class FocalPointAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["user", "member", "invited_at", "invited_by"]
     list_filter = ["member__region", "member"]
     search_fields = ["user__username", "user__email", "user__last_name", "member__name"]
@@ -89,7 +98,7 @@ class SpecialNeedsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RejectForm(forms.Form):
+class RejectForm(PrintableTextMixin, forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
             "rows": 4, "cols": 60}), max_length=2000,
@@ -97,13 +106,14 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
+    form = RegistrationAdminForm
     # The meeting is a filter, not a column: its long title would push the status out of view.
     list_display = ["full_name", "name_latin", "member", "role", "status_chip", "created_at",
                     "attended_at", "needs_visa_letter"]
     list_display_links = ["full_name"]
-    list_filter = ["meeting", "status", "role", "member__region", "member", CheckedInFilter,
-                   SpecialNeedsFilter]
+    list_filter = ["meeting", "status", "role", "head_requested", "member__region", "member",
+                   CheckedInFilter, SpecialNeedsFilter]
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
                      "member__name", "=badge_code"]
     list_select_related = ["member", "meeting"]
@@ -114,14 +124,15 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["member"]
     raw_id_fields = ["registered_by"]
-    readonly_fields = ["documents", "status", "badge_code", "attended_at", "rejection_reason",
-                       "created_at", "updated_at", "status_changed_at", "registered_by",
-                       "anonymised_at"]
+    readonly_fields = ["documents", "status", "head_requested", "badge_code", "attended_at",
+                       "rejection_reason", "created_at", "updated_at", "status_changed_at",
+                       "registered_by", "anonymised_at", "passport_on_file"]
     inlines = [RegistrationLogEntryInline]
-    actions = ["confirm", "waitlist", "reject", "cancel", "mark_attended", "print_badges",
-               "print_visa_letters"]
+    actions = ["confirm", "waitlist", "reject", "cancel", "make_head", "mark_attended",
+               "print_badges", "print_visa_letters"]
     fieldsets = [
-        (None, {"fields": ["meeting", "member", "role", "status", "badge_code", "documents"]}),
+        (None, {"fields": ["meeting", "member", "role", "head_requested", "status",
+                           "badge_code", "documents"]}),
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
@@ -153,21 +164,38 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             links += format_html(' · <a href="{}">{}</a>', letter, _("Visa letter (PDF)"))
         return links
 
+    @admin.display(description=gettext_lazy("passport details"))
+    def passport_on_file(self, obj):
+        """What is on file, masked (`delegates.passports`), for those who may not see it."""
+        details = stored_passport_details(obj)
+        if not details:
+            return "—"
+        return "; ".join(
+            f"{obj._meta.get_field(name).verbose_name}: {masked_value(name, value)}"
+            for name, value in details.items()
+        )
+
     def get_fieldsets(self, request, obj=None):
-        """Passport details only for those who prepare visa letters (see privacy)."""
+        """Passport details in full only for holders of the permission; others see what is
+        on file, masked and read-only, and their form has no passport field at all."""
         fieldsets = super().get_fieldsets(request, obj)
-        if can_view_passport(request.user):
+        if can_see_passport_details(request.user):
             return fieldsets
-        return [(name, {**options, "fields": [
-            field for field in options["fields"]
-            if not set(field if isinstance(field, tuple) else [field]) & set(PASSPORT_FIELDS)
-        ]}) for name, options in fieldsets]
+        masked = []
+        for name, options in fieldsets:
+            fields = [field for field in options["fields"]
+                      if not set(field if isinstance(field, tuple) else [field])
+                      & set(PASSPORT_FIELDS)]
+            if "needs_visa_letter" in fields:
+                fields.append("passport_on_file")
+            masked.append((name, {**options, "fields": fields}))
+        return masked
 
     def set_history_delta_changes(self, request, historical_records,
                                   foreign_keys_are_objs=True):
         """The history page's list of changes, without passport details for those who
         may not see them."""
-        hidden = [] if can_view_passport(request.user) else list(PASSPORT_FIELDS)
+        hidden = [] if can_see_passport_details(request.user) else list(PASSPORT_FIELDS)
         previous = None
         for current in historical_records:
             if previous is not None:
@@ -271,6 +299,16 @@ class RegistrationAdmin(SimpleHistoryAdmin):
                    lambda n: ngettext("%d registration cancelled.",
                                       "%d registrations cancelled.", n) % n)
 
+    @admin.action(description=gettext_lazy("Name selected head of their delegation"),
+                  permissions=["change"])
+    def make_head(self, request, queryset):
+        """Grants a request made on the public form (filter "asks to be head of
+        delegation"); the previous head, if any, becomes a delegate."""
+        self._each(request, queryset,
+                   lambda r: registration_make_head(registration=r, actor=request.user),
+                   lambda n: ngettext("%d person named head of delegation.",
+                                      "%d people named head of delegation.", n) % n)
+
     def has_delete_permission(self, request, obj=None):
         """Registrations are cancelled or rejected (the seat goes to the waiting list and
         the person is told), never deleted; personal data is erased on the privacy pages."""
@@ -293,18 +331,17 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             self.message_user(request, _("Choose registrations of one meeting."),
                               messages.ERROR)
             return None
-        if len(registrations) <= jobs.INLINE_BADGES:
+        if len(registrations) <= INLINE_BADGES:
             return _pdf(badges_pdf(registrations, meeting=meeting), "badges.pdf")
-        token = jobs.start_document(
-            render=lambda progress: badges_pdf(registrations, meeting=meeting,
-                                               progress=progress),
-            total=len(registrations), filename="badges.pdf", user_id=request.user.pk)
-        return redirect("staff:job", token=token)
+        return redirect(start_job(
+            kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
+            params={"registrations": [r.pk for r in registrations], "layout": "sheet"},
+            filename="badges.pdf", actor=request.user))
 
     @admin.action(description=gettext_lazy("Visa invitation letters of selected (PDF)"),
                   permissions=["change"])
     def print_visa_letters(self, request, queryset):
-        if not can_view_passport(request.user):
+        if not can_see_passport_details(request.user):
             raise PermissionDenied
         registrations = list(queryset.filter(needs_visa_letter=True).select_related(
             "member", "meeting", "meeting__host_member"))
@@ -323,7 +360,7 @@ def _pdf(data, filename):
 
 
 @admin.register(RegistrationLogEntry)
-class RegistrationLogEntryAdmin(admin.ModelAdmin):
+class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "registration", "action", "from_status", "to_status",
                     "actor"]
     list_filter = ["action", "to_status", "registration__meeting"]
@@ -343,15 +380,44 @@ class RegistrationLogEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "to", "subject", "kind", "attempts", "sent_at"]
     list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["to", "subject"]
     date_hierarchy = "created_at"
     raw_id_fields = ["registration"]
-    readonly_fields = ["to", "subject", "body", "kind", "registration", "created_at",
+    # The body is the stored one: its personal link is a placeholder (see delegates.mail).
+    readonly_fields = ["to", "subject", "body", "kind", "link", "registration", "created_at",
                        "next_attempt_at", "attempts", "sent_at", "last_error"]
+    exclude = ["link_version", "user"]
+
+    def has_module_permission(self, request):
+        return can_manage_outbox(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_manage_outbox(request.user)
 
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return can_manage_outbox(request.user) and super().has_delete_permission(request, obj)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+    """Uploads waiting for their import; their rows (passport details too) are not shown."""
+
+    list_display = ["created_at", "meeting", "member", "uploaded_by", "expires_at"]
+    list_select_related = ["meeting", "member", "uploaded_by"]
+    fields = ["meeting", "member", "uploaded_by", "created_at", "expires_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -6,3 +6,6 @@ class DelegatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "delegates"
     verbose_name = _("Delegates")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the rate-limit checks

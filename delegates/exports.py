@@ -1,5 +1,10 @@
 """The list of participants as CSV and XLSX, and the rule every export follows: a cell never
-becomes a spreadsheet formula and never carries control characters."""
+becomes a spreadsheet formula and never carries a character its format cannot hold.
+
+CSV has no cell types, so a value a spreadsheet would read as a formula gets a leading
+apostrophe. XLSX cells are typed: every value is written as a string cell, which no
+spreadsheet evaluates, so it reads exactly as stored (a phone `+000 555 5001`, not
+`'+000 555 5001`)."""
 
 import csv
 import io
@@ -14,22 +19,30 @@ from openpyxl.styles import Font
 
 from .enums import RegistrationStatus, Role
 from .models import Registration
+from .validators import strip_unprintable
 
 # A value starting with one of these would be read as a formula by a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# C0 and C1 control characters, except the line feed that multi-line fields may hold.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Characters a worksheet's name cannot hold.
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 
 
-def clean_cell(value):
-    """The value safe for a spreadsheet: control characters removed, and a leading
-    apostrophe before anything a spreadsheet would take for a formula."""
+def plain_cell(value):
+    """The value as any export can hold it: control characters (except the line feed),
+    Unicode non-characters and lone surrogates removed."""
     if value is None:
         return ""
     if not isinstance(value, str):
         return value
-    cleaned = CONTROL_CHARACTERS.sub("", value)
-    if value.startswith(FORMULA_STARTS) or cleaned.startswith(FORMULA_STARTS):
+    return strip_unprintable(value, keep="\n")
+
+
+def clean_cell(value):
+    """The value safe for a CSV cell: `plain_cell`, and a leading apostrophe before
+    anything a spreadsheet would take for a formula."""
+    cleaned = plain_cell(value)
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS)
+                                   or cleaned.startswith(FORMULA_STARTS)):
         cleaned = "'" + cleaned
     return cleaned
 
@@ -77,12 +90,12 @@ def participant_columns():
     ]
 
 
-def participant_rows(queryset):
+def participant_rows(queryset, *, clean=clean_cell):
     """Header then one cleaned row per registration, read from the database in chunks."""
     columns = participant_columns()
     yield [heading for heading, _value in columns]
     for registration in queryset.iterator(chunk_size=2000):
-        yield [clean_cell(value(registration)) for _heading, value in columns]
+        yield [clean(value(registration)) for _heading, value in columns]
 
 
 class _Echo:
@@ -104,21 +117,30 @@ def participants_csv_chunks(queryset):
 def participants_xlsx(queryset, *, title):
     """XLSX bytes of the list, written in openpyxl's streaming (write-only) mode."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=clean_cell(title)[:31] or "Participants")
+    sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(title).replace("\n", " "))
+    sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "Participants")
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJKL", (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16),
                              strict=True):
         sheet.column_dimensions[letter].width = width
-    rows = participant_rows(queryset)
+    rows = participant_rows(queryset, clean=plain_cell)
     bold = Font(bold=True)
     header = []
     for heading in next(rows):
-        cell = WriteOnlyCell(sheet, value=heading)
+        cell = _string_cell(sheet, heading)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_string_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _string_cell(sheet, value):
+    """A cell typed as text: openpyxl would make a formula of a string starting with "="."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

@@ -14,8 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Member
 
-from .enums import ACTIVE_STATUSES, Honorific, Role
+from .enums import ACTIVE_STATUSES, ADDRESS_HOLDING_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
+from .passports import mask_passport_number, stored_passport_details
+from .services import EDITABLE_FIELDS
+from .validators import PrintableTextMixin
 
 NAME_FIELDS = ("given_name", "family_name", "name_latin")
 PASSPORT_REQUIRED = ("passport_number", "passport_nationality", "passport_expires_on",
@@ -32,10 +35,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(PrintableTextMixin, forms.ModelForm):
     """A person registering, or changing a registration, for one meeting.
 
     `member` fixes the delegation (focal point pages); otherwise the person chooses it.
+    `public` is the public form (and the change page behind a signed link): there head of
+    delegation is only asked for, so the form says nothing about whether the delegation
+    already has one.
     """
 
     privacy_consent = forms.BooleanField(required=True)
@@ -69,15 +75,20 @@ class RegistrationForm(forms.ModelForm):
                                    "details."),
         }
 
-    def __init__(self, *args, meeting, member=None, **kwargs):
+    def __init__(self, *args, meeting, member=None, public=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fixed_member = member
+        self.public = public
         self.fields["member"].queryset = Member.objects.order_by("kind", "name")
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
         self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
         self.fields["honorific"].choices = [("", _("(none)")), *Honorific.choices]
+        if public:
+            self.fields["role"].help_text = _(
+                "Head of delegation is a request: your focal point or the secretariat names "
+                "the head; until then you are registered as a delegate.")
         self.fields["needs_visa_letter"].label = _("I need a letter of invitation for my visa")
         self.fields["publish_name"].label = _("My name may appear in the published list of "
                                               "participants")
@@ -104,7 +115,23 @@ class RegistrationForm(forms.ModelForm):
                     "start": meeting.start_date.isoformat(),
                     "end": (meeting.end_date or meeting.start_date).isoformat(),
                 }
+        self.passport_on_file = stored_passport_details(self.instance)
+        for name, value in self.passport_on_file.items():
+            self._keep_unless_replaced(name, value)
         self.helper = self._helper()
+
+    def _keep_unless_replaced(self, name, value):
+        """A stored passport detail is never sent back to the browser: the field renders
+        empty, says what is on file (masked) and keeps the stored value when left empty."""
+        field = self.fields[name]
+        self.initial.pop(name, None)
+        field.initial = None
+        field.widget.attrs["autocomplete"] = "off"
+        if name == "passport_number":
+            field.help_text = _("On file: %(masked)s — leave empty to keep") % {
+                "masked": mask_passport_number(value)}
+        else:
+            field.help_text = _("On file — leave empty to keep")
 
     def _helper(self):
         helper = FormHelper()
@@ -171,7 +198,7 @@ class RegistrationForm(forms.ModelForm):
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         taken = Registration.objects.filter(
-            meeting=self.meeting, status__in=ACTIVE_STATUSES, email__iexact=email
+            meeting=self.meeting, status__in=ADDRESS_HOLDING_STATUSES, email__iexact=email
         ).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(
@@ -187,6 +214,7 @@ class RegistrationForm(forms.ModelForm):
                 _("Give your family name, or your name if it has one part."),
                 code="name_required"))
         self._clean_dates(cleaned)
+        self._keep_stored_passport(cleaned)
         self._clean_passport(cleaned)
         self._clean_head(cleaned)
         return cleaned
@@ -206,6 +234,13 @@ class RegistrationForm(forms.ModelForm):
             self.add_error("departure_date", forms.ValidationError(
                 _("You would leave before the meeting begins."),
                 code="departure_before_start"))
+
+    def _keep_stored_passport(self, cleaned):
+        """Passport fields left empty keep what is on file, and the visa-letter rules below
+        then check the stored values."""
+        for name, value in self.passport_on_file.items():
+            if name not in self.errors and cleaned.get(name) in (None, ""):
+                cleaned[name] = value
 
     def _clean_passport(self, cleaned):
         if not cleaned.get("needs_visa_letter"):
@@ -227,7 +262,7 @@ class RegistrationForm(forms.ModelForm):
 
     def _clean_head(self, cleaned):
         member = self.fixed_member or cleaned.get("member")
-        if cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
+        if self.public or cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
             return
         taken = Registration.objects.filter(
             meeting=self.meeting, member=member, role=Role.HEAD_OF_DELEGATION,
@@ -267,7 +302,7 @@ def add_service_error(form, error):
     form.add_error(field if field in form.fields else None, error)
 
 
-class FocalPointInviteForm(forms.Form):
+class FocalPointInviteForm(PrintableTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     first_name = forms.CharField(label=_("Given name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
@@ -280,3 +315,11 @@ class FocalPointInviteForm(forms.Form):
             raise forms.ValidationError(_("This person is already a focal point."),
                                         code="already_focal_point")
         return email
+
+
+class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
+    """The admin's registration form: the same character rules as the public form."""
+
+    class Meta:
+        model = Registration
+        fields = ["meeting", *EDITABLE_FIELDS]  # the admin narrows these to its fieldsets

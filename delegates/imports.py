@@ -1,29 +1,35 @@
 """Bulk import of a delegation from a spreadsheet (CSV or XLSX).
 
 Reading and checking make a preview: each row either has clean data or row-level errors.
-Importing submits the valid rows through `registration_submit`, so the seat rules decide
-pending or waiting list exactly as for the public form, all in one transaction: when one
-row breaks a rule midway, nothing of the import stays.
+Importing registers the valid rows through `registrations_submit_bulk`, so the seat rules
+decide pending or waiting list exactly as for the public form, all or nothing: when one row
+breaks a rule, nothing of the import stays. Everything is checked before the meeting's seat
+lock is taken, and the lock is held only for a few bulk queries, so public registrations to
+the same meeting wait a moment at most, even for thousands of rows.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django import forms
-from django.db import transaction
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import spreadsheets
 from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
-from .models import Registration
-from .services import RegistrationError, registration_submit
+from .models import ImportBatch, Registration
+from .services import BulkRowError, RegistrationError, registrations_submit_bulk
+from .validators import PrintableTextMixin
 
-MAX_ROWS = 2000
+MAX_COLUMNS = 40
+MAX_CELL_CHARACTERS = 1000
 # Above this many valid rows the import runs in the background (a row takes ~10-40 ms).
 INLINE_ROWS = 100
 MAX_BYTES = 5 * 1024 * 1024
+# An uploaded file's rows wait this long for their import, then are deleted.
+BATCH_KEEP = timedelta(hours=12)
 
 # Column headings (case and spacing ignored) -> field names.
 COLUMNS = {
@@ -50,7 +56,7 @@ def iso_date():
     return forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
 
-class ImportRowForm(forms.Form):
+class ImportRowForm(PrintableTextMixin, forms.Form):
     """One row, validated as the registration form would."""
 
     honorific = forms.ChoiceField(choices=[("", "")] + Honorific.choices, required=False)
@@ -110,57 +116,77 @@ def _text(value):
     return str(value).strip()
 
 
+def limits():
+    """The reading limits: IMPORT_MAX_ROWS rows of people under the heading row."""
+    return spreadsheets.Limits(rows=settings.IMPORT_MAX_ROWS + 1, columns=MAX_COLUMNS,
+                               cell=MAX_CELL_CHARACTERS)
+
+
 def read_rows(uploaded):
-    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are ignored."""
+    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are ignored.
+    The file is read as a stream and refused (UnreadableFile) at the first limit broken:
+    rows, columns, characters in a cell, unpacked size."""
     if uploaded.size > MAX_BYTES:
         raise UnreadableFile(_("The file is larger than 5 MB."))
     name = uploaded.name.lower()
     if name.endswith(".xlsx"):
-        table = _xlsx_table(uploaded)
+        reader = spreadsheets.xlsx_rows
     elif name.endswith(".csv"):
-        table = _csv_table(uploaded)
+        reader = spreadsheets.csv_rows
     else:
         raise UnreadableFile(_("Upload a .csv or .xlsx file."))
-    if not table:
-        raise UnreadableFile(_("The file is empty."))
-    headings = [COLUMNS.get(" ".join(_text(h).lower().replace("_", " ").split()))
-                for h in table[0]]
-    if "email" not in headings:
-        raise UnreadableFile(_("The file needs at least an “Email” column."))
+    try:
+        return _rows_from_table(reader(uploaded, limits()))
+    except spreadsheets.TableRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
+
+
+def _rows_from_table(table):
+    bounds = limits()
+    headings = None
     rows = []
-    for cells in table[1:]:
-        if not any(_text(cell) for cell in cells):
+    for cells in table:
+        texts = [_text(cell) for cell in cells]
+        if any(len(text) > bounds.cell for text in texts):
+            raise UnreadableFile(_("A cell holds more than %(max)s characters.") % {
+                "max": bounds.cell})
+        if any(texts[bounds.columns:]):
+            raise UnreadableFile(_("The sheet has more than %(max)s columns.") % {
+                "max": bounds.columns})
+        if headings is None:
+            headings = [COLUMNS.get(" ".join(text.lower().replace("_", " ").split()))
+                        for text in texts]
+            if "email" not in headings:
+                raise UnreadableFile(_("The file needs at least an “Email” column."))
             continue
-        pairs = zip(headings, cells, strict=False)
-        rows.append({key: _text(cell) for key, cell in pairs if key})
-    if len(rows) > MAX_ROWS:
-        raise UnreadableFile(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+        if not any(texts):
+            continue
+        if len(rows) == settings.IMPORT_MAX_ROWS:
+            raise UnreadableFile(_("The file has more than %(max)s rows.") % {
+                "max": settings.IMPORT_MAX_ROWS})
+        rows.append({key: text for key, text in zip(headings, texts, strict=False) if key})
+    if headings is None:
+        raise UnreadableFile(_("The file is empty."))
     return rows
 
 
-def _csv_table(uploaded):
-    try:
-        text = uploaded.read().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("Save the CSV file as UTF-8.")) from exc
-    try:
-        return list(csv.reader(io.StringIO(text)))
-    except csv.Error as exc:  # a broken quote, a field longer than the csv module allows
-        raise UnreadableFile(_("This CSV file cannot be read: %(error)s") % {
-            "error": exc}) from exc
+def stage_rows(*, meeting, member, rows, actor):
+    """Keep the rows read from a file for `actor`'s preview and import (in the database,
+    never in the session). Replaces the actor's earlier upload for this meeting and drops
+    every expired one."""
+    now = timezone.now()
+    ImportBatch.objects.filter(expires_at__lte=now).delete()
+    ImportBatch.objects.filter(meeting=meeting, uploaded_by=actor).delete()
+    return ImportBatch.objects.create(meeting=meeting, member=member, uploaded_by=actor,
+                                      rows=rows, expires_at=now + BATCH_KEEP)
 
 
-def _xlsx_table(uploaded):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets one message
-        raise UnreadableFile(_("This is not a readable XLSX file.")) from exc
-    sheet = workbook.worksheets[0]
-    table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return table
+def staged_batch(*, meeting, actor):
+    """The rows `actor` uploaded for this meeting and has not imported, or None: a batch is
+    only ever given back to the person who uploaded it."""
+    return (ImportBatch.objects.select_related("member")
+            .filter(meeting=meeting, uploaded_by=actor, expires_at__gt=timezone.now())
+            .first())
 
 
 def _role_value(text):
@@ -226,30 +252,29 @@ class RowRejected(Exception):
 
     @property
     def explanation(self):
+        if self.row is None:  # caught by a database constraint: the row is not known
+            return _("Nothing was imported: %(message)s") % {"message": self.message}
         return _("Nothing was imported: row %(row)s — %(message)s") % {
             "row": self.row, "message": self.message}
 
 
 def import_rows(*, meeting, member, rows, actor, progress=None):
-    """Submit every valid row for `member` through the seat rules, in one transaction.
-    Raises RowRejected (and keeps nothing) when a row breaks a rule. `progress(done)` is
-    called every 25 rows."""
-    pending = waitlisted = 0
+    """Register every valid row for `member` under the seat rules, all or nothing
+    (`registrations_submit_bulk`: checked first, then one short transaction under the seat
+    lock). Raises RowRejected (and keeps nothing) when a row breaks a rule. `progress(done)`
+    is called once the rows are in."""
+    valid = [row for row in rows if row.valid]
     consent = timezone.now()
-    with transaction.atomic():
-        for row in rows:
-            if not row.valid:
-                continue
-            data = {**row.data, "member": member, "privacy_consent_at": consent}
-            data.setdefault("role", Role.DELEGATE)
-            try:
-                registration = registration_submit(meeting=meeting, data=data, actor=actor)
-            except RegistrationError as exc:
-                raise RowRejected(row.number, " ".join(exc.messages)) from exc
-            if registration.status == RegistrationStatus.WAITLISTED:
-                waitlisted += 1
-            else:
-                pending += 1
-            if progress and (pending + waitlisted) % 25 == 0:
-                progress(pending + waitlisted)
-    return ImportResult(pending=pending, waitlisted=waitlisted)
+    data = [{**row.data, "privacy_consent_at": consent} for row in valid]
+    try:
+        registrations = registrations_submit_bulk(meeting=meeting, member=member, rows=data,
+                                                  actor=actor)
+    except BulkRowError as exc:
+        raise RowRejected(valid[exc.index].number, " ".join(exc.messages)) from exc
+    except RegistrationError as exc:
+        raise RowRejected(None, " ".join(exc.messages)) from exc
+    waitlisted = sum(1 for registration in registrations
+                     if registration.status == RegistrationStatus.WAITLISTED)
+    if progress:
+        progress(len(registrations))
+    return ImportResult(pending=len(registrations) - waitlisted, waitlisted=waitlisted)

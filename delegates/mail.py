@@ -1,20 +1,34 @@
 """The outbox: mail is written to `OutgoingEmail` in the transaction of the change it tells
-of, sent right after commit, and retried by `send_queued_mail` until the server takes it.
+of, handed to the task `send_outgoing_email` after commit, and picked up again by the beat
+sweep `send_due_mail` (or `send_queued_mail`) until the server takes it.
 
 A mail server that is down therefore never fails or loses a registration: the row stays
-queued with its error and the time of the next attempt.
+queued with its error and the time of the next attempt. With a broker no request talks to
+the mail server; without one (tasks run eagerly) the request sends after commit with a short
+timeout (EMAIL_TIMEOUT), and once the server failed it leaves the rest of its mail queued.
+
+Personal links (a registration's signed link, a focal point's password link) are bearer
+credentials: they are never stored. The stored, readable body has `LINK_PLACEHOLDER` in their
+place; the link is made when the message is handed to the mail server.
 """
 
 import datetime as dt
 import logging
+import re
+import smtplib
+import socket
 from dataclasses import dataclass
 
+from celery.result import EagerResult
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from . import links
+from .enums import MailLink
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -22,7 +36,14 @@ logger = logging.getLogger(__name__)
 # Seconds to wait before the n-th retry: 1, 2, 4 ... minutes, at most six hours apart.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 6 * 3600
-SMTP_TIMEOUT_SECONDS = 20
+LINK_PLACEHOLDER = "[personal link, sent only to the recipient]"
+# Failures that say the server cannot be reached at all: the rest of a round waits too.
+SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
+                      smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
+SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
+# Links that open a registration's pages: made at the link version of the time of queueing.
+REGISTRATION_LINKS = (MailLink.REGISTRATION, MailLink.ADDRESS_CONFIRMATION)
+_ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
 @dataclass(frozen=True)
@@ -31,17 +52,90 @@ class SendResult:
     failed: int
 
 
-def queue_mail(*, to, template, context, registration=None):
-    """Render `emails/<template>.txt` and its `_subject.txt`, store the message and try to
-    send it once the surrounding transaction commits."""
+def queue_mail(*, to, template, context, registration=None, link=MailLink.NONE, user=None):
+    """Render `emails/<template>.txt` and its `_subject.txt`, store the message and hand it
+    to the task queue once the surrounding transaction commits.
+
+    With `link` (a `MailLink`), the template's `{{ link }}` is stored as `LINK_PLACEHOLDER`
+    and the personal link of `registration` (at its current link version) or of `user` is
+    made only in the message sent."""
+    email = _outgoing_email(to=to, template=template, context=context,
+                            registration=registration, link=link, user=user)
+    email.save()
+    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
+                          robust=True)
+    return email
+
+
+def _outgoing_email(*, to, template, context, registration=None, link=MailLink.NONE,
+                    user=None):
+    """The unsaved outbox row of one message, its personal link left out."""
     context = {"SITE_URL": settings.SITE_URL, **context}
+    if link:
+        context["link"] = LINK_PLACEHOLDER
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     body = render_to_string(f"emails/{template}.txt", context)
-    email = OutgoingEmail.objects.create(
-        to=to, subject=subject[:250], body=body, kind=template, registration=registration
+    return OutgoingEmail(
+        to=to, subject=subject[:250], body=body, kind=template, registration=registration,
+        link=link, user=user,
+        link_version=registration.link_version if link in REGISTRATION_LINKS else None,
     )
-    transaction.on_commit(lambda: send_queued(ids=[email.pk]), robust=True)
+
+
+def queue_mails(messages):
+    """Many messages at once, as `queue_mail` one by one but in one insert: `messages` are
+    dicts with the keyword arguments of `queue_mail`."""
+    emails = OutgoingEmail.objects.bulk_create(
+        [_outgoing_email(**message) for message in messages], batch_size=500
+    )
+    batch = _batch_of_this_transaction()
+    for email in emails:
+        transaction.on_commit(_AfterCommitSend(email.pk, batch), robust=True)
+    return emails
+
+
+def queue_message(*, to, subject, body, kind=""):
+    """Store a message already written (no template, no personal link) and hand it to the
+    task queue once the surrounding transaction commits."""
+    email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
+                                         body=body, kind=kind[:60])
+    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
+                          robust=True)
     return email
+
+
+class _AfterCommitSend:
+    """Hands one message to the task queue after commit. The messages of one transaction
+    share a batch: once one could not be sent, the others are left to the sweep rather than
+    making the same request wait on the same server again."""
+
+    def __init__(self, pk, batch):
+        self.pk = pk
+        self.batch = batch
+
+    def __call__(self):
+        from .tasks import send_outgoing_email
+
+        self.batch["started"] = True
+        if self.batch.get("failed"):
+            return
+        try:
+            result = send_outgoing_email.delay(self.pk)
+        except Exception:  # noqa: BLE001 - a broker that is down must not fail the change
+            self.batch["failed"] = True
+            logger.warning("Mail %s not handed to the task queue; the sweep will send it",
+                           self.pk)
+            return
+        if isinstance(result, EagerResult) and result.result == FAILED:
+            self.batch["failed"] = True
+
+
+def _batch_of_this_transaction():
+    connection = transaction.get_connection()
+    for _sids, func, _robust in reversed(connection.run_on_commit):
+        if isinstance(func, _AfterCommitSend) and not func.batch.get("started"):
+            return func.batch
+    return {}
 
 
 def backoff(attempts):
@@ -55,7 +149,9 @@ def due_emails(now=None):
 
 
 def send_queued(*, ids=None, limit=100, now=None):
-    """Send due messages (only `ids` when given); never raises because of the mail server."""
+    """Send due messages (only `ids` when given); never raises because of the mail server.
+    Safe to run twice at once: a message being sent by one run is skipped by the other.
+    A round stops at the first sign that the server cannot be reached."""
     queryset = due_emails(now)
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
@@ -63,11 +159,13 @@ def send_queued(*, ids=None, limit=100, now=None):
     sent = failed = 0
     if not pks:
         return SendResult(0, 0)
-    connection = get_connection(timeout=SMTP_TIMEOUT_SECONDS)
+    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     for pk in pks:
         outcome = _send_one(pk, connection)
-        sent += outcome is True
-        failed += outcome is False
+        sent += outcome == SENT
+        failed += outcome in (FAILED, UNREACHABLE)
+        if outcome == UNREACHABLE:
+            break
     try:
         connection.close()
     except Exception:  # noqa: BLE001 - closing a broken connection must not fail anything
@@ -75,12 +173,33 @@ def send_queued(*, ids=None, limit=100, now=None):
     return SendResult(sent, failed)
 
 
+def personal_link(email):
+    """The link an outbox message carries, made now; a note when it can no longer be made."""
+    if email.link == MailLink.REGISTRATION and email.registration is not None:
+        return links.registration_url(email.registration, version=email.link_version)
+    if email.link == MailLink.ADDRESS_CONFIRMATION and email.registration is not None:
+        return links.registration_url(email.registration, "confirm_address",
+                                      version=email.link_version)
+    if email.link == MailLink.PASSWORD_SET and email.user is not None:
+        return links.password_set_url(email.user)
+    return _("[this link is no longer available: please write to the secretariat]")
+
+
+def message_body(email):
+    """The body handed to the mail server: the stored one with its personal link filled in."""
+    if not email.link:
+        return email.body
+    return email.body.replace(LINK_PLACEHOLDER, personal_link(email))
+
+
 def _send_one(pk, connection):
-    """True when sent, False when the server refused, None when another sender has it."""
+    """SENT, FAILED (the server refused it), UNREACHABLE (no server answered) or None when
+    another sender has the message."""
     with transaction.atomic():
         # skip_locked: the after-commit send and the worker never send the same message twice.
         email = (
-            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            OutgoingEmail.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("registration", "user")
             .filter(pk=pk, sent_at__isnull=True)
             .first()
         )
@@ -88,16 +207,17 @@ def _send_one(pk, connection):
             return None
         email.attempts += 1
         try:
-            EmailMessage(email.subject, email.body, to=[email.to],
+            EmailMessage(email.subject, message_body(email), to=[email.to],
                          connection=connection).send()
         except Exception as exc:  # noqa: BLE001 - any server failure keeps the message queued
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             email.next_attempt_at = timezone.now() + backoff(email.attempts)
             email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-            logger.warning("Mail %s to %s not sent (attempt %s): %s", email.pk, email.to,
-                           email.attempts, email.last_error)
-            return False
+            # Logs carry neither the address nor the message (which may hold a link).
+            logger.warning("Mail %s (%s) not sent (attempt %s): %s", email.pk, email.kind,
+                           email.attempts, _ADDRESS.sub("[address]", email.last_error))
+            return UNREACHABLE if isinstance(exc, SERVER_UNREACHABLE) else FAILED
         email.sent_at = timezone.now()
         email.last_error = ""
         email.save(update_fields=["attempts", "last_error", "sent_at"])
-        return True
+        return SENT

@@ -18,7 +18,15 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting, Member
 
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, Honorific, RegistrationStatus, Role
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Honorific,
+    MailLink,
+    RegistrationStatus,
+    Role,
+)
 
 
 def new_badge_code():
@@ -87,6 +95,11 @@ class Registration(models.Model):
         _("status"), max_length=20, choices=RegistrationStatus.choices,
         default=RegistrationStatus.PENDING,
     )
+    head_requested = models.BooleanField(
+        _("asks to be head of delegation"), default=False,
+        help_text=_("Asked for on the public form; the focal point or the secretariat names "
+                    "the head of delegation."),
+    )
     dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
     accessibility_needs = models.CharField(
         _("accessibility needs"), max_length=500, blank=True
@@ -132,7 +145,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 "meeting", Lower("email"),
-                condition=Q(status__in=ACTIVE_STATUSES),
+                condition=Q(status__in=ADDRESS_HOLDING_STATUSES),
                 name="registration_one_active_per_email",
                 violation_error_message=_(
                     "This email address is already registered for this meeting."
@@ -225,6 +238,15 @@ class OutgoingEmail(models.Model):
         Registration, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="emails", verbose_name=_("registration"),
     )
+    # The personal link is not in `body` (anyone reading the outbox could use it): it is
+    # made from these fields when the message is handed to the mail server.
+    link = models.CharField(_("personal link"), max_length=20, blank=True,
+                            choices=MailLink.choices, default=MailLink.NONE)
+    link_version = models.PositiveIntegerField(_("link version"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("user"),
+    )
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -235,7 +257,32 @@ class OutgoingEmail(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
+        permissions = [("manage_outbox", "Can read and manage the outbox")]
         indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class ImportBatch(models.Model):
+    """The rows of an uploaded delegation spreadsheet, kept between its preview and its
+    import for the person who uploaded it. Not in the session: every later page of that
+    session would carry them. Deleted when imported, and once expired."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("meeting"))
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("member"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    rows = models.JSONField(_("rows"), default=list)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self):
+        return f"{self.member} → {self.meeting} ({self.created_at:%Y-%m-%d %H:%M})"

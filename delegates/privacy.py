@@ -9,24 +9,29 @@ actor; the logs never repeat the personal data.
 """
 
 import datetime as dt
+import json
 import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from asem_customs.roles import can_see_passport_details
 from meetings.models import Meeting
+from secretariat.services import remove_meeting_jobs
 
-from .enums import ACTIVE_STATUSES
+from .enums import ACTIVE_STATUSES, PASSPORT_FIELDS
 from .models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
 from .services import registration_cancel
 
 logger = logging.getLogger(__name__)
 
-EDITOR_GROUP = "Secretariat editor"
 ANONYMISED_NAME = "Anonymised"
 # Field -> value it takes when the person's data is wiped. Meeting, member, role, status,
 # attendance and timestamps stay: public pages and statistics count them.
@@ -38,10 +43,6 @@ WIPED_VALUES = {
     "passport_nationality": "", "passport_issued_on": None, "passport_expires_on": None,
     "date_of_birth": None, "publish_name": False, "rejection_reason": "",
 }
-PASSPORT_FIELDS = (
-    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth",
-)
 EXPORTED_FIELDS = (
     "honorific", "given_name", "family_name", "family_name_first", "name_latin", "position",
     "organisation", "email", "phone", "role", "status", "dietary_needs",
@@ -51,17 +52,10 @@ EXPORTED_FIELDS = (
 )
 
 
-def can_view_passport(user):
-    """Passport details are for the staff who prepare visa letters: superusers and the
-    "Secretariat editor" group; viewers and focal points never see them."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=EDITOR_GROUP).exists()
-
-
 def can_manage_personal_data(user):
-    """Who may export or erase everything held about a person (it includes passports)."""
-    return can_view_passport(user)
+    """Who may export or erase everything held about a person: the export includes the
+    passport details in full, so only those who may see them."""
+    return can_see_passport_details(user)
 
 
 # --- anonymisation after the retention period -----------------------------------------------
@@ -89,6 +83,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
         fresh = Registration.objects.select_for_update().get(pk=registration.pk)
         if fresh.anonymised_at is not None:
             return False
+        identifiers = _identifiers(fresh)
         for name, value in WIPED_VALUES.items():
             setattr(fresh, name, value)
         # Unique among active registrations of a meeting; .invalid never receives mail.
@@ -100,14 +95,90 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
         fresh.save(update_fields=[*WIPED_VALUES, "email", "badge_code", "link_version",
                                   "anonymised_at", "updated_at"])
         fresh.log_entries.exclude(note="").update(note="")
-        OutgoingEmail.objects.filter(registration=fresh).delete()
+        _rewrite_other_notes(fresh, identifiers)
+        mails = OutgoingEmail.objects.filter(registration=fresh)
+        scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))
+        mails.delete()
+        scrub_admin_log(Registration, [fresh.pk], repr_=str(fresh))
         RegistrationLogEntry.objects.create(
             registration=fresh, action=f"delegates.registration.{action}",
             from_status=fresh.status, to_status=fresh.status, actor=_user(actor),
         )
+    remove_meeting_jobs(meeting_id=fresh.meeting_id)  # badges and imports that name the person
     logger.info("delegates.registration.%s registration=%s actor=%s", action, fresh.pk,
-                _username(actor))
+                _actor_id(actor))
     return True
+
+
+def _identifiers(registration):
+    """What names the person in free text: every name and address the registration ever
+    held (its change history included). A given name alone is too common to replace
+    safely; the full name in either order, the Latin transcription and the address are not."""
+    found = set()
+    for version in [registration, *registration.history.all()]:
+        given, family = version.given_name, version.family_name
+        found.update({version.name_latin, version.email, f"{given} {family}".strip(),
+                      f"{family} {given}".strip()})
+    return sorted((text for text in found if len(text) >= 3), key=len, reverse=True)
+
+
+def _rewrite_other_notes(registration, identifiers):
+    """Notes of other registrations' logs that name the person name the registration."""
+    if not identifiers:
+        return
+    naming = Q()
+    for text in identifiers:
+        naming |= Q(note__icontains=text)
+    reference = f"registration #{registration.pk}"
+    for entry in RegistrationLogEntry.objects.exclude(registration=registration).filter(naming):
+        note = entry.note
+        for text in identifiers:
+            note = _replace_ignoring_case(note, text, reference)
+        entry.note = note
+        entry.save(update_fields=["note"])
+
+
+def _replace_ignoring_case(text, old, new):
+    lowered, old_lowered = text.lower(), old.lower()
+    out, start = [], 0
+    while (found := lowered.find(old_lowered, start)) != -1:
+        out += [text[start:found], new]
+        start = found + len(old)
+    return "".join(out) + text[start:]
+
+
+def scrub_admin_log(model, pks, *, repr_=None):
+    """The admin's own history of these objects keeps the what and when, not the who:
+    `object_repr` becomes `repr_` (or "<model> #<pk>") and a change message keeps only
+    the names of the fields changed."""
+    if not pks:
+        return
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    entries = LogEntry.objects.filter(content_type=content_type,
+                                      object_id__in=[str(pk) for pk in pks])
+    for entry in entries:
+        entry.object_repr = repr_ or f"{model._meta.verbose_name} #{entry.object_id}"
+        entry.change_message = _field_names_only(entry.change_message)
+        entry.save(update_fields=["object_repr", "change_message"])
+
+
+def _field_names_only(change_message):
+    """Django writes JSON (`[{"changed": {"fields": [...]}}]`, with the inline object's
+    name under "object"); anything else is free text and goes."""
+    try:
+        messages = json.loads(change_message or "[]")
+    except ValueError:
+        return ""
+    if not isinstance(messages, list):
+        return ""
+    kept = []
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        kept.append({kind: {key: value for key, value in (detail or {}).items()
+                            if key in ("fields", "name")}
+                     for kind, detail in message.items() if isinstance(detail, dict)})
+    return json.dumps(kept)
 
 
 def anonymise_expired_registrations(*, today=None, retention_days=None, actor=None):
@@ -178,7 +249,7 @@ def export_person(*, email, actor):
                 actor=_user(actor),
             )
     logger.info("delegates.person.data_exported registrations=%s actor=%s",
-                [r.pk for r in records.registrations], _username(actor))
+                [r.pk for r in records.registrations], _actor_id(actor))
     return data
 
 
@@ -206,7 +277,11 @@ def erase_person(*, email, actor):
                 registration_cancel(registration=registration, actor=actor)
                 cancelled += 1
             anonymise_registration(registration=registration, actor=actor, action="erased")
-        OutgoingEmail.objects.filter(to__iexact=records.email).delete()
+        # Versions of registrations that once carried the address and no longer do.
+        Registration.history.filter(email__iexact=records.email).delete()
+        mails = OutgoingEmail.objects.filter(to__iexact=records.email)
+        scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))
+        mails.delete()
         for user in records.accounts:
             if user.is_staff or user.is_superuser:
                 continue
@@ -216,7 +291,7 @@ def erase_person(*, email, actor):
                            emails=len(records.emails), accounts=accounts)
     logger.info("delegates.person.erased registrations=%s cancelled=%s emails=%s accounts=%s "
                 "actor=%s", [r.pk for r in records.registrations], cancelled,
-                result.emails, accounts, _username(actor))
+                result.emails, accounts, _actor_id(actor))
     return result
 
 
@@ -229,13 +304,16 @@ def _still_to_come(registration, today):
 def _close_account(user):
     from .models import FocalPoint
 
-    FocalPoint.objects.filter(user=user).delete()
+    focal_points = FocalPoint.objects.filter(user=user)
+    scrub_admin_log(FocalPoint, list(focal_points.values_list("pk", flat=True)))
+    focal_points.delete()
     user.username = f"erased-{user.pk}"
     user.first_name = user.last_name = user.email = ""
     user.is_active = False
     user.set_unusable_password()
     user.save(update_fields=["username", "first_name", "last_name", "email", "is_active",
                              "password"])
+    scrub_admin_log(type(user), [user.pk], repr_=user.username)
 
 
 def _registration_export(registration):
@@ -277,3 +355,9 @@ def _user(actor):
 def _username(actor):
     user = _user(actor)
     return user.get_username() if user else "system"
+
+
+def _actor_id(actor):
+    """Who acted, for the log: a user id (a username may be an email address)."""
+    user = _user(actor)
+    return f"user:{user.pk}" if user else "system"

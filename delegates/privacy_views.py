@@ -1,6 +1,6 @@
 """Staff pages for a person's request about their data: see what is held under an email
 address, download it as JSON, erase it. Only for those who may see passport details
-(superusers and the "Secretariat editor" group); everyone else gets 403.
+(`asem_customs.roles.can_see_passport_details`); everyone else gets 403.
 
 The email address travels in POST bodies only, so that it never lands in access logs."""
 

@@ -15,26 +15,34 @@ Each function runs in `transaction.atomic`, writes a `RegistrationLogEntry` with
 action name and the actor, and queues mail that leaves after commit (`delegates.mail`).
 """
 
+import datetime as dt
 import unicodedata
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
+from asem_customs.roles import can_name_head_of_delegation
 from meetings.models import Meeting
 
 from . import mail
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
-from .links import registration_url
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    PASSPORT_FIELDS,
+    SEAT_HOLDING_STATUSES,
+    MailLink,
+    RegistrationStatus,
+    Role,
+)
 from .models import FocalPoint, Registration, RegistrationLogEntry
 
 Status = RegistrationStatus
@@ -47,10 +55,6 @@ EDITABLE_FIELDS = (
     "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
     "date_of_birth", "privacy_consent_at", "publish_name",
 )
-PASSPORT_FIELDS = (
-    "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth",
-)
 TEXT_FIELDS = (
     "given_name", "family_name", "name_latin", "position", "organisation", "phone",
     "dietary_needs", "accessibility_needs", "passport_number", "passport_nationality",
@@ -59,6 +63,14 @@ TEXT_FIELDS = (
 
 class RegistrationError(ValidationError):
     """A seat or registration rule was broken; the message is meant for the person."""
+
+
+class BulkRowError(RegistrationError):
+    """A rule broken by one entry of a bulk submission; `index` is its place in the list."""
+
+    def __init__(self, message, *, code, index):
+        super().__init__(message, code=code)
+        self.index = index
 
 
 # --- reading seats (inside the lock) ------------------------------------------------------
@@ -147,7 +159,7 @@ def _check_delegation_scope(actor, member_id):
 def _check_unique_rules(registration):
     """The rules the constraints also hold, checked first for a clear message."""
     others = Registration.objects.filter(
-        meeting_id=registration.meeting_id, status__in=ACTIVE_STATUSES
+        meeting_id=registration.meeting_id, status__in=ADDRESS_HOLDING_STATUSES
     ).exclude(pk=registration.pk)
     if others.filter(email__iexact=registration.email).exists():
         raise RegistrationError(
@@ -155,7 +167,8 @@ def _check_unique_rules(registration):
             code="duplicate_email",
         )
     if registration.role == Role.HEAD_OF_DELEGATION and others.filter(
-        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION
+        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION,
+        status__in=ACTIVE_STATUSES,
     ).exists():
         raise RegistrationError(
             _("This delegation already has a head of delegation."), code="duplicate_head"
@@ -196,8 +209,8 @@ def _log(registration, action, *, actor, from_status="", note=""):
 def _mail(registration, template):
     mail.queue_mail(
         to=registration.email, template=f"registration_{template}", registration=registration,
-        context={"registration": registration, "meeting": registration.meeting,
-                 "link": registration_url(registration)},
+        context={"registration": registration, "meeting": registration.meeting},
+        link=MailLink.REGISTRATION,
     )
 
 
@@ -259,9 +272,10 @@ def promote_waitlisted(meeting, *, actor=None, exclude=()):
 # --- the service functions ----------------------------------------------------------------
 
 
-def create_registration(*, meeting, data, status, actor=None):
+def create_registration(*, meeting, data, status, actor=None, head_requested=False):
     """Store a new registration with the given status (no lock, no seat check: the caller
-    holds the seat lock and has decided the status). Used by `registration_submit`."""
+    holds the seat lock and has decided the status, or the status holds no seat). Used by
+    `registration_submit` and `registration_submit_public`."""
     clean = normalise_data(data)
     if not clean.get("privacy_consent_at"):
         raise RegistrationError(
@@ -269,7 +283,7 @@ def create_registration(*, meeting, data, status, actor=None):
         )
     registration = Registration(
         meeting=meeting, status=status, registered_by=_user(actor),
-        status_changed_at=timezone.now(), **clean,
+        status_changed_at=timezone.now(), head_requested=head_requested, **clean,
     )
     if not (registration.given_name or registration.family_name):
         raise RegistrationError(_("Give a given name or a family name."), code="name_required")
@@ -304,6 +318,139 @@ def registration_submit(*, meeting, data: dict, actor=None, lock=True) -> Regist
     return registration
 
 
+def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registration]:
+    """Register many people of `member`'s delegation for `meeting` at once (the import):
+    `rows` are dicts of model field names, as `data` of `registration_submit`.
+
+    Each gets the status `registration_submit` would give it one after the other: pending
+    while the meeting and the delegation have a seat, then waitlisted; each is logged as
+    `delegates.registration.submitted` and mailed. All or nothing: a rule broken by one row
+    raises BulkRowError with its `index` (RegistrationError when a constraint caught it)
+    and stores nothing.
+
+    The seat lock is held only for a moment, whatever the number of rows: the rows are
+    checked, then inserted with their history, log entries and mail inside the transaction
+    but before the lock (uncommitted, nobody else counts them), with the statuses the
+    seats free at that time give. Only then is the meeting locked, the seats counted again
+    and, if someone took a seat in between, the statuses of the rows concerned corrected,
+    and the transaction committed."""
+    _check_delegation_scope(actor, member.pk)
+    _require_open(meeting, actor)
+    registrations = _new_registrations(meeting, member, rows, actor)
+    _check_bulk_against_database(meeting, member, registrations)
+    with transaction.atomic():
+        pending = _free_seats(meeting, member, len(registrations))
+        _give_statuses(registrations, pending)
+        registrations = _insert_registrations(registrations, actor)
+        meeting = lock_meeting(meeting)
+        _require_open(meeting, actor)
+        free = _free_seats(meeting, member, len(registrations), ours_holding=pending)
+        if free != pending:
+            _correct_statuses(registrations, free, actor)
+    return registrations
+
+
+def _free_seats(meeting, member, wanted, *, ours_holding=0):
+    """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
+    this transaction's own rows already hold one and are not counted as others'."""
+    meeting_free = meeting.capacity - (seats_held(meeting) - ours_holding)
+    delegation_free = meeting.delegation_cap - (seats_held(meeting, member) - ours_holding)
+    return max(0, min(wanted, meeting_free, delegation_free))
+
+
+def _give_statuses(registrations, pending):
+    for index, registration in enumerate(registrations):
+        registration.status = Status.PENDING if index < pending else Status.WAITLISTED
+
+
+def _insert_registrations(registrations, actor):
+    """The registrations, their history, log entries and queued mail, in bulk inserts."""
+    try:
+        with transaction.atomic():
+            registrations = bulk_create_with_history(
+                registrations, Registration, batch_size=500, default_user=_user(actor))
+    except IntegrityError as exc:
+        for name, (code, message) in CONSTRAINT_MESSAGES.items():
+            if name in str(exc):
+                raise RegistrationError(_(message), code=code) from exc
+        raise
+    RegistrationLogEntry.objects.bulk_create([
+        RegistrationLogEntry(registration=registration,
+                             action="delegates.registration.submitted",
+                             to_status=registration.status, actor=_user(actor))
+        for registration in registrations], batch_size=500)
+    _mail_submitted(registrations)
+    return registrations
+
+
+def _mail_submitted(registrations):
+    mail.queue_mails([{
+        "to": registration.email, "registration": registration,
+        "template": "registration_waitlisted" if registration.status == Status.WAITLISTED
+        else "registration_received",
+        "context": {"registration": registration, "meeting": registration.meeting},
+        "link": MailLink.REGISTRATION,
+    } for registration in registrations])
+
+
+def _correct_statuses(registrations, pending, actor):
+    """Someone took or freed a seat between the first count and the lock: give the rows
+    concerned their right status, history, log entry and mail (a few queries)."""
+    before = {registration.pk: registration.status for registration in registrations}
+    _give_statuses(registrations, pending)
+    changed = [r for r in registrations if r.status != before[r.pk]]
+    for status in (Status.PENDING, Status.WAITLISTED):
+        ids = [r.pk for r in changed if r.status == status]
+        Registration.objects.filter(pk__in=ids).update(status=status)
+        Registration.history.filter(id__in=ids).update(status=status)
+        RegistrationLogEntry.objects.filter(registration_id__in=ids).update(to_status=status)
+    mail.OutgoingEmail.objects.filter(registration__in=changed).delete()
+    _mail_submitted(changed)
+
+
+def _new_registrations(meeting, member, rows, actor):
+    """Unsaved registrations, checked for what needs no database: consent, a name, an email
+    given twice, two heads of delegation."""
+    now, user = timezone.now(), _user(actor)
+    registrations, emails, head = [], {}, None
+    for index, data in enumerate(rows):
+        clean = normalise_data({"role": Role.DELEGATE, **data, "member": member})
+        registration = Registration(meeting=meeting, registered_by=user, status_changed_at=now,
+                                    **clean)
+        if not clean.get("privacy_consent_at"):
+            raise BulkRowError(_("The privacy notice must be accepted to register."),
+                               code="consent_required", index=index)
+        if not (registration.given_name or registration.family_name):
+            raise BulkRowError(_("Give a given name or a family name."), code="name_required",
+                               index=index)
+        if emails.setdefault(registration.email.lower(), index) != index:
+            raise BulkRowError(_("This email address is already registered for this meeting."),
+                               code="duplicate_email", index=index)
+        if registration.role == Role.HEAD_OF_DELEGATION:
+            if head is not None:
+                raise BulkRowError(_("This delegation already has a head of delegation."),
+                                   code="duplicate_head", index=index)
+            head = index
+        registrations.append(registration)
+    return registrations
+
+
+def _check_bulk_against_database(meeting, member, registrations):
+    """The unique rules of `_check_unique_rules`, for many registrations in two queries."""
+    active = Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
+    wanted = {registration.email.lower() for registration in registrations}
+    taken = set(active.annotate(email_lower=Lower("email"))
+                .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
+    head_taken = active.filter(member=member, role=Role.HEAD_OF_DELEGATION).exists()
+    for index, registration in enumerate(registrations):
+        if registration.email.lower() in taken:
+            raise BulkRowError(_("This email address is already registered for this meeting."),
+                               code="duplicate_email", index=index)
+        if head_taken and registration.role == Role.HEAD_OF_DELEGATION:
+            raise BulkRowError(_("This delegation already has a head of delegation."),
+                               code="duplicate_head", index=index)
+
+
 def registration_update(*, registration, data, actor=None):
     """Change a registration's details. A seat-holding registration moved to another member
     keeps a seat only if that delegation has one free; the seat left behind goes to the
@@ -319,6 +466,11 @@ def registration_update(*, registration, data, actor=None):
             )
         _check_delegation_scope(actor, fresh.member_id)
         clean = normalise_data(data)
+        if (clean.get("role") == Role.HEAD_OF_DELEGATION
+                and fresh.role != Role.HEAD_OF_DELEGATION
+                and not can_name_head_of_delegation(_user(actor))):
+            clean["role"] = fresh.role
+            fresh.head_requested = True
         old_member_id = fresh.member_id
         for field, value in clean.items():
             setattr(fresh, field, value)
@@ -354,6 +506,10 @@ def registration_confirm(*, registration, actor):
         if previous == Status.CONFIRMED:
             raise RegistrationError(_("This registration is already confirmed."),
                                     code="already_confirmed")
+        if previous == Status.UNCONFIRMED:
+            raise RegistrationError(
+                _("The person has not confirmed the email address yet; this registration "
+                  "holds no seat until then."), code="address_unconfirmed")
         if previous not in (Status.PENDING, Status.WAITLISTED):
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
@@ -414,24 +570,25 @@ def registration_reject(*, registration, actor, reason):
 
 
 def registration_cancel(*, registration, actor=None):
-    """Cancel an active registration (the person through the signed link, a focal point or
-    the secretariat). Its signed links stop working; a seat it held goes to the oldest
-    waitlisted registration that fits, which is told by mail."""
+    """Cancel an active or unconfirmed registration (the person through the signed link, a
+    focal point or the secretariat). Its signed links stop working; a seat it held goes to
+    the oldest waitlisted registration that fits, which is told by mail."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _check_delegation_scope(actor, fresh.member_id)
         previous = fresh.status
-        if previous not in ACTIVE_STATUSES:
+        if previous not in ADDRESS_HOLDING_STATUSES:
             raise RegistrationError(
                 _("This registration is already cancelled or was rejected."), code="inactive"
             )
         fresh.link_version += 1
         _set_status(fresh, Status.CANCELLED, extra_fields=["link_version"])
         _log(fresh, "cancelled", actor=actor, from_status=previous)
-        mail.queue_mail(
-            to=fresh.email, template="registration_cancelled", registration=fresh,
-            context={"registration": fresh, "meeting": fresh.meeting},
-        )
+        if previous != Status.UNCONFIRMED:  # nothing is mailed to an unconfirmed address
+            mail.queue_mail(
+                to=fresh.email, template="registration_cancelled", registration=fresh,
+                context={"registration": fresh, "meeting": fresh.meeting},
+            )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
@@ -467,8 +624,9 @@ def registration_mark_attended(*, registration, actor) -> bool:
 
 
 def registration_make_head(*, registration, actor):
-    """Name this active registration head of its delegation; a previous head becomes a
-    delegate (in the same transaction, so there is never a second head)."""
+    """Name this active registration head of its delegation (granting a request made on the
+    public form, or not); a previous head becomes a delegate (in the same transaction, so
+    there is never a second head). Only a focal point or the secretariat names a head."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _require_open(fresh.meeting, actor)
@@ -481,6 +639,11 @@ def registration_make_head(*, registration, actor):
         if fresh.role == Role.HEAD_OF_DELEGATION:
             raise RegistrationError(_("This person already heads the delegation."),
                                     code="already_head")
+        if not can_name_head_of_delegation(_user(actor)):
+            raise RegistrationError(
+                _("Only the focal point or the secretariat names the head of delegation."),
+                code="not_allowed",
+            )
         previous_heads = Registration.objects.select_for_update().filter(
             meeting=fresh.meeting, member_id=fresh.member_id, role=Role.HEAD_OF_DELEGATION,
             status__in=ACTIVE_STATUSES,
@@ -489,12 +652,105 @@ def registration_make_head(*, registration, actor):
             head.role = Role.DELEGATE
             _save(head, update_fields=["role", "updated_at"])
             _log(head, "head_replaced", actor=actor, from_status=head.status,
-                 note=f"Head of delegation is now {fresh.full_name}.")
+                 note=f"Head of delegation is now registration #{fresh.pk}.")
         fresh.role = Role.HEAD_OF_DELEGATION
-        _save(fresh, update_fields=["role", "updated_at"])
+        fresh.head_requested = False
+        _save(fresh, update_fields=["role", "head_requested", "updated_at"])
         _log(fresh, "head_named", actor=actor, from_status=fresh.status)
     _refresh_caller_copy(registration, fresh)
     return registration
+
+
+# --- the public form: the address is confirmed before a seat is held ----------------------
+
+
+def confirmation_deadline(registration):
+    return registration.created_at + dt.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+
+
+def registration_submit_public(*, meeting, data: dict, actor=None) -> Registration:
+    """Register a person through the public form, as `unconfirmed`: the registration holds
+    no seat and blocks no one, but keeps its address reserved for this meeting. The address
+    is mailed fixed text and a signed link to `registration_confirm_address` (nothing the
+    submitter typed is echoed to an address nobody has confirmed); unconfirmed registrations
+    expire after REGISTRATION_CONFIRM_HOURS (`expire_unconfirmed_registrations`).
+
+    Head of delegation asked for becomes a request (`head_requested`, role delegate) that the
+    focal point or the secretariat grants with `registration_make_head`. Raises
+    RegistrationError when registration is closed or the address is already registered.
+    """
+    with transaction.atomic():
+        _require_open(meeting, actor)
+        if data.get("member") is None:
+            raise RegistrationError(_("Choose the member whose delegation you belong to."),
+                                    code="member_required")
+        clean = dict(data)
+        head_requested = clean.get("role") == Role.HEAD_OF_DELEGATION
+        if head_requested:
+            clean["role"] = Role.DELEGATE
+        registration = create_registration(meeting=meeting, data=clean,
+                                           status=Status.UNCONFIRMED, actor=actor,
+                                           head_requested=head_requested)
+        _log(registration, "submitted", actor=actor, note="Address not confirmed yet.")
+        mail.queue_mail(
+            to=registration.email, template="registration_confirm_address",
+            registration=registration,
+            context={"meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS},
+            link=MailLink.ADDRESS_CONFIRMATION,
+        )
+    return registration
+
+
+def registration_confirm_address(*, registration, actor=None, lock=True) -> Registration:
+    """The person opened the link mailed to the address and confirmed: the seat rules run
+    now, under the meeting's seat lock, exactly as for a submission (`pending` when a seat is
+    free for the meeting and the member, else `waitlisted`), and the usual mail is sent.
+    Raises RegistrationError when the registration is not awaiting confirmation, its time
+    to confirm has passed, or registration has closed meanwhile. `lock=False` exists only to
+    let a test show the race that the lock prevents."""
+    with transaction.atomic():
+        if lock:
+            fresh = _locked_registration(registration)
+        else:
+            fresh = Registration.objects.select_for_update(of=("self",)).select_related(
+                "member", "meeting").get(pk=registration.pk)
+        if fresh.status in ACTIVE_STATUSES:
+            raise RegistrationError(_("This registration is already confirmed."),
+                                    code="already_confirmed")
+        if fresh.status == Status.EXPIRED or (
+            fresh.status == Status.UNCONFIRMED and confirmation_deadline(fresh) < timezone.now()
+        ):
+            raise RegistrationError(
+                _("The time to confirm this registration has passed. Please register "
+                  "again."), code="confirmation_expired")
+        if fresh.status != Status.UNCONFIRMED:
+            raise RegistrationError(
+                _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
+            )
+        _require_open(fresh.meeting, actor)
+        status = status_for_new_registration(fresh.meeting, fresh.member_id)
+        _set_status(fresh, status)
+        _log(fresh, "address_confirmed", actor=actor, from_status=Status.UNCONFIRMED)
+        _mail(fresh, "waitlisted" if status == Status.WAITLISTED else "received")
+    _refresh_caller_copy(registration, fresh)
+    return registration
+
+
+def expire_unconfirmed_registrations(*, now=None, actor=None) -> int:
+    """Registrations from the public form left unconfirmed for REGISTRATION_CONFIRM_HOURS
+    become `expired`: their address is free again and their links stop working. Nothing is
+    mailed. Safe to run twice and beside confirmations (a registration being confirmed is
+    locked and skipped). Returns how many expired."""
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+    with transaction.atomic():
+        stale = list(Registration.objects.select_for_update(skip_locked=True).filter(
+            status=Status.UNCONFIRMED, created_at__lt=cutoff))
+        for registration in stale:
+            registration.link_version += 1
+            _set_status(registration, Status.EXPIRED, extra_fields=["link_version"])
+            _log(registration, "expired", actor=actor, from_status=Status.UNCONFIRMED,
+                 note="The address was not confirmed in time.")
+    return len(stale)
 
 
 def waiting_list_fill(*, meeting, actor):
@@ -527,12 +783,9 @@ def focal_point_invite(*, user_email, member, actor, first_name="", last_name=""
             defaults={"member": member, "invited_at": timezone.now(),
                       "invited_by": _user(actor)},
         )
-        link = settings.SITE_URL + reverse("password_reset_confirm", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        })
-        mail.queue_mail(to=user.email, template="focal_point_invitation", context={
-            "user": user, "member": member, "link": link,
+        mail.queue_mail(to=user.email, template="focal_point_invitation", user=user,
+                        link=MailLink.PASSWORD_SET, context={
+            "user": user, "member": member,
             "login_url": settings.SITE_URL + reverse("login") + "?next="
             + reverse("delegates:focal_home"),
         })

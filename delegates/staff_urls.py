@@ -1,13 +1,16 @@
 from django.urls import path
 
+from secretariat import views as job_views
+
 from . import staff_views as views
 
 app_name = "staff"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("jobs/<str:token>/", views.job, name="job"),
-    path("jobs/<str:token>/download/", views.job_download, name="job_download"),
+    path("jobs/<str:token>/", job_views.job, name="job"),
+    path("jobs/<str:token>/download/", job_views.job_download, name="job_download"),
+    path("jobs/<str:token>/retry/", job_views.job_retry, name="job_retry"),
     path("<slug:slug>/", views.meeting_dashboard, name="dashboard"),
     path("<slug:slug>/participants.<str:fmt>", views.participants_export,
          name="participants_export"),

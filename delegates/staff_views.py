@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     JsonResponse,
@@ -22,15 +21,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asem_customs.roles import can_see_passport_details
 from meetings.models import Meeting, Member
+from secretariat.enums import JobKind
+from secretariat.services import start_job
 
 from . import dashboard as stats
 from . import imports
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .models import Registration
-from .pdf import badges_pdf, jobs, participants_pdf, visa_letter_pdf, visa_letters_pdf
-from .privacy import can_view_passport
+from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .services import RegistrationError, registration_mark_attended
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
@@ -38,8 +39,8 @@ editor_required = permission_required("delegates.change_registration", raise_exc
 
 
 def _render(request, template, context):
-    return render(request, template, {**context,
-                                      "can_view_passport": can_view_passport(request.user)})
+    passports = can_see_passport_details(request.user)
+    return render(request, template, {**context, "can_see_passport_details": passports})
 
 
 def _meeting(slug):
@@ -137,15 +138,14 @@ def badges(request, slug):
         registrations = list(registrations)
         layout = form.cleaned_data["layout"]
         filename = f"badges-{meeting.slug}.pdf"
-        if len(registrations) <= jobs.INLINE_BADGES:
+        if len(registrations) <= INLINE_BADGES:
             return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
                                  filename)
-        token = jobs.start_document(
-            render=lambda progress: badges_pdf(registrations, meeting=meeting, layout=layout,
-                                               progress=progress),
-            total=len(registrations), filename=filename, user_id=request.user.pk,
-        )
-        return redirect("staff:job", token=token)
+        job = start_job(kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
+                        params={"registrations": [r.pk for r in registrations],
+                                "layout": layout},
+                        filename=filename, actor=request.user)
+        return redirect(job)
     return _render(request, "delegates/staff/badges.html", {"meeting": meeting, "form": form})
 
 
@@ -161,32 +161,9 @@ def badge(request, slug, pk):
                          f"badge-{slugify(registration.name_latin or registration.full_name)}.pdf")
 
 
-@viewer_required
-@require_GET
-def job(request, token):
-    try:
-        state = jobs.read_state(token)
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return _render(request, "delegates/staff/job.html", {"state": state, "token": token})
-
-
-@viewer_required
-@require_GET
-def job_download(request, token):
-    try:
-        state = jobs.read_state(token)
-        if state.get("kind") != "document":
-            raise FileNotFoundError(token)
-        handle = jobs.result_path(token).open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, content_type="application/pdf", filename=state["filename"])
-
-
 def _require_passport_access(request):
-    """Visa letters carry passport details, which only editors may see."""
-    if not can_view_passport(request.user):
+    """Visa letters carry passport details, which only holders of the permission see."""
+    if not can_see_passport_details(request.user):
         raise PermissionDenied
 
 
@@ -311,10 +288,6 @@ class ImportForm(forms.Form):
     )
 
 
-def _session_key(meeting):
-    return f"staff-import-{meeting.pk}"
-
-
 @editor_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request, slug):
@@ -326,9 +299,8 @@ def import_upload(request, slug):
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            request.session[_session_key(meeting)] = {
-                "member": form.cleaned_data["member"].pk, "rows": rows,
-            }
+            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"], rows=rows,
+                               actor=request.user)
             return redirect("staff:import_preview", slug=meeting.slug)
     return _render(request, "delegates/staff/import_upload.html",
                   {"meeting": meeting, "form": form, "columns": list(imports.COLUMNS)})
@@ -338,17 +310,20 @@ def import_upload(request, slug):
 @require_http_methods(["GET", "POST"])
 def import_preview(request, slug):
     meeting = _meeting(slug)
-    stored = request.session.get(_session_key(meeting))
-    if not stored:
+    batch = imports.staged_batch(meeting=meeting, actor=request.user)
+    if batch is None:
         return redirect("staff:import_upload", slug=meeting.slug)
-    member = get_object_or_404(Member, pk=stored["member"])
-    rows = imports.preview(stored["rows"], meeting=meeting, member=member)
+    member = batch.member
+    rows = imports.preview(batch.rows, meeting=meeting, member=member)
     valid = [row for row in rows if row.valid]
     if request.method == "POST" and valid:
-        del request.session[_session_key(meeting)]
         if len(valid) > imports.INLINE_ROWS:
-            return redirect("staff:job", token=_import_in_background(request, meeting, member,
-                                                                     rows))
+            # The job reads the staged rows by id and removes them once imported.
+            return redirect(start_job(
+                kind=JobKind.IMPORT, meeting=meeting, total=len(valid), actor=request.user,
+                params={"member": member.pk, "batch": batch.pk},
+                next_url=_registrations_url(meeting, member)))
+        batch.delete()
         try:
             result = imports.import_rows(meeting=meeting, member=member, rows=rows,
                                          actor=request.user)
@@ -366,19 +341,3 @@ def import_preview(request, slug):
 def _registrations_url(meeting, member):
     return (reverse("admin:delegates_registration_changelist")
             + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
-
-
-def _import_in_background(request, meeting, member, rows):
-    user = request.user
-
-    def work(progress, _path):
-        try:
-            result = imports.import_rows(meeting=meeting, member=member, rows=rows,
-                                         actor=user, progress=progress)
-        except imports.RowRejected as exc:
-            raise jobs.JobFailed(exc.explanation) from exc
-        return {"message": result.summary}
-
-    return jobs.start_job(work=work, total=len([row for row in rows if row.valid]),
-                          user_id=user.pk, kind="import",
-                          next_url=_registrations_url(meeting, member))

@@ -6,12 +6,15 @@ app_name = "delegates"
 
 urlpatterns = [
     path("meetings/<slug:slug>/register/", views.register, name="register"),
+    path("meetings/<slug:slug>/register/sent/", views.register_sent, name="register_sent"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("registrations/<str:token>/", views.registration_manage, name="registration_manage"),
     path("registrations/<str:token>/change/", views.registration_change,
          name="registration_change"),
     path("registrations/<str:token>/cancel/", views.registration_cancel,
          name="registration_cancel"),
+    path("registrations/<str:token>/confirm/", views.registration_confirm_address,
+         name="registration_confirm_address"),
     path("focal/", focal_views.focal_home, name="focal_home"),
     path("focal/meetings/<slug:slug>/", focal_views.focal_delegation, name="focal_delegation"),
     path("focal/meetings/<slug:slug>/register/", focal_views.focal_register,

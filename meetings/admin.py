@@ -4,11 +4,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+
 from .models import AgendaItem, Meeting, MeetingSeries, Member, ReportingBody, Speaker, Topic
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "kind", "region", "joined_year"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "code"]
@@ -32,7 +34,7 @@ class AgendaItemInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "series", "number", "host_member", "city", "year", "start_date",
                     "status", "capacity", "delegation_cap", "workspace"]
     list_filter = ["series", "status", "host_member__region", "year"]

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import views
 from .cache import cached_public_page, scopes
@@ -14,7 +14,7 @@ urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting_list"),
     path(
         "meetings/feed/",
-        require_GET(cached_public_page(scopes("meetings"))(MeetingSummariesFeed())),
+        require_safe(cached_public_page(scopes("meetings"))(MeetingSummariesFeed())),
         name="summaries_feed",
     ),
     path("series/<slug:slug>/", views.series_detail, name="series_detail"),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path(
         "sitemap.xml",
-        require_GET(cached_public_page(scopes("meetings", "plans"))(sitemap)),
+        require_safe(cached_public_page(scopes("meetings", "plans"))(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

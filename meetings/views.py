@@ -7,7 +7,7 @@ participants allows, and is served from the cache to anonymous visitors (see cac
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .cache import cached_public_page, meeting_page_scopes, scopes
@@ -18,7 +18,7 @@ from .models import MeetingSeries, Member, Topic
 OPENING_KINDS = (AgendaItemKind.OPENING, AgendaItemKind.BRIEFING)
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings"))
 def home(request):
     upcoming = list(selectors.upcoming_meetings()[:4])
@@ -35,7 +35,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings"))
 def meeting_list(request):
     return render(
@@ -49,7 +49,7 @@ def meeting_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings"))
 def series_detail(request, slug):
     series = get_object_or_404(MeetingSeries, slug=slug)
@@ -66,7 +66,7 @@ def series_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(meeting_page_scopes)
 def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
@@ -90,7 +90,7 @@ def meeting_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(meeting_page_scopes)
 def meeting_agenda(request, slug):
     meeting = selectors.meeting_with_details(slug)
@@ -106,7 +106,7 @@ def meeting_agenda(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(meeting_page_scopes)
 def meeting_ical(request, slug):
     meeting = selectors.meeting_with_details(slug)
@@ -125,7 +125,7 @@ def meeting_ical(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings", "members"))
 def member_list(request):
     return render(
@@ -135,7 +135,7 @@ def member_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings", "members"))
 def member_detail(request, code):
     member = get_object_or_404(Member, code__iexact=code)
@@ -150,7 +150,7 @@ def member_detail(request, code):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings", "topics"))
 def topic_list(request):
     return render(
@@ -158,7 +158,7 @@ def topic_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_public_page(scopes("meetings", "topics"))
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
@@ -169,7 +169,7 @@ def topic_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("meetings:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", f"Sitemap: {sitemap}"]

@@ -21,6 +21,27 @@ def _postgres_only(request):
     pytest.skip(message)
 
 
+def _redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _redis_only(request):
+    """Tests marked `redis` need Redis on 127.0.0.1:6379: they fail in CI without it (.ci/run
+    starts it), skip elsewhere."""
+    if request.node.get_closest_marker("redis") is None or _redis_reachable():
+        return
+    message = "needs Redis on 127.0.0.1:6379"
+    if _running_in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached public pages never leak between tests."""
@@ -44,3 +65,20 @@ def demo(db):
     load_twelfth_registrations(twelfth)
     load_demo_meeting_registrations(demonstration)
     return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}
+
+
+@pytest.fixture
+def client():
+    """The test client; its `force_login` signs staff in with both factors (staff_helpers)."""
+    from tests.delegates.staff_helpers import Client
+
+    return Client()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    from tests.delegates.staff_helpers import Client
+
+    client = Client()
+    client.force_login(admin_user)
+    return client

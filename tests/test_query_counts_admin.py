@@ -172,6 +172,20 @@ def build_log_entries(count, tag):
         )
 
 
+def build_import_batches(count, tag):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    ImportBatch = apps.get_model("delegates", "ImportBatch")
+    for i in range(count):
+        ImportBatch.objects.create(
+            meeting=_meeting(tag, i), member=members()[i % 5],
+            uploaded_by=UserFactory(username=f"uploader-{tag}-{i}"), rows=[],
+            expires_at=timezone.now() + dt.timedelta(hours=1),
+        )
+
+
 def build_outgoing_emails(count, tag):
     OutgoingEmail = apps.get_model("delegates", "OutgoingEmail")
     for i in range(count):
@@ -209,6 +223,7 @@ BUILDERS = {
     "delegates.FocalPoint": build_focal_points,
     "delegates.Registration": build_registrations,
     "delegates.RegistrationLogEntry": build_log_entries,
+    "delegates.ImportBatch": build_import_batches,
     "delegates.OutgoingEmail": build_outgoing_emails,
     "auth.User": build_users,
     "auth.Group": build_groups,

@@ -2,10 +2,10 @@
 participants. Every document uses `SecretariatPDF`, which embeds the fonts shipped with the
 install so that names in every ASEM script render on a fresh machine."""
 
-from .badges import badges_pdf
+from .badges import INLINE_BADGES, badges_pdf
 from .base import SecretariatPDF
 from .participants import participants_pdf
 from .visa_letters import visa_letter_pdf, visa_letters_pdf
 
-__all__ = ["SecretariatPDF", "badges_pdf", "participants_pdf", "visa_letter_pdf",
+__all__ = ["INLINE_BADGES", "SecretariatPDF", "badges_pdf", "participants_pdf", "visa_letter_pdf",
            "visa_letters_pdf"]

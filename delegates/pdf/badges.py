@@ -16,6 +16,10 @@ QR_SIZE = 25.0
 PAD = 4.0
 
 
+# Above this many badges the PDF is made by a background job (about 1 s per 80 badges).
+INLINE_BADGES = 80
+
+
 def badges_pdf(registrations, *, meeting, layout="sheet", progress=None):
     """Return the PDF bytes of the badges of `registrations`, in the order given.
 

@@ -5,6 +5,7 @@ from fpdf import FPDF
 from asem_customs.pdf_fonts import MAIN_FAMILY, register_fonts
 
 from ..enums import Role
+from ..validators import strip_unprintable
 
 # Badge and list colours per role (RGB), chosen to stay distinct when printed in grey.
 ROLE_COLOURS = {
@@ -33,6 +34,11 @@ class SecretariatPDF(FPDF):
         self.footer_text = footer_text
         self.set_font(MAIN_FAMILY, size=10)
         self.set_text_color(*INK)
+
+    def normalize_text(self, text):
+        """Every string drawn goes through here: control characters (but the line feed),
+        non-characters and lone surrogates have no glyph and are left out."""
+        return super().normalize_text(strip_unprintable(text, keep="\n"))
 
     def footer(self):
         if not self.footer_text:

@@ -3,11 +3,14 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import timezone
 
 from action_plans import services
 from action_plans.enums import ActionPointStatus, ProgressReportState
 from action_plans.models import ActionPointStatusChange, ProgressReport
 from action_plans.permissions import can_view_report
+from delegates.mail import send_queued
+from delegates.models import OutgoingEmail
 from tests.factories import ActionPointFactory, FocalPointFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +244,23 @@ def test_can_view_report_rejected_stays_internal(point, german_focal_point,
             (german_focal_point, chinese_focal_point, secretariat, UserFactory())] == [
         True, False, True, False
     ]
+
+
+def test_progress_report_mail_waits_in_the_outbox_while_the_server_is_down(
+    point, german_focal_point, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submitted_report(point, german_focal_point)
+
+    assert report.state == ProgressReportState.SUBMITTED
+    queued = OutgoingEmail.objects.get()
+    assert (queued.kind, queued.sent_at, queued.attempts) == (
+        "meetings.progress_report", None, 1)
+    assert queued.subject.startswith("Progress report submitted")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_queued(now=timezone.now() + dt.timedelta(hours=1)).sent == 1
+    assert [message.to for message in mail.outbox] == [
+        ["ASEM Customs Secretariat <secretariat@example.org>"]]

@@ -73,7 +73,7 @@ def test_history_page_of_a_registration_lists_changes_with_who(client, editor_us
 @pytest.mark.parametrize(("factory", "url", "field", "value"), [
     (MeetingFactory, "meetings/meeting", "capacity", 150),
     (AgendaItemFactory, "meetings/agendaitem", "title", "Opening session"),
-    (ActionPlanFactory, "meetings/actionplan", "title", "Action Plan 2020-2021"),
+    (ActionPlanFactory, "action_plans/actionplan", "title", "Action Plan 2020-2021"),
 ])
 def test_meetings_agenda_items_and_plans_keep_history_with_the_user(
         client, editor_user, factory, url, field, value):

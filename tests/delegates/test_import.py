@@ -139,13 +139,10 @@ def test_rows_are_checked_again_when_imported(client):
 
 
 @pytest.fixture
-def jobs_in_request(monkeypatch, settings, tmp_path):
-    """Background work runs in the request, inside the test's transaction."""
-    from delegates.pdf import jobs
-
+def jobs_in_request(settings, tmp_path, django_capture_on_commit_callbacks):
+    """Without a broker the job's task runs eagerly, once the request's work commits."""
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
-    return jobs
+    return django_capture_on_commit_callbacks
 
 
 def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_request):
@@ -156,7 +153,8 @@ def test_a_large_import_runs_in_the_background_with_progress(client, jobs_in_req
     client.post(f"/staff/{meeting.slug}/import/", {
         "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
 
-    response = client.post(f"/staff/{meeting.slug}/import/preview/")
+    with jobs_in_request(execute=True):
+        response = client.post(f"/staff/{meeting.slug}/import/preview/")
     token = response.url.rstrip("/").split("/")[-1]
     page = client.get(response.url)
 
@@ -174,16 +172,16 @@ def test_a_large_import_crashing_midway_keeps_nothing(client, jobs_in_request):
                    for n in range(imports.INLINE_ROWS + 1))
     client.post(f"/staff/{meeting.slug}/import/", {
         "member": member("SG").pk, "consent": "on", "file": csv_file(body)})
-    inserts = []
+    # The rows go in by bulk inserts; the queued mails are the last of them, after the
+    # registrations, their history and their log entries.
 
-    def fail_on_the_fiftieth_registration(execute, sql, params, many, context):
-        if sql.startswith('INSERT INTO "delegates_registration"'):
-            inserts.append(sql)
-            if len(inserts) == 50:
-                raise DatabaseError("disk full")
+    def fail_when_the_mails_are_queued(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "delegates_outgoingemail"'):
+            raise DatabaseError("disk full")
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(fail_on_the_fiftieth_registration):
+    with connection.execute_wrapper(fail_when_the_mails_are_queued), \
+            jobs_in_request(execute=True):
         response = client.post(f"/staff/{meeting.slug}/import/preview/")
     page = client.get(response.url)
 
@@ -214,3 +212,117 @@ def test_preview_flags_emails_already_registered_and_a_second_head():
         [],
     ]
     assert preview[2].data["role"] == "adviser"
+
+
+def test_preview_keeps_the_rows_out_of_the_session(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("민준,김,minjun@example.org,head,,,\n")})
+
+    preview = client.get(f"/staff/{meeting.slug}/import/preview/")
+
+    assert "minjun@example.org" in preview.text
+    stored = client.session.load()
+    assert "minjun@example.org" not in repr(stored)
+    assert not [key for key in stored if key.startswith("staff-import")]
+
+
+def test_an_upload_is_previewed_and_imported_only_by_its_uploader(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("A,One,a@example.org,,,,\n")})
+    client.force_login(editor("other-editor"))
+
+    page = client.get(f"/staff/{meeting.slug}/import/preview/")
+    done = client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    assert page.status_code == 302
+    assert page.url == f"/staff/{meeting.slug}/import/"
+    assert done.status_code == 302
+    assert meeting.registrations.count() == 0
+
+
+def test_an_imported_upload_cannot_be_imported_twice(client):
+    meeting = MeetingFactory()
+    client.force_login(editor())
+    client.post(f"/staff/{meeting.slug}/import/", {
+        "member": member("KR").pk, "consent": "on",
+        "file": csv_file("A,One,a@example.org,,,,\n")})
+    client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    again = client.post(f"/staff/{meeting.slug}/import/preview/")
+
+    assert again.url == f"/staff/{meeting.slug}/import/"
+    assert meeting.registrations.count() == 1
+
+
+def big_csv(count):
+    return csv_file("".join(f"Ann{n},Lee{n},p{n}@example.org,,,,\n" for n in range(count)))
+
+
+def test_an_import_of_2000_rows_is_all_or_nothing():
+    meeting = MeetingFactory(capacity=3000, delegation_cap=3000)
+    rows = imports.preview(imports.read_rows(big_csv(2000)))
+    # Registered by the public form after the preview: the 1,999th row is now taken.
+    RegistrationFactory(meeting=meeting, email="p1998@example.org")
+
+    with pytest.raises(imports.RowRejected) as caught:
+        imports.import_rows(meeting=meeting, member=member("TH"), rows=rows, actor=editor())
+
+    assert caught.value.explanation == (
+        "Nothing was imported: row 2000 — This email address is already registered for this "
+        "meeting.")
+    assert meeting.registrations.count() == 1
+
+
+def test_an_import_of_2000_rows_logs_and_mails_each_person(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    meeting = MeetingFactory(capacity=3000, delegation_cap=1990)
+    rows = imports.preview(imports.read_rows(big_csv(2000)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = imports.import_rows(meeting=meeting, member=member("TH"), rows=rows,
+                                     actor=editor())
+
+    assert result == imports.ImportResult(pending=1990, waitlisted=10)
+    last = meeting.registrations.get(email="p1999@example.org")
+    assert last.status == Status.WAITLISTED
+    assert last.log_entries.get().action == "delegates.registration.submitted"
+    assert last.history.get().history_type == "+"
+    assert len(mail.outbox) == 2000
+    assert [m.to for m in mail.outbox][-1] == ["p1999@example.org"]
+    assert "waiting list" in mail.outbox[-1].subject.lower() + mail.outbox[-1].body.lower()
+
+
+def test_a_seat_taken_before_the_lock_moves_the_last_row_to_the_waiting_list(
+        monkeypatch, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from delegates import services
+
+    meeting = MeetingFactory(capacity=3, delegation_cap=3)
+    rows = imports.preview(imports.read_rows(big_csv(3)))
+    lock_meeting = services.lock_meeting
+
+    def someone_registers_first(locked):
+        RegistrationFactory(meeting=meeting, email="quick@example.org")
+        return lock_meeting(locked)
+
+    monkeypatch.setattr(services, "lock_meeting", someone_registers_first)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = imports.import_rows(meeting=meeting, member=member("TH"), rows=rows,
+                                     actor=editor())
+
+    assert result == imports.ImportResult(pending=2, waitlisted=1)
+    last = meeting.registrations.get(email="p2@example.org")
+    assert last.status == Status.WAITLISTED
+    assert last.log_entries.get().to_status == Status.WAITLISTED
+    assert last.history.get().status == Status.WAITLISTED
+    mails = [m for m in mail.outbox if m.to == ["p2@example.org"]]
+    assert len(mails) == 1
+    assert "waiting list" in mails[0].body

@@ -3,8 +3,10 @@
 Each thread has its own database connection and transaction, and all start together at a
 barrier. The seat lock (`lock_meeting`) must keep seats within `capacity` and
 `delegation_cap`, never leave a seat free while someone fitting waits, store every
-submission once or answer it with a clear error, and never fail with a 500. The last tests
-show that without the lock the race does happen, so the others prove something.
+submission once or answer it with a clear error, and never fail with a 500. The confirmation
+of an address from the public form runs the same seat rules under the same lock, and races
+the same way. The last tests show that without the lock the race does happen (for
+submissions and for confirmations), so the others prove something.
 """
 
 import threading
@@ -15,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from delegates import services
+from delegates import links, services
 from delegates.enums import SEAT_HOLDING_STATUSES, Role
 from delegates.enums import RegistrationStatus as Status
 from delegates.models import Registration
@@ -150,8 +152,47 @@ def check_race_through_the_public_form():
 
     statuses = run_together(8, post)
     assert statuses == [302] * 8
+    assert (held(meeting), Registration.objects.filter(meeting=meeting).count()) == (0, 8)
+
+    paths = [links.registration_path(r, "confirm_address")
+             for r in Registration.objects.filter(meeting=meeting)]
+    statuses = run_together(8, lambda i: Client().post(paths[i]).status_code)
+    assert statuses == [302] * 8
     assert (held(meeting), Registration.objects.filter(meeting=meeting).count()) == (3, 8)
+    assert Registration.objects.filter(meeting=meeting, status=Status.WAITLISTED).count() == 5
     assert_nobody_waits_for_a_free_seat(meeting)
+
+
+def unconfirmed(meeting, codes):
+    return [services.registration_submit_public(meeting=meeting, data=data(code, i))
+            for i, code in enumerate(codes)]
+
+
+def check_race_of_confirmations_for_the_last_seats():
+    meeting = MeetingFactory(capacity=5, delegation_cap=2)
+    codes = ["VN", "TH", "DE", "FR"] * 3
+    waiting = unconfirmed(meeting, codes)
+    results = run_together(12, lambda i: services.registration_confirm_address(
+        registration=waiting[i]))
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert held(meeting) == 5
+    assert max(held(meeting, code) for code in set(codes)) == 2
+    assert Registration.objects.filter(meeting=meeting, status=Status.WAITLISTED).count() == 7
+    assert_nobody_waits_for_a_free_seat(meeting)
+
+
+def check_race_of_confirmations_and_submissions_for_one_seat():
+    meeting = MeetingFactory(capacity=1, delegation_cap=1)
+    waiting = unconfirmed(meeting, ["VN"] * 4)
+
+    def work(i):
+        if i < 4:
+            return services.registration_confirm_address(registration=waiting[i])
+        return services.registration_submit(meeting=meeting, data=data("VN", 100 + i))
+
+    results = run_together(8, work)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert held(meeting) == 1
 
 
 def check_same_email_through_the_public_form_never_500():
@@ -198,6 +239,21 @@ def check_with_the_lock_the_same_steps_do_not_overbook():
     assert held(meeting) == 2
 
 
+def check_confirmation_unlocked_overbooks_under_load():
+    """The confirmation with its lock switched off: some round overbooks."""
+    overbooked = []
+    for round_number in range(5):
+        meeting = MeetingFactory(capacity=1, delegation_cap=1)
+        waiting = [services.registration_submit_public(
+            meeting=meeting, data=data("VN", round_number * 100 + i)) for i in range(16)]
+        run_together(16, lambda i, w=waiting: services.registration_confirm_address(
+            registration=w[i], lock=False))
+        overbooked.append(held(meeting) > 1)
+        if overbooked[-1]:
+            break
+    assert any(overbooked)
+
+
 def check_registration_submit_unlocked_overbooks_under_load():
     """The service itself with its lock switched off: some round overbooks."""
     overbooked = []
@@ -221,6 +277,11 @@ def test_seats_never_exceed_limits_nor_stay_free_under_racing_submissions():
     check_race_of_cancellations_and_submissions_keeps_seats_exact()
 
 
+def test_seats_never_exceed_limits_under_racing_address_confirmations():
+    check_race_of_confirmations_for_the_last_seats()
+    check_race_of_confirmations_and_submissions_for_one_seat()
+
+
 def test_racing_duplicates_are_stored_once_and_answered_clearly():
     check_race_of_the_same_email_stores_it_once()
     check_race_for_head_of_delegation()
@@ -236,3 +297,4 @@ def test_the_race_is_real_without_the_lock():
     check_without_the_lock_seats_are_overbooked()
     check_with_the_lock_the_same_steps_do_not_overbook()
     check_registration_submit_unlocked_overbooks_under_load()
+    check_confirmation_unlocked_overbooks_under_load()

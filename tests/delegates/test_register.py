@@ -1,7 +1,9 @@
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +32,21 @@ def register_url(meeting):
     return reverse("delegates:register", args=[meeting.slug])
 
 
+def confirmation_path(message):
+    """The confirmation link of the first mail, as a path on this site."""
+    links = re.findall(r"^https?://\S+/registrations/\S+/confirm/$", message.body, re.M)
+    assert len(links) == 1, message.body
+    return links[0].removeprefix(settings.SITE_URL)
+
+
+def confirm_from_mail(client, message, **kwargs):
+    """Follow the link of the first mail and press the button, as the owner of the address."""
+    opened = client.get(confirmation_path(message))
+    assert opened.status_code == 302  # the token is swapped for the session
+    assert client.get(opened.url).status_code == 200
+    return client.post(opened.url, **kwargs)
+
+
 def test_register_page_shows_form_and_seats(client, django_assert_num_queries):
     meeting = MeetingFactory(capacity=10)
     RegistrationFactory(meeting=meeting)
@@ -54,14 +71,25 @@ def test_register_vietnamese_name_stored_nfc_and_redirected_to_confirmation(
     assert registration.family_name == "Nguyễn"
     assert registration.family_name == unicodedata.normalize("NFC", decomposed)
     assert registration.full_name == "Nguyễn Thị Minh Khai"
-    assert registration.status == Status.PENDING
+    assert registration.status == Status.UNCONFIRMED
     assert registration.privacy_consent_at is not None
+    assert response.status_code == 302
+    assert response.url == reverse("delegates:register_sent", args=[meeting.slug])
+    page = client.get(response.url)
+    assert "Check your email to confirm your registration" in page.content.decode()
+    assert len(mail.outbox) == 1
+    assert "Nguyễn" not in mail.outbox[0].body  # nothing typed on the form goes out
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = confirm_from_mail(client, mail.outbox[0])
+    registration.refresh_from_db()
+    assert registration.status == Status.PENDING
     assert response.status_code == 302
     assert response.url.startswith("/registrations/")
     page = client.get(response.url)
     assert "Thank you: your registration is received" in page.content.decode()
-    assert len(mail.outbox) == 1
-    assert "Dear Nguyễn Thị Minh Khai," in mail.outbox[0].body
+    assert len(mail.outbox) == 2
+    assert "Dear Nguyễn Thị Minh Khai," in mail.outbox[1].body
 
 
 @pytest.mark.parametrize("given,family", [
@@ -77,10 +105,12 @@ def test_register_names_in_every_script(client, given, family):
     assert (registration.given_name, registration.family_name) == (given, family)
 
 
-def test_register_full_meeting_says_waitlisted(client):
+def test_register_full_meeting_says_waitlisted(client, django_capture_on_commit_callbacks):
     meeting = MeetingFactory(capacity=1)
     RegistrationFactory(meeting=meeting)
-    response = client.post(register_url(meeting), form_data(), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(meeting), form_data())
+    response = confirm_from_mail(client, mail.outbox[0], follow=True)
     content = response.content.decode()
     assert Registration.objects.get(email="khai@vn.example.org").status == Status.WAITLISTED
     assert "You are on the waiting list" in content
@@ -163,12 +193,16 @@ def test_register_duplicate_email_refused_on_the_field(client):
     assert Registration.objects.count() == 1
 
 
-def test_register_second_head_refused_on_the_role(client):
+def test_register_head_of_delegation_is_only_asked_for_and_never_disclosed(client):
+    """The public form may not tell whether a delegation has its head: the choice is a
+    request the focal point or the secretariat grants (tests/delegates/test_confirmation)."""
     meeting = MeetingFactory()
     RegistrationFactory(meeting=meeting, member=member("VN"), role=Role.HEAD_OF_DELEGATION)
-    response = client.post(register_url(meeting), form_data(role=Role.HEAD_OF_DELEGATION))
-    assert response.context["form"].errors["role"] == [
-        "This delegation already has a head of delegation."]
+    response = client.post(register_url(meeting), form_data(role=Role.HEAD_OF_DELEGATION),
+                           follow=True)
+    assert "already has a head" not in response.content.decode()
+    registration = Registration.objects.get(email="khai@vn.example.org")
+    assert (registration.role, registration.head_requested) == (Role.DELEGATE, True)
 
 
 def test_register_public_cannot_choose_secretariat_role(client):

@@ -52,7 +52,9 @@ def test_mailed_link_shows_the_registration(client, django_capture_on_commit_cal
     meeting = MeetingFactory()
     with django_capture_on_commit_callbacks(execute=True):
         register(meeting)
-    response = client.get(path_of(link_in(mail.outbox[0])))
+    first = client.get(path_of(link_in(mail.outbox[0])))
+    assert (first.status_code, first.url) == (302, "/registrations/current/")
+    response = client.get(first.url)
     assert response.status_code == 200
     content = response.content.decode()
     assert "Nguyễn Thị Minh Khai" in content
@@ -62,8 +64,9 @@ def test_mailed_link_shows_the_registration(client, django_capture_on_commit_cal
 
 def test_manage_page_query_count(client, django_assert_num_queries):
     registration = register(MeetingFactory())
-    with django_assert_num_queries(1):
-        response = client.get(links.registration_path(registration))
+    client.get(links.registration_path(registration))
+    with django_assert_num_queries(2):  # the session, the registration
+        response = client.get(links.session_path())
     assert response.status_code == 200
 
 
@@ -96,7 +99,7 @@ def test_cancel_through_link_then_old_link_is_410(client, django_capture_on_comm
     registration = register(meeting)
     path = links.registration_path(registration)
     cancel = links.registration_path(registration, "cancel")
-    assert "Yes, cancel my registration" in client.get(cancel).content.decode()
+    assert "Yes, cancel my registration" in client.get(cancel, follow=True).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(cancel)
     assert response.status_code == 200
@@ -131,15 +134,15 @@ def test_change_arrival_date_through_link_supersedes_old_link(
     registration = register(meeting)
     old_manage = links.registration_path(registration)
     change = links.registration_path(registration, "change")
-    assert client.get(change).status_code == 200
+    assert client.get(change, follow=True).status_code == 200
     arrival = meeting.start_date - dt.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(change, change_form(registration,
                                                     arrival_date=arrival.isoformat()))
     registration.refresh_from_db()
     assert registration.arrival_date == arrival
-    assert response.status_code == 302
-    assert payload(response.url) == (registration.pk, 2)
+    assert (response.status_code, response.url) == (302, "/registrations/current/")
+    assert payload(client.session[links.SESSION_KEY]) == (registration.pk, 2)
     assert "Your registration has been changed." in client.get(response.url).content.decode()
     old = client.get(old_manage)
     assert old.status_code == 410
@@ -158,7 +161,7 @@ def test_change_with_bad_dates_changes_nothing(client):
     assert response.status_code == 200
     assert "departure_date" in response.context["form"].errors
     assert Registration.objects.get().link_version == 1
-    assert client.get(links.registration_path(registration)).status_code == 200
+    assert client.get(links.registration_path(registration), follow=True).status_code == 200
 
 
 def test_change_after_registration_closed_refused(client):
@@ -168,11 +171,11 @@ def test_change_after_registration_closed_refused(client):
     meeting.save()
     token = links.registration_token(registration)
     manage = reverse("delegates:registration_manage", args=[token])
-    assert "Change my registration" not in client.get(manage).content.decode()
+    assert "Change my registration" not in client.get(manage, follow=True).content.decode()
     response = client.post(reverse("delegates:registration_change", args=[token]),
                            change_form(registration, phone="123"))
     assert response.status_code == 302
-    assert response.url == manage
+    assert response.url == links.session_path()
     assert Registration.objects.get().phone == ""
 
 
@@ -190,5 +193,5 @@ def test_waitlisted_manage_page_shows_place(client):
     meeting = MeetingFactory(capacity=0)
     register(meeting, n=1)
     second = register(meeting, "TH", n=2)
-    content = client.get(links.registration_path(second)).content.decode()
+    content = client.get(links.registration_path(second), follow=True).content.decode()
     assert "Place on the meeting's waiting list: 2." in content

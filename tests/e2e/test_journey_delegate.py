@@ -20,6 +20,7 @@ pytestmark = [
 
 DEMO_MEETING = "Demonstration Meeting of ASEM Customs Directors-General"
 LINK = re.compile(r"https?://\S+/registrations/\S+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/registrations/\S+/confirm/")
 WAITING_PLACE = re.compile(r"^Place on the .*waiting list: \d+\.$")
 
 
@@ -51,6 +52,14 @@ def fill_registration(page, person, meeting):
         (meeting.end_date + dt.timedelta(days=1)).isoformat()
     )
     page.get_by_label("I have read the privacy notice").check()
+
+
+def confirm_address(page, journey, outbox, address, step):
+    """Follow the link of the first mail (fixed text only) and press the button."""
+    first = mail_to(outbox, address, "Please confirm your registration")
+    page.goto(CONFIRM_LINK.search(first.body).group(0))
+    journey.step(step)
+    page.get_by_role("button", name="Confirm my registration").click()
 
 
 def mail_to(outbox, address, subject_start):
@@ -88,6 +97,11 @@ def test_delegate_registers_changes_and_cancels_and_frees_a_seat(
     fill_registration(page, delegate, meeting)
     journey.step("registration form filled", axe=False)
     page.get_by_role("button", name="Register").click()
+    expect(page.get_by_role("heading", name="Check your email to confirm your registration")
+           ).to_be_visible()
+    journey.step("check your email")
+    assert "Thu Hằng" not in mail_to(mailoutbox, delegate["email"], "Please confirm").body
+    confirm_address(page, journey, mailoutbox, delegate["email"], "confirm the address")
     expect(page.get_by_role("heading", name="Thank you: your registration is received")
            ).to_be_visible()
     expect(page.get_by_role("heading", name="Ms. Trần Thu Hằng")).to_be_visible()
@@ -97,6 +111,7 @@ def test_delegate_registers_changes_and_cancels_and_frees_a_seat(
     page.goto(f"/meetings/{meeting.slug}/register/")
     fill_registration(page, waiting, meeting)
     page.get_by_role("button", name="Register").click()
+    confirm_address(page, journey, mailoutbox, waiting["email"], "colleague confirms")
     expect(page.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
     expect(page.get_by_text(WAITING_PLACE)).to_be_visible()
     journey.step("colleague on the waiting list")

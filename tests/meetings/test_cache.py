@@ -212,3 +212,39 @@ def test_versions_live_in_the_shared_cache_when_settings_name_one(client, db, se
 
     assert client.get(meeting.get_absolute_url())["X-Public-Cache"] == "miss"
     assert list(tmp_path.iterdir())
+
+
+def test_versions_live_in_a_private_folder_of_the_project_not_a_shared_temporary_one():
+    import tempfile
+    from pathlib import Path
+
+    from asem_customs import settings as production  # as the site loads it (locmem cache)
+
+    location = Path(production.CACHES["public_versions"]["LOCATION"])
+
+    assert location.is_relative_to(Path(production.BASE_DIR) / "var")
+    assert not location.is_relative_to(tempfile.gettempdir())
+    assert location.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_versions_folder_another_user_may_write_to_is_refused(tmp_path):
+    import os
+
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from asem_customs.settings import private_directory
+
+    planted = tmp_path / "var" / "public-versions"
+    planted.mkdir(parents=True)
+    planted.chmod(0o777)
+    with pytest.raises(ImproperlyConfigured, match="nobody else may write to"):
+        private_directory(planted)
+
+    planted.chmod(0o700)
+    if os.getuid() == 0:  # as root, hand the folder to another user
+        os.chown(planted, 65534, 65534)
+        with pytest.raises(ImproperlyConfigured):
+            private_directory(planted)
+        os.chown(planted, 0, 0)
+    assert private_directory(tmp_path / "var" / "fresh").stat().st_mode & 0o777 == 0o700

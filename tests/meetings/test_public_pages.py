@@ -244,3 +244,34 @@ def test_server_error_page_links_a_stylesheet_and_the_way_home(client, db):
     response = client.get("/static/css/error.css")
     assert response.status_code == 200
     response.close()
+
+
+def _public_urls():
+    meeting = MeetingFactory()
+    topic = TopicFactory()
+    plan = ActionPlanFactory()
+    return [
+        "/", reverse("meetings:meeting_list"), reverse("meetings:summaries_feed"),
+        reverse("meetings:series_detail", args=[meeting.series.slug]),
+        meeting.get_absolute_url(), reverse("meetings:meeting_agenda", args=[meeting.slug]),
+        reverse("meetings:meeting_ical", args=[meeting.slug]),
+        reverse("meetings:member_list"), reverse("meetings:member_detail", args=["DE"]),
+        reverse("meetings:topic_list"), reverse("meetings:topic_detail", args=[topic.slug]),
+        plan.get_absolute_url(), reverse("meetings:sitemap"), reverse("meetings:robots_txt"),
+    ]
+
+
+def test_public_pages_answer_head_like_get_without_a_body(client, db):
+    member("DE")
+    for url in _public_urls():
+        get = client.get(url)
+        head = client.head(url)
+
+        assert (url, head.status_code) == (url, 200)
+        assert head["Content-Type"] == get["Content-Type"]
+        assert head.content == b""
+
+
+def test_public_pages_still_refuse_writes(client, db):
+    for url in _public_urls():
+        assert (url, client.post(url).status_code) == (url, 405)

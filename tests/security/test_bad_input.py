@@ -12,9 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.django import TestCase
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from delegates.models import OutgoingEmail, Registration
+from tests.delegates.staff_helpers import Client
 from tests.factories import MeetingFactory, member
 from tests.security.conftest import SECURITY_PROFILE
 from tests.security.strategies import (
@@ -92,6 +93,10 @@ def assert_stored_text_is_clean(registration):
     for name in ("given_name", "family_name", "name_latin"):
         value = getattr(registration, name)
         assert value == unicodedata.normalize("NFC", value)
+
+
+class TestCase(HypothesisTestCase):
+    client_class = Client  # force_login signs staff in with both factors
 
 
 @override_settings(REGISTRATION_RATE_LIMIT="off")

@@ -37,10 +37,24 @@ def test_check_deploy_is_clean_with_production_settings():
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         DJANGO_SECRET_KEY=get_random_secret_key(),
         DJANGO_DEBUG="0",
+        CACHE_URL="redis://127.0.0.1:6379/7",  # production shares its cache between workers
     )
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_when_the_rate_limit_would_count_per_process():
+    result = _run_with_production_env(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SECRET_KEY=get_random_secret_key(),
+        DJANGO_DEBUG="0",
+        CACHE_URL="locmemcache://",
+    )
+
+    assert result.returncode == 1
+    assert "(asem_customs.W010) The registration rate limit counts in the cache" in (
+        result.stderr)
 
 
 def test_debug_is_off_when_not_set():
@@ -104,3 +118,27 @@ def test_every_page_carries_a_strict_content_security_policy(client, db, path):
     assert policy["object-src"] == "'none'"
     assert "unsafe-inline" not in header
     assert "unsafe-eval" not in header
+
+
+@pytest.mark.parametrize("secret", ["$" + "k" * 49, "$DJANGO_DEBUG-not-a-reference", r"a\$b$c"])
+def test_secret_key_starting_with_a_dollar_is_read_as_written(secret):
+    result = _run_with_production_env(
+        ["-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+        DJANGO_SECRET_KEY=secret,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == secret
+
+
+def test_urls_and_addresses_are_read_as_written():
+    result = _run_with_production_env(
+        ["-c", "from django.conf import settings; "
+               "print(settings.EMAIL_HOST_PASSWORD); print(settings.SITE_URL)"],
+        DJANGO_SECRET_KEY=get_random_secret_key(),
+        EMAIL_URL="smtp+tls://mailer:$ecret@mail.example.org:587",
+        SITE_URL="$SITE",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["$ecret", "$SITE"]

@@ -131,10 +131,12 @@ def test_registration_is_saved_when_mail_server_is_down_and_mail_goes_later(
 
 
 def _fail_on_third_registration_insert():
+    """The import inserts in bulk: registrations, their history, then their log entries;
+    the third of these inserts fails, after the registrations are in."""
     inserts = []
 
     def wrapper(execute, sql, params, many, context):
-        if sql.startswith('INSERT INTO "delegates_registration"'):
+        if sql.startswith('INSERT INTO "delegates_'):
             inserts.append(sql)
             if len(inserts) == 3:
                 raise OperationalError("connection lost midway")
@@ -181,9 +183,10 @@ def _fail_on_third_status_update():
 def test_bulk_action_crashing_midway_leaves_nothing(django_capture_on_commit_callbacks):
     from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
+    from tests.delegates.staff_helpers import Client as TwoFactorClient
     from tests.delegates.staff_helpers import editor
 
-    client = Client(raise_request_exception=False)
+    client = TwoFactorClient(raise_request_exception=False)
     client.force_login(editor())
     meeting = MeetingFactory()
     pending = [RegistrationFactory(meeting=meeting) for _ in range(3)]

@@ -5,7 +5,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -213,8 +213,21 @@ def test_passport_is_for_editors_and_superusers_only():
     focal_point = FocalPointFactory().user
     inactive_superuser = UserFactory(is_superuser=True, is_active=False)
 
-    assert privacy.can_view_passport(editor) is True
-    assert privacy.can_view_passport(UserFactory(is_superuser=True)) is True
-    assert privacy.can_view_passport(viewer) is False
-    assert privacy.can_view_passport(focal_point) is False
-    assert privacy.can_view_passport(inactive_superuser) is False
+    assert privacy.can_manage_personal_data(editor) is True
+    assert privacy.can_manage_personal_data(UserFactory(is_superuser=True)) is True
+    assert privacy.can_manage_personal_data(viewer) is False
+    assert privacy.can_manage_personal_data(focal_point) is False
+    assert privacy.can_manage_personal_data(inactive_superuser) is False
+
+
+def test_passport_access_follows_the_permission_not_the_group_name():
+    permission = Permission.objects.get(codename="see_passport_details")
+    editors = Group.objects.get(name="Secretariat editor")
+    editors.permissions.remove(permission)
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(editors)
+    holder = UserFactory(is_staff=True)
+    holder.user_permissions.add(permission)
+
+    assert privacy.can_manage_personal_data(editor) is False
+    assert privacy.can_manage_personal_data(holder) is True

@@ -1,12 +1,16 @@
-"""The public registration form is limited per client address; everything else is not."""
+"""The public registration form is limited per client address (django-ratelimit, counted only
+after the CSRF check); everything else is not."""
 
 import os
 
 import pytest
-from django.test import RequestFactory
+from django.core.checks import run_checks
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from asem_customs.middleware import client_ip, parse_rate
+from asem_customs.middleware import client_ip
+from asem_customs.rate_limits import normalised_rate
 from delegates.models import Registration
 from tests.delegates.test_register import form_data
 from tests.factories import MeetingFactory
@@ -75,24 +79,102 @@ def test_registration_limit_off_never_limits(client, settings, register_url):
 
 
 def test_registration_limit_default_is_generous_for_one_office(settings):
-    assert parse_rate(settings.REGISTRATION_RATE_LIMIT) == (60, 3600)
+    assert normalised_rate(settings.REGISTRATION_RATE_LIMIT) == "60/h"
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("60/h", (60, 3600)), ("10/m", (10, 60)), ("100/15m", (100, 900)), ("500/d", (500, 86400)),
+    [("60/h", "60/h"), ("10/m", "10/m"), (" 100 / 15m ", "100/15m"), ("500/D", "500/d"),
      ("off", None), ("", None), ("OFF", None)],
 )
-def test_parse_rate_reads_count_and_period(value, expected):
-    assert parse_rate(value) == expected
+def test_normalised_rate_reads_count_and_period(value, expected):
+    assert normalised_rate(value) == expected
 
 
 @pytest.mark.parametrize("value", ["60", "sixty/h", "60/w", "/h", "60/h/2"])
-def test_parse_rate_refuses_malformed_values(value):
-    from django.core.exceptions import ImproperlyConfigured
-
+def test_normalised_rate_refuses_malformed_values(value):
     with pytest.raises(ImproperlyConfigured):
-        parse_rate(value)
+        normalised_rate(value)
+
+
+def test_malformed_rate_is_a_system_check_error(settings):
+    settings.REGISTRATION_RATE_LIMIT = "sixty/h"
+
+    errors = [message for message in run_checks() if message.id == "asem_customs.E010"]
+
+    assert len(errors) == 1
+    assert "REGISTRATION_RATE_LIMIT must look like '60/h'" in errors[0].msg
+
+
+def _csrf_token(client, url):
+    client.get(url, REMOTE_ADDR=OFFICE)
+    return client.cookies["csrftoken"].value
+
+
+def test_posts_without_csrf_token_are_refused_and_never_lock_the_visitor_out(
+    settings, register_url
+):
+    """A hostile page can make a visitor's browser post to the form without the token; those
+    posts are refused (403) and must not use up the visitor's allowance."""
+    settings.REGISTRATION_RATE_LIMIT = "2/h"
+    hostile = Client(enforce_csrf_checks=True)
+    statuses = [hostile.post(register_url, form_data(), REMOTE_ADDR=OFFICE).status_code
+                for _ in range(5)]
+
+    visitor = Client(enforce_csrf_checks=True)
+    token = _csrf_token(visitor, register_url)
+    response = visitor.post(register_url, form_data(csrfmiddlewaretoken=token),
+                            REMOTE_ADDR=OFFICE)
+
+    assert statuses == [403] * 5
+    assert response.status_code == 302
+    assert Registration.objects.count() == 1
+
+
+def test_posts_with_csrf_token_are_counted(settings, register_url):
+    settings.REGISTRATION_RATE_LIMIT = "2/h"
+    visitor = Client(enforce_csrf_checks=True)
+    token = _csrf_token(visitor, register_url)
+
+    statuses = [visitor.post(register_url, {"csrfmiddlewaretoken": token},
+                             REMOTE_ADDR=OFFICE).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+def _deploy_warnings():
+    return [message for message in run_checks(include_deployment_checks=True)
+            if message.id == "asem_customs.W010"]
+
+
+def test_check_deploy_warns_when_the_limit_counts_per_process(settings):
+    settings.REGISTRATION_RATE_LIMIT = "60/h"  # the test settings use LocMemCache
+
+    warnings = _deploy_warnings()
+
+    assert len(warnings) == 1
+    assert "each worker process counts apart" in warnings[0].msg
+    assert "LocMemCache" in warnings[0].msg
+
+
+def test_check_deploy_is_quiet_with_a_shared_cache_or_without_a_limit(settings):
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/7"}}
+    with_redis = _deploy_warnings()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.REGISTRATION_RATE_LIMIT = "off"
+
+    assert (with_redis, _deploy_warnings()) == ([], [])
+
+
+def test_ordinary_check_does_not_fail_on_the_demo_cache(settings):
+    """django-ratelimit's own refusal of a per-process cache is silenced (the demo and
+    runserver run one process); the deploy check above warns instead."""
+    reported = [m.id for m in run_checks() if not m.is_silenced()]
+    silenced = {m.id for m in run_checks() if m.is_silenced()}
+
+    assert [i for i in reported if "ratelimit" in i or i.endswith("W010")] == []
+    assert silenced == {"django_ratelimit.E003", "django_ratelimit.W001"}
 
 
 def test_client_ip_ignores_forwarded_header_without_trusted_proxy(settings):

@@ -131,8 +131,9 @@ def test_bad_link_post_changes_nothing(client, registration, kind, make_token, s
 
 
 def test_good_link_still_works(client, registration):
-    response = client.get(_url(links.registration_token(registration), "manage"))
+    response = client.get(_url(links.registration_token(registration), "manage"), follow=True)
 
+    assert response.redirect_chain == [("/registrations/current/", 302)]
     assert response.status_code == 200
     assert "Watanabe" in response.content.decode()
     assert registration.status == Status.PENDING

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from accounts.services import app_secret_display, demo_second_factor
 from demo.meetings import load_meetings
 from demo.progress import load_progress
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
@@ -48,3 +49,11 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+        # A superuser may see passport details: signing in takes a second step.
+        device, codes = demo_second_factor(user=user)
+        self.stdout.write(
+            "  Second step: a code from an authenticator app given this secret key "
+            f"(time-based, 6 digits): {app_secret_display(device)}\n"
+            "  or one of these recovery codes (each works once; new ones every time "
+            f"load_demo runs): {' '.join(codes)}"
+        )

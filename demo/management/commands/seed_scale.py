@@ -388,13 +388,15 @@ class Seeder:
         if not held:
             submitted = [min(at, self.now) for at in submitted]
         rows = []
-        for at in submitted:
+        for index, at in enumerate(submitted):
             member = rng.choices(self.members, weights=self.weights)[0]
             has_seat = (
                 seats < meeting.capacity
                 and per_member.get(member.pk, 0) < meeting.delegation_cap
             )
-            if has_seat and rng.random() < 0.08:
+            if index % 40 == 3:  # a public-form address never confirmed: no seat
+                status = RegistrationStatus.EXPIRED if held else RegistrationStatus.UNCONFIRMED
+            elif has_seat and rng.random() < 0.08:
                 status = RegistrationStatus.CANCELLED
             elif has_seat:
                 status = (

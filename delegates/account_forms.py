@@ -1,0 +1,15 @@
+"""The "forgot my password" form of the sign-in page, sending through the outbox: the request
+never waits on the mail server, and the stored message holds no live reset link."""
+
+from django.contrib.auth.forms import PasswordResetForm
+
+from . import mail
+from .enums import MailLink
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):
+        user = context["user"]
+        mail.queue_mail(to=to_email, template="password_reset", context={"user": user},
+                        link=MailLink.PASSWORD_SET, user=user)

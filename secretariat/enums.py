@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JobKind(models.TextChoices):
+    BADGES = "badges", _("Badges")
+    IMPORT = "import", _("Import of a delegation")
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("Waiting for a worker")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+UNFINISHED_STATES = (JobState.QUEUED, JobState.RUNNING)
