@@ -7,7 +7,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
 
-from asem_customs.pdf_fonts import MAIN_FAMILY, register_fonts
+from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
 
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)

@@ -14,8 +14,8 @@ handler500 = "asem_customs.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("staff/privacy/", include("delegates.privacy_urls", namespace="privacy")),
-    path("staff/", include("delegates.staff_urls", namespace="staff")),
+    path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
+    path("staff/", include("secretariat.urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
     # The reset mail goes through the outbox (no request waits on the mail server).
     path("accounts/password_reset/",

@@ -26,6 +26,6 @@ def remove_old_jobs():
              reject_on_worker_lost=True)
 def anonymise_registrations():
     """The nightly retention run, the same service as `manage.py anonymise_registrations`."""
-    from delegates.privacy import anonymise_expired_registrations
+    from .privacy import anonymise_expired_registrations
 
     return anonymise_expired_registrations()

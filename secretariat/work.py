@@ -4,12 +4,12 @@ progress, and returns (file content or None, message). The import is one call in
 
 from django.utils.translation import gettext as _
 
-from delegates import imports
 from delegates.models import ImportBatch, Registration
-from delegates.pdf import badges_pdf
 from meetings.models import Member
 
+from . import imports
 from .enums import JobKind
+from .pdf import badges_pdf
 from .services import JobFailed
 
 

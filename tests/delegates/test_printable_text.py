@@ -11,18 +11,18 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from delegates import imports
 from delegates.enums import RegistrationStatus as Status
-from delegates.exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from delegates.forms import FocalPointInviteForm, RegistrationForm
 from delegates.models import Registration
-from delegates.pdf import badges_pdf
 from delegates.validators import PrintableTextValidator, strip_unprintable
+from secretariat import imports
+from secretariat.exports import participants_csv_chunks, participants_for_list, participants_xlsx
+from secretariat.pdf import badges_pdf
 from tests.delegates.staff_helpers import editor
 from tests.delegates.test_focal_points import delegate_form
-from tests.delegates.test_import import csv_file
 from tests.delegates.test_register import form_data, register_url
 from tests.factories import FocalPointFactory, MeetingFactory, RegistrationFactory, member
+from tests.secretariat.test_import import csv_file
 
 pytestmark = pytest.mark.django_db
 

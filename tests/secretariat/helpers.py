@@ -2,7 +2,7 @@
 
 from delegates.enums import RegistrationStatus
 from delegates.models import Registration
-from delegates.pdf import INLINE_BADGES
+from secretariat.pdf import INLINE_BADGES
 from tests.factories import MeetingFactory, member
 
 BADGE_COUNT = INLINE_BADGES + 1

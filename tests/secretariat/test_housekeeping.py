@@ -11,8 +11,7 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from delegates import privacy
-from secretariat import services
+from secretariat import privacy, services
 from secretariat.enums import JobKind, JobState
 from secretariat.models import Job
 from tests.delegates.staff_helpers import viewer

@@ -8,11 +8,11 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
-from delegates import privacy
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from delegates.models import Registration, RegistrationLogEntry
 from delegates.services import registration_make_head
+from secretariat import privacy
 from tests.delegates.staff_helpers import editor
 from tests.factories import FocalPointFactory, MeetingFactory, RegistrationFactory, UserFactory
 from tests.factories import member as shipped_member

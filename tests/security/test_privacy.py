@@ -10,13 +10,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from delegates import privacy
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from delegates.mail import queue_mail
 from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry
 from meetings.enums import MeetingStatus
 from meetings.selectors import meeting_attendance
+from secretariat import privacy
 from tests.factories import FocalPointFactory, MeetingFactory, RegistrationFactory, UserFactory
 from tests.factories import member as shipped_member
 

@@ -7,9 +7,10 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from delegates import links, privacy, services
+from delegates import links, services
 from delegates.enums import RegistrationStatus as Status
 from delegates.models import Registration, RegistrationLogEntry
+from secretariat import privacy
 from tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from delegates import imports
-from tests.delegates import hostile_spreadsheets as hostile
+from secretariat import imports
+from tests.secretariat import hostile_spreadsheets as hostile
 
 pytestmark = pytest.mark.django_db
 

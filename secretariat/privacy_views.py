@@ -54,7 +54,7 @@ def person(request):
     if request.method == "POST" and form.is_valid():
         records = privacy.person_records(form.cleaned_data["email"])
         erase_form = EraseForm(initial={"email": records.email})
-    return render(request, "delegates/privacy/person.html",
+    return render(request, "secretariat/privacy/person.html",
                   {"form": form, "records": records, "erase_form": erase_form})
 
 

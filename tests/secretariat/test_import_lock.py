@@ -9,12 +9,13 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from delegates import imports, services
+from delegates import services
 from delegates.models import Registration
 from meetings.models import Meeting
+from secretariat import imports
 from tests.delegates.staff_helpers import editor
-from tests.delegates.test_import import big_csv
 from tests.factories import MeetingFactory, member
+from tests.secretariat.test_import import big_csv
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

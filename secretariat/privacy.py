@@ -23,12 +23,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from asem_customs.roles import can_see_passport_details
+from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
+from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
+from delegates.services import registration_cancel
 from meetings.models import Meeting
 from secretariat.services import remove_meeting_jobs
-
-from .enums import ACTIVE_STATUSES, PASSPORT_FIELDS
-from .models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
-from .services import registration_cancel
 
 logger = logging.getLogger(__name__)
 
@@ -302,7 +301,7 @@ def _still_to_come(registration, today):
 
 
 def _close_account(user):
-    from .models import FocalPoint
+    from delegates.models import FocalPoint
 
     focal_points = FocalPoint.objects.filter(user=user)
     scrub_admin_log(FocalPoint, list(focal_points.values_list("pk", flat=True)))

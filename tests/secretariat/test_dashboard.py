@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from delegates import dashboard
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
+from secretariat import dashboard
 from tests.delegates.staff_helpers import viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
 

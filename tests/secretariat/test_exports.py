@@ -6,13 +6,13 @@ import pytest
 from openpyxl import load_workbook
 
 from delegates.enums import RegistrationStatus, Role
-from delegates.exports import (
+from delegates.models import Registration
+from secretariat.exports import (
     clean_cell,
     participants_csv_chunks,
     participants_for_list,
     participants_xlsx,
 )
-from delegates.models import Registration
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
 
 HYPERLINK = '=HYPERLINK("http://x/?"&A1)'

@@ -3,11 +3,11 @@ import re
 
 import pytest
 
-from asem_customs.pdf_fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.exports import participants_for_list
-from delegates.pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf
+from secretariat.exports import participants_for_list
+from secretariat.pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf
+from secretariat.pdf.fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
 from tests.pdf import pdf_text
@@ -155,7 +155,7 @@ def test_unknown_job_is_404(client):
 
 
 def test_bold_faces_ship_with_the_project():
-    from asem_customs.pdf_fonts import BOLD_FALLBACKS, SHIPPED_FONTS, bold_instance
+    from secretariat.pdf.fonts import BOLD_FALLBACKS, SHIPPED_FONTS, bold_instance
 
     for family, package, relative in [("NotoSans", *MAIN_FONT), *FALLBACK_FONTS]:
         if family == "NotoSans" or family in BOLD_FALLBACKS:

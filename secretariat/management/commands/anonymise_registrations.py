@@ -3,7 +3,7 @@ retention period. Meant for a nightly timer; running it again changes nothing.""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from delegates.privacy import (
+from secretariat.privacy import (
     anonymise_expired_registrations,
     registrations_due_for_anonymisation,
     retention_cutoff,

@@ -18,15 +18,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from asem_customs.roles import can_manage_outbox, can_see_passport_details
-from secretariat.enums import JobKind
-from secretariat.services import start_job
-
-from .enums import PASSPORT_FIELDS
-from .forms import RegistrationAdminForm
-from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
-from .passports import masked_value, stored_passport_details
-from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
-from .services import (
+from delegates.enums import PASSPORT_FIELDS
+from delegates.forms import RegistrationAdminForm
+from delegates.models import (
+    FocalPoint,
+    ImportBatch,
+    OutgoingEmail,
+    Registration,
+    RegistrationLogEntry,
+)
+from delegates.passports import masked_value, stored_passport_details
+from delegates.services import (
     EDITABLE_FIELDS,
     RegistrationError,
     registration_cancel,
@@ -38,7 +40,11 @@ from .services import (
     registration_update,
     registration_waitlist,
 )
-from .validators import PrintableTextMixin
+from delegates.validators import PrintableTextMixin
+from secretariat.enums import JobKind
+from secretariat.services import start_job
+
+from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 
 
 @admin.register(FocalPoint)

@@ -2,10 +2,9 @@
 
 from fpdf import FPDF
 
-from asem_customs.pdf_fonts import MAIN_FAMILY, register_fonts
-
-from ..enums import Role
-from ..validators import strip_unprintable
+from delegates.enums import Role
+from delegates.validators import strip_unprintable
+from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
 
 # Badge and list colours per role (RGB), chosen to stay distinct when printed in grey.
 ROLE_COLOURS = {

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from delegates import imports
 from delegates.enums import RegistrationStatus as Status
 from delegates.models import Registration
+from secretariat import imports
 from tests.delegates.staff_helpers import editor
 from tests.factories import MeetingFactory, RegistrationFactory, member
 

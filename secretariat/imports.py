@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from delegates.enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
+from delegates.models import ImportBatch, Registration
+from delegates.services import BulkRowError, RegistrationError, registrations_submit_bulk
+from delegates.validators import PrintableTextMixin
+
 from . import spreadsheets
-from .enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
-from .models import ImportBatch, Registration
-from .services import BulkRowError, RegistrationError, registrations_submit_bulk
-from .validators import PrintableTextMixin
 
 MAX_COLUMNS = 40
 MAX_CELL_CHARACTERS = 1000

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from secretariat import views as job_views
-
-from . import staff_views as views
+from . import job_views, views
 
 app_name = "staff"
 

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
+from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
+from delegates.models import Registration
 from meetings.enums import MemberKind
 from meetings.models import Member
-
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus, Role
-from .models import Registration
 
 
 @dataclass(frozen=True)

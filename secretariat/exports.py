@@ -17,9 +17,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .enums import RegistrationStatus, Role
-from .models import Registration
-from .validators import strip_unprintable
+from delegates.enums import RegistrationStatus, Role
+from delegates.models import Registration
+from delegates.validators import strip_unprintable
 
 # A value starting with one of these would be read as a formula by a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
