@@ -6,3 +6,9 @@ class ActionPlansConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "action_plans"
     verbose_name = _("Action plans")
+
+    def ready(self):
+        from . import signals
+
+        # Public plan pages are cached; every change bumps the versions of the pages it shows on.
+        signals.connect()

@@ -65,7 +65,7 @@ class ActionPlan(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("plans:action_plan_detail", kwargs={"slug": self.slug})
+        return reverse("public:action_plan_detail", kwargs={"slug": self.slug})
 
     @property
     def period(self):

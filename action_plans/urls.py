@@ -24,5 +24,4 @@ urlpatterns = [
     path("secretariat/<slug:slug>/carry-over/", views.carry_over, name="carry_over"),
     path("secretariat/<slug:slug>/implementation-report.pdf", views.implementation_report,
          name="implementation_report"),
-    path("<slug:slug>/", views.action_plan_detail, name="action_plan_detail"),
 ]

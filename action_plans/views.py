@@ -1,6 +1,6 @@
-"""Action plans: the public plan page with its tracker and, between meetings, the follow-up:
-focal points report progress on their member's points, the secretariat reviews the reports,
-prints the implementation report and carries open points into the next plan."""
+"""The follow-up of action plans between meetings: focal points report progress on their
+member's points, the secretariat reviews the reports, prints the implementation report and
+carries open points into the next plan. (The public plan page is in `public.views`.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,26 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
-
-from meetings.cache import cached_public_page, plan_page_scopes
+from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
 from .forms import CarryOverForm, ProgressReportForm, ReviewForm, SecretariatProgressReportForm
 from .models import ActionPlan, ActionPoint, ProgressReportAttachment
-from .tracker import build_timeline
-
-
-@require_safe
-@cached_public_page(plan_page_scopes)
-def action_plan_detail(request, slug):
-    plan = selectors.plan_with_progress(slug)
-    points = list(plan.points.all())
-    return render(
-        request,
-        "meetings/action_plan_detail.html",
-        {"plan": plan, "points": points, "timeline": build_timeline(plan, points)},
-    )
 
 
 @login_required

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "action_plans",
     "delegates",
     "secretariat",
+    "public",
     "demo",
 ]
 
@@ -186,7 +187,7 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # every process (gunicorn workers, management commands), so they live in files, one
     # folder per database, in a private folder of the project (never a shared temporary
     # folder where another local user could plant them). With Redis both live there
-    # (meetings/cache.py).
+    # (asem_customs/page_versions.py).
     import hashlib
 
     _database_key = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
@@ -259,7 +260,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "signed_in"
-LOGOUT_REDIRECT_URL = "meetings:home"
+LOGOUT_REDIRECT_URL = "public:home"
 # The name authenticator apps show for the secretariat's sign-in codes.
 OTP_TOTP_ISSUER = "ASEM Customs Secretariat"
 

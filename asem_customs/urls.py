@@ -25,5 +25,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("action_plans.urls")),
     path("", include("delegates.urls")),
-    path("", include("meetings.urls")),
+    path("", include("public.urls")),
 ]

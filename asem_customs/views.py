@@ -40,4 +40,4 @@ def signed_in(request):
         return redirect("staff:index")
     if hasattr(user, "focal_point"):
         return redirect("delegates:focal_home")
-    return redirect("meetings:home")
+    return redirect("public:home")

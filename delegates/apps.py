@@ -8,4 +8,10 @@ class DelegatesConfig(AppConfig):
     verbose_name = _("Delegates")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the rate-limit checks
+        from . import (
+            checks,  # noqa: F401 - registers the rate-limit checks
+            signals,
+        )
+
+        # Public pages show attendance: a registration's change bumps their versions.
+        signals.connect()

@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from . import cache
+        from . import signals
 
         # Public pages are cached; every change bumps the versions of the pages it shows on.
-        cache.connect_signals()
+        signals.connect()

@@ -52,7 +52,7 @@ class Member(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:member_detail", kwargs={"code": self.code.lower()})
+        return reverse("public:member_detail", kwargs={"code": self.code.lower()})
 
     @property
     def is_partner(self):
@@ -83,7 +83,7 @@ class MeetingSeries(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:series_detail", kwargs={"slug": self.slug})
+        return reverse("public:series_detail", kwargs={"slug": self.slug})
 
 
 class Meeting(models.Model):
@@ -178,7 +178,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+        return reverse("public:meeting_detail", kwargs={"slug": self.slug})
 
     @property
     def host_organisation_list(self):
@@ -220,7 +220,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:topic_detail", kwargs={"slug": self.slug})
+        return reverse("public:topic_detail", kwargs={"slug": self.slug})
 
 
 class ReportingBody(models.Model):

@@ -1,6 +1,6 @@
 """The work of each kind of job, run by a worker: it reads what it needs by id, reports
 progress, and returns (file content or None, message). The import is one call into
-`delegates.imports`, whichever way that module reads and checks the rows."""
+`secretariat.imports`, whichever way that module reads and checks the rows."""
 
 from django.utils.translation import gettext as _
 

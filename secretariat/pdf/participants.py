@@ -11,7 +11,7 @@ from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
 
 def participants_pdf(registrations, *, meeting):
     """PDF bytes of the list; `registrations` come in list order (see
-    `delegates.exports.participants_for_list`)."""
+    `secretariat.exports.participants_for_list`)."""
     title = _("List of participants")
     pdf = SecretariatPDF(title=f"{title} — {meeting.title}",
                          footer_text=f"{meeting.title} · {title}")

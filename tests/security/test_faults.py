@@ -38,7 +38,7 @@ def test_page_answers_friendly_503_when_database_stops_answering():
     client = Client(raise_request_exception=False)
 
     with connection.execute_wrapper(_database_down):
-        response = client.get(reverse("meetings:meeting_list"))
+        response = client.get(reverse("public:meeting_list"))
 
     _assert_friendly_503(response)
 
@@ -90,7 +90,7 @@ def test_pages_answer_friendly_503_when_postgresql_is_unreachable():
     connection.close()
     connection.settings_dict["PORT"] = "1"  # nothing listens there
     try:
-        page = client.get(reverse("meetings:meeting_list"))
+        page = client.get(reverse("public:meeting_list"))
         health = client.get("/healthz")
     finally:
         connection.close()

@@ -15,7 +15,7 @@ from delegates.enums import Role
 from delegates.mail import queue_mail
 from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry
 from meetings.enums import MeetingStatus
-from meetings.selectors import meeting_attendance
+from public.selectors import meeting_attendance
 from secretariat import privacy
 from tests.factories import FocalPointFactory, MeetingFactory, RegistrationFactory, UserFactory
 from tests.factories import member as shipped_member

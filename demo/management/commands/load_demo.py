@@ -2,10 +2,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from accounts.services import app_secret_display, demo_second_factor
+from asem_customs.page_versions import bump_everything
 from demo.meetings import load_meetings
 from demo.progress import load_progress
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
-from meetings.cache import bump_everything
 
 DEMO_USERNAME = "secretariat"
 DEMO_PASSWORD = "demo-secretariat"  # noqa: S105 - printed by `make run`; demo database only

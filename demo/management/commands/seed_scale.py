@@ -24,10 +24,10 @@ from django.utils.text import slugify
 
 from action_plans.enums import ActionPointStatus
 from action_plans.models import ActionArea, ActionPlan, ActionPoint
+from asem_customs.page_versions import bump
 from delegates.enums import Honorific, RegistrationStatus, Role
 from delegates.models import Registration
 from demo.registrations import POSITIONS, demo_email, invented_person
-from meetings.cache import bump
 from meetings.enums import AgendaItemKind, MeetingStatus, MemberKind
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
 

@@ -6,7 +6,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_sitemap_lists_every_public_page(client, demo):
-    response = client.get(reverse("meetings:sitemap"))
+    response = client.get(reverse("public:sitemap"))
 
     assert response.status_code == 200
     locations = {
@@ -17,7 +17,7 @@ def test_sitemap_lists_every_public_page(client, demo):
     assert {
         "/", "/meetings/", "/members/", "/topics/",
         twelfth.get_absolute_url(),
-        reverse("meetings:meeting_agenda", args=[twelfth.slug]),
+        reverse("public:meeting_agenda", args=[twelfth.slug]),
         twelfth.series.get_absolute_url(),
         twelfth.action_plans.get().get_absolute_url(),
         "/members/de/",
@@ -26,6 +26,6 @@ def test_sitemap_lists_every_public_page(client, demo):
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
-    response = client.get(reverse("meetings:robots_txt"))
+    response = client.get(reverse("public:robots_txt"))
 
     assert response.text.splitlines()[-1] == "Sitemap: http://testserver/sitemap.xml"

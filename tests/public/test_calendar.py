@@ -4,12 +4,12 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 from icalendar import Calendar
 
-from meetings.calendar import agenda_item_uid, meeting_uid
+from public.calendar import agenda_item_uid, meeting_uid
 from tests.factories import AgendaItemFactory, MeetingFactory
 
 
 def fetch_calendar(client, meeting):
-    response = client.get(reverse("meetings:meeting_ical", args=[meeting.slug]))
+    response = client.get(reverse("public:meeting_ical", args=[meeting.slug]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return response, Calendar.from_ical(response.content)
@@ -78,7 +78,7 @@ def test_untimed_agenda_items_stay_out_of_the_calendar(client, db):
 
 
 def test_meeting_without_dates_has_no_calendar(client, demo):
-    response = client.get(reverse("meetings:meeting_ical", args=[demo["thirteenth"].slug]))
+    response = client.get(reverse("public:meeting_ical", args=[demo["thirteenth"].slug]))
 
     assert response.status_code == 404
 
@@ -86,6 +86,6 @@ def test_meeting_without_dates_has_no_calendar(client, demo):
 def test_meeting_page_links_its_calendar(client, demo):
     text = client.get(demo["twelfth"].get_absolute_url()).text
 
-    url = reverse("meetings:meeting_ical", args=[demo["twelfth"].slug])
+    url = reverse("public:meeting_ical", args=[demo["twelfth"].slug])
     assert f'<link rel="alternate" type="text/calendar" href="{url}"' in text
     assert f'href="{url}" type="text/calendar" download>Add to calendar</a>' in text

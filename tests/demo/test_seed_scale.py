@@ -122,7 +122,7 @@ def test_seed_scale_large_meeting_confirms_everyone_within_its_limits():
 
 
 def test_seed_scale_makes_cached_public_pages_build_afresh():
-    from meetings.cache import versions
+    from asem_customs.page_versions import versions
 
     before = versions(["site", "meetings", "plans"])
     seed()

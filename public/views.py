@@ -9,11 +9,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from action_plans import selectors as plan_selectors
+from action_plans.tracker import build_timeline
+from meetings.enums import AgendaItemKind
+from meetings.models import MeetingSeries, Member, Topic
+
 from . import selectors
-from .cache import cached_public_page, meeting_page_scopes, scopes
+from .cache import cached_public_page, meeting_page_scopes, plan_page_scopes, scopes
 from .calendar import meeting_calendar
-from .enums import AgendaItemKind
-from .models import MeetingSeries, Member, Topic
 
 OPENING_KINDS = (AgendaItemKind.OPENING, AgendaItemKind.BRIEFING)
 
@@ -117,7 +120,7 @@ def meeting_ical(request, slug):
         selectors.agenda_items_for(meeting),
         meeting_url=request.build_absolute_uri(meeting.get_absolute_url()),
         agenda_url=request.build_absolute_uri(
-            reverse("meetings:meeting_agenda", kwargs={"slug": meeting.slug})
+            reverse("public:meeting_agenda", kwargs={"slug": meeting.slug})
         ),
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
@@ -171,6 +174,18 @@ def topic_detail(request, slug):
 
 @require_safe
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("meetings:sitemap"))
+    sitemap = request.build_absolute_uri(reverse("public:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cached_public_page(plan_page_scopes)
+def action_plan_detail(request, slug):
+    plan = plan_selectors.plan_with_progress(slug)
+    points = list(plan.points.all())
+    return render(
+        request,
+        "meetings/action_plan_detail.html",
+        {"plan": plan, "points": points, "timeline": build_timeline(plan, points)},
+    )

@@ -88,18 +88,18 @@ def build(size):
         )
     return {
         "home": "/",
-        "meeting_list": reverse("meetings:meeting_list"),
+        "meeting_list": reverse("public:meeting_list"),
         "series": meeting.series.get_absolute_url(),
         "meeting": meeting.get_absolute_url(),
-        "agenda": reverse("meetings:meeting_agenda", args=[later.slug]),
-        "calendar": reverse("meetings:meeting_ical", args=[meeting.slug]),
+        "agenda": reverse("public:meeting_agenda", args=[later.slug]),
+        "calendar": reverse("public:meeting_ical", args=[meeting.slug]),
         "plan": plan.get_absolute_url(),
-        "member_list": reverse("meetings:member_list"),
-        "member": reverse("meetings:member_detail", args=[members[0].code.lower()]),
-        "topic_list": reverse("meetings:topic_list"),
+        "member_list": reverse("public:member_list"),
+        "member": reverse("public:member_detail", args=[members[0].code.lower()]),
+        "topic_list": reverse("public:topic_list"),
         "topic": topic.get_absolute_url(),
-        "feed": reverse("meetings:summaries_feed"),
-        "sitemap": reverse("meetings:sitemap"),
+        "feed": reverse("public:summaries_feed"),
+        "sitemap": reverse("public:sitemap"),
     }
 
 

@@ -5,8 +5,9 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from meetings.templatetags.meeting_tags import meeting_place_and_time
+
 from . import selectors
-from .templatetags.meeting_tags import meeting_place_and_time
 
 FEED_SIZE = 20
 
@@ -15,7 +16,7 @@ class MeetingSummariesFeed(Feed):
     feed_type = Atom1Feed
     title = _("ASEM Customs Meetings: meeting summaries")
     subtitle = _("What each ASEM Customs Directors-General and Commissioners Meeting did.")
-    link = reverse_lazy("meetings:meeting_list")
+    link = reverse_lazy("public:meeting_list")
     author_name = _("ASEM Customs Secretariat")
 
     def items(self):

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delegates.enums import RegistrationStatus
-from meetings import cache as public_cache
 from meetings.enums import MeetingStatus
-from meetings.views import meeting_detail
+from public import cache as public_cache
+from public.views import meeting_detail
 from tests.factories import (
     ActionPointFactory,
     AgendaItemFactory,
@@ -39,10 +39,10 @@ def test_second_visit_is_served_from_the_cache_without_queries(
 
 def test_an_edited_meeting_shows_at_once_on_every_page_that_names_it(client, demo):
     twelfth = demo["twelfth"]
-    pages = ["/", reverse("meetings:meeting_list"), twelfth.get_absolute_url(),
-             reverse("meetings:meeting_agenda", args=[twelfth.slug]),
-             demo["thirteenth"].get_absolute_url(), reverse("meetings:summaries_feed"),
-             reverse("meetings:topic_detail", args=["passenger-name-records"])]
+    pages = ["/", reverse("public:meeting_list"), twelfth.get_absolute_url(),
+             reverse("public:meeting_agenda", args=[twelfth.slug]),
+             demo["thirteenth"].get_absolute_url(), reverse("public:summaries_feed"),
+             reverse("public:topic_detail", args=["passenger-name-records"])]
     for url in pages:
         client.get(url)
 
@@ -64,7 +64,7 @@ def test_a_confirmed_registration_changes_the_attendance_at_once(client, db):
     response = client.get(meeting.get_absolute_url())
     assert response["X-Public-Cache"] == "miss"
     assert response.context["attendance"].delegates == 1
-    member_page = client.get(reverse("meetings:member_detail", args=["de"]))
+    member_page = client.get(reverse("public:member_detail", args=["de"]))
     assert [m.delegates for m in member_page.context["participation"]] == [1]
 
 
@@ -101,7 +101,7 @@ def test_an_edit_elsewhere_leaves_other_meetings_cached(client, db):
 
 def test_agenda_speakers_and_topics_show_at_once(client, db):
     meeting = MeetingFactory()
-    agenda_url = reverse("meetings:meeting_agenda", args=[meeting.slug])
+    agenda_url = reverse("public:meeting_agenda", args=[meeting.slug])
     item = AgendaItemFactory(meeting=meeting, position=1, title="First title")
     topic = TopicFactory(name="Green Customs")
     client.get(agenda_url)

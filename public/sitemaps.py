@@ -4,9 +4,9 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from action_plans.models import ActionPlan
+from meetings.models import MeetingSeries, Member, Topic
 
 from . import selectors
-from .models import MeetingSeries, Member, Topic
 
 
 class StaticPagesSitemap(Sitemap):
@@ -14,8 +14,8 @@ class StaticPagesSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["meetings:home", "meetings:meeting_list", "meetings:member_list",
-                "meetings:topic_list"]
+        return ["public:home", "public:meeting_list", "public:member_list",
+                "public:topic_list"]
 
     def location(self, item):
         return reverse(item)
@@ -36,7 +36,7 @@ class MeetingAgendaSitemap(MeetingSitemap):
     priority = 0.7
 
     def location(self, meeting):
-        return reverse("meetings:meeting_agenda", kwargs={"slug": meeting.slug})
+        return reverse("public:meeting_agenda", kwargs={"slug": meeting.slug})
 
 
 class SeriesSitemap(Sitemap):

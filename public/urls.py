@@ -7,7 +7,7 @@ from .cache import cached_public_page, scopes
 from .feeds import MeetingSummariesFeed
 from .sitemaps import SITEMAPS
 
-app_name = "meetings"
+app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -31,5 +31,6 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
+    path("plans/<slug:slug>/", views.action_plan_detail, name="action_plan_detail"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

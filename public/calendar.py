@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from icalendar import Calendar, Event
 
-from .templatetags.meeting_tags import meeting_place_and_time
+from meetings.templatetags.meeting_tags import meeting_place_and_time
 
 PRODUCT_ID = "-//ASEM Customs Meetings//Public calendar//EN"
 

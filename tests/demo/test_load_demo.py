@@ -7,7 +7,7 @@ from delegates.enums import RegistrationStatus
 from delegates.models import Registration
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting
-from meetings.selectors import meeting_attendance
+from public.selectors import meeting_attendance
 
 
 def test_load_demo_loads_the_twelfth_meeting_as_the_seed_tells_it(db):

@@ -12,25 +12,25 @@ from tests.factories import MeetingFactory, RegistrationFactory
 def public_urls(demo):
     urls = [
         "/",
-        reverse("meetings:meeting_list"),
-        reverse("meetings:member_list"),
-        reverse("meetings:topic_list"),
-        reverse("meetings:summaries_feed"),
-        reverse("meetings:sitemap"),
-        reverse("meetings:robots_txt"),
+        reverse("public:meeting_list"),
+        reverse("public:member_list"),
+        reverse("public:topic_list"),
+        reverse("public:summaries_feed"),
+        reverse("public:sitemap"),
+        reverse("public:robots_txt"),
     ]
     for meeting in demo.values():
         urls += [
             meeting.get_absolute_url(),
-            reverse("meetings:meeting_agenda", args=[meeting.slug]),
+            reverse("public:meeting_agenda", args=[meeting.slug]),
             meeting.series.get_absolute_url(),
         ]
         if meeting.dates_known:
-            urls.append(reverse("meetings:meeting_ical", args=[meeting.slug]))
+            urls.append(reverse("public:meeting_ical", args=[meeting.slug]))
         urls += [plan.get_absolute_url() for plan in meeting.action_plans.all()]
     codes = Registration.objects.values_list("member__code", flat=True).distinct()
-    urls += [reverse("meetings:member_detail", args=[code.lower()]) for code in codes]
-    urls += [reverse("meetings:topic_detail", args=[slug]) for slug in
+    urls += [reverse("public:member_detail", args=[code.lower()]) for code in codes]
+    urls += [reverse("public:topic_detail", args=[slug]) for slug in
              ("passenger-name-records", "product-safety")]
     return urls
 

@@ -12,7 +12,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def test_atom_feed_lists_meetings_with_a_summary(client, demo):
     MeetingFactory(summary="")
 
-    response = client.get(reverse("meetings:summaries_feed"))
+    response = client.get(reverse("public:summaries_feed"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
@@ -37,7 +37,7 @@ def test_every_page_announces_the_feed(client, demo):
     text = client.get("/").text
 
     assert (f'<link rel="alternate" type="application/atom+xml" '
-            f'href="{reverse("meetings:summaries_feed")}"') in text
+            f'href="{reverse("public:summaries_feed")}"') in text
 
 
 def json_ld(text):

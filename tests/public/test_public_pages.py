@@ -110,7 +110,7 @@ def test_announced_meeting_that_knows_only_its_year_says_so(client, demo):
 
 
 def test_a_meeting_whose_year_is_over_is_listed_as_past(client, demo):
-    response = client.get(reverse("meetings:meeting_list"))
+    response = client.get(reverse("public:meeting_list"))
 
     assert demo["thirteenth"] in list(response.context["past_meetings"])
     assert demo["thirteenth"] not in list(response.context["upcoming_meetings"])
@@ -127,7 +127,7 @@ def test_series_page_splits_upcoming_and_past(client, demo):
 
 
 def test_agenda_groups_items_by_day_in_the_venue_time_zone(client, demo):
-    response = client.get(reverse("meetings:meeting_agenda", args=[demo["twelfth"].slug]))
+    response = client.get(reverse("public:meeting_agenda", args=[demo["twelfth"].slug]))
 
     days = response.context["agenda_days"]
     assert [day.day for day in days] == [dt.date(2017, 10, 16), dt.date(2017, 10, 17)]
@@ -141,7 +141,7 @@ def test_agenda_item_reviewing_a_plan_links_to_it(client, db):
     later = MeetingFactory()
     AgendaItemFactory(meeting=later, position=1, title="Review", reviews_plan=plan)
 
-    response = client.get(reverse("meetings:meeting_agenda", args=[later.slug]))
+    response = client.get(reverse("public:meeting_agenda", args=[later.slug]))
 
     assert plan.get_absolute_url() in response.text
 
@@ -153,7 +153,7 @@ def test_member_page_shows_counts_only(client, db):
                             status=RegistrationStatus.CONFIRMED, given_name="Visible")
     RegistrationFactory(meeting=meeting, member=member("DE"), status=RegistrationStatus.PENDING)
 
-    response = client.get(reverse("meetings:member_detail", args=["de"]))
+    response = client.get(reverse("public:member_detail", args=["de"]))
 
     assert [(m, m.delegates) for m in response.context["participation"]] == [(meeting, 3)]
     assert "Visible" not in response.text
@@ -165,14 +165,14 @@ def test_member_list_counts_meetings_attended(client, db):
         RegistrationFactory(meeting=MeetingFactory(), member=member("JP"),
                             status=RegistrationStatus.CONFIRMED)
 
-    response = client.get(reverse("meetings:member_list"))
+    response = client.get(reverse("public:member_list"))
 
     japan = next(m for m in response.context["members"] if m.code == "JP")
     assert japan.meetings_attended == 2
 
 
 def test_topic_page_tells_where_and_when_it_was_discussed(client, demo):
-    response = client.get(reverse("meetings:topic_detail", args=["passenger-name-records"]))
+    response = client.get(reverse("public:topic_detail", args=["passenger-name-records"]))
 
     assert [item.meeting for item in response.context["agenda_items"]] == [demo["twelfth"]]
     assert "Agenda item 6: Enforcement and protection of society" in response.text
@@ -181,15 +181,15 @@ def test_topic_page_tells_where_and_when_it_was_discussed(client, demo):
 def test_every_public_page_of_the_demo_answers(client, demo):
     twelfth = demo["twelfth"]
     urls = [
-        reverse("meetings:meeting_list"),
-        reverse("meetings:series_detail", args=[twelfth.series.slug]),
-        reverse("meetings:meeting_agenda", args=[twelfth.slug]),
+        reverse("public:meeting_list"),
+        reverse("public:series_detail", args=[twelfth.series.slug]),
+        reverse("public:meeting_agenda", args=[twelfth.slug]),
         twelfth.action_plans.get().get_absolute_url(),
-        reverse("meetings:member_list"),
-        reverse("meetings:member_detail", args=["de"]),
-        reverse("meetings:topic_list"),
-        reverse("meetings:topic_detail", args=["passenger-name-records"]),
-        reverse("meetings:robots_txt"),
+        reverse("public:member_list"),
+        reverse("public:member_detail", args=["de"]),
+        reverse("public:topic_list"),
+        reverse("public:topic_detail", args=["passenger-name-records"]),
+        reverse("public:robots_txt"),
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -251,13 +251,13 @@ def _public_urls():
     topic = TopicFactory()
     plan = ActionPlanFactory()
     return [
-        "/", reverse("meetings:meeting_list"), reverse("meetings:summaries_feed"),
-        reverse("meetings:series_detail", args=[meeting.series.slug]),
-        meeting.get_absolute_url(), reverse("meetings:meeting_agenda", args=[meeting.slug]),
-        reverse("meetings:meeting_ical", args=[meeting.slug]),
-        reverse("meetings:member_list"), reverse("meetings:member_detail", args=["DE"]),
-        reverse("meetings:topic_list"), reverse("meetings:topic_detail", args=[topic.slug]),
-        plan.get_absolute_url(), reverse("meetings:sitemap"), reverse("meetings:robots_txt"),
+        "/", reverse("public:meeting_list"), reverse("public:summaries_feed"),
+        reverse("public:series_detail", args=[meeting.series.slug]),
+        meeting.get_absolute_url(), reverse("public:meeting_agenda", args=[meeting.slug]),
+        reverse("public:meeting_ical", args=[meeting.slug]),
+        reverse("public:member_list"), reverse("public:member_detail", args=["DE"]),
+        reverse("public:topic_list"), reverse("public:topic_detail", args=[topic.slug]),
+        plan.get_absolute_url(), reverse("public:sitemap"), reverse("public:robots_txt"),
     ]
 
 

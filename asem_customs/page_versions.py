@@ -1,0 +1,87 @@
+"""Versions of the data public pages show, shared by every process through the cache.
+
+A version is a short random token kept under a scope name (``site``, ``meetings``,
+``series:<pk>``, ``meeting:<pk>``, ``members``, ``topics``, ``plan:<pk>``, ``plans``). Each app
+bumps the scopes its changes affect (its own ``signals.py``, connected in its AppConfig), and
+the public page cache (``public.cache``) keys every page by the versions it shows. Versions are
+random tokens, not counters, so that a version evicted from the cache can never bring back an
+old page. A bump happens at once (so the writer's next request sees its edit) and again when
+the transaction commits.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+KEY_PREFIX = "public"
+
+
+def _version_key(scope):
+    return f"{KEY_PREFIX}:v:{scope}"
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _new_token():
+    return uuid.uuid4().hex[:12]
+
+
+def _versions_cache():
+    """Where versions live: a cache every process shares. Pages may stay in a cache of one
+    process's memory, but a bump made by one process must reach all of them."""
+    if "public_versions" in settings.CACHES:
+        return caches["public_versions"]
+    return cache
+
+
+def versions(scopes):
+    """The current version token of each scope, creating the missing ones."""
+    store = _versions_cache()
+    keys = [_version_key(scope) for scope in scopes]
+    found = store.get_many(keys)
+    missing = {key: _new_token() for key in keys if key not in found}
+    if missing:
+        for key, token in missing.items():
+            # add(): when two requests create a version together, the first one wins.
+            if not store.add(key, token, timeout=None):
+                missing[key] = store.get(key, token)
+        found.update(missing)
+    return [found[key] for key in keys]
+
+
+def bump(*scopes):
+    """Make every page that shows one of these scopes build afresh, once the current
+    transaction (if any) has committed."""
+    scopes = tuple(scope for scope in scopes if scope)
+
+    def _bump():
+        _versions_cache().set_many(
+            {_version_key(scope): _new_token() for scope in scopes}, timeout=None
+        )
+
+    if scopes:
+        _bump()
+        transaction.on_commit(_bump)
+
+
+def bump_meeting(meeting_id, series_id=None):
+    """One meeting changed (its agenda, attendance, plans...)."""
+    bump(f"meeting:{meeting_id}", f"series:{series_id}" if series_id else None)
+
+
+def bump_everything():
+    """Reference data changed, or data was loaded in bulk past the signals: all pages."""
+    bump("site")
+
+
+def bump_on_change(handler, sender):
+    """Connect `handler` to the saves and deletions of `sender` ("app.Model")."""
+    uid = f"public-cache:{sender}:{handler.__name__}"
+    post_save.connect(handler, sender=sender, dispatch_uid=f"{uid}:save")
+    post_delete.connect(handler, sender=sender, dispatch_uid=f"{uid}:delete")
