@@ -18,7 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delegates.mail import queue_message
+from mail.outbox import queue_message
 
 from . import permissions
 from .enums import ActionPointStatus, ProgressReportState

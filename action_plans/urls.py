@@ -22,6 +22,4 @@ urlpatterns = [
     path("secretariat/points/<int:pk>/history/", views.point_history,
          name="point_history"),
     path("secretariat/<slug:slug>/carry-over/", views.carry_over, name="carry_over"),
-    path("secretariat/<slug:slug>/implementation-report.pdf", views.implementation_report,
-         name="implementation_report"),
 ]

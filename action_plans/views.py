@@ -5,7 +5,7 @@ carries open points into the next plan. (The public plan page is in `public.view
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -223,15 +223,3 @@ def carry_over(request, slug):
             messages.success(request, _("%(count)s points carried over.") % {"count": len(carried)})
             return redirect(form.cleaned_data["into_plan"].get_absolute_url())
     return render(request, "meetings/plans/carry_over.html", {"plan": plan, "form": form})
-
-
-@login_required
-def implementation_report(request, slug):
-    if not permissions.is_secretariat(request.user):
-        raise PermissionDenied
-    from .report import implementation_report_pdf
-
-    plan = selectors.plan_with_progress(slug)
-    response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}-implementation.pdf"'
-    return response

@@ -17,15 +17,9 @@ from django.db.models.constants import LOOKUP_SEP
 
 def sensitive_fields(model):
     """The fields of `model` no URL may filter, order or search on."""
-    from delegates.enums import PASSPORT_FIELDS
-    from delegates.models import ImportBatch, Registration
-
     concrete = getattr(model, "instance_type", model)  # simple-history's historical models
-    if concrete is Registration:
-        return frozenset(PASSPORT_FIELDS)
-    if concrete is ImportBatch:
-        return frozenset({"rows"})  # the staged rows of an upload hold passport details too
-    return frozenset()
+    # Each model names its own (`Registration`: the passport details and the date of birth).
+    return frozenset(getattr(concrete, "SENSITIVE_FIELDS", ()))
 
 
 def path_is_sensitive(model, path):

@@ -18,7 +18,7 @@ def can_see_passport_details(user):
     )
 
 
-OUTBOX_PERMISSION = "delegates.manage_outbox"
+OUTBOX_PERMISSION = "mail.manage_outbox"
 
 
 def can_manage_outbox(user):

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "accounts",
+    "mail",
     "meetings",
     "action_plans",
     "delegates",
@@ -373,8 +374,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # The outbox sweep: sends mail a worker missed and retries failures once their wait is over.
-CELERY_BEAT_SCHEDULE["delegates.send_due_mail"] = {
-    "task": "delegates.tasks.send_due_mail", "schedule": 60.0,
+CELERY_BEAT_SCHEDULE["mail.send_due_mail"] = {
+    "task": "mail.tasks.send_due_mail", "schedule": 60.0,
 }
 # Unconfirmed registrations from the public form expire (REGISTRATION_CONFIRM_HOURS).
 CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {

@@ -3,7 +3,8 @@ never waits on the mail server, and the stored message holds no live reset link.
 
 from django.contrib.auth.forms import PasswordResetForm
 
-from . import mail
+from mail import outbox as mail
+
 from .enums import MailLink
 
 

@@ -80,3 +80,23 @@ def password_set_url(user):
         "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
     })
+
+
+def register_mail_links():
+    """Teach the outbox to make this app's personal links when a message is sent (called from
+    `DelegatesConfig.ready`); the stored message never holds them."""
+    from mail.outbox import register_link
+
+    from .enums import MailLink
+
+    def registration_link(action):
+        def make(email):
+            if email.registration is None:
+                return None
+            return registration_url(email.registration, action, version=email.link_version)
+        return make
+
+    register_link(MailLink.REGISTRATION, registration_link("manage"))
+    register_link(MailLink.ADDRESS_CONFIRMATION, registration_link("confirm_address"))
+    register_link(MailLink.PASSWORD_SET,
+                  lambda email: password_set_url(email.user) if email.user else None)

@@ -12,7 +12,6 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -21,9 +20,9 @@ from meetings.models import Meeting, Member
 from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
+    PASSPORT_FIELDS,
     SEAT_HOLDING_STATUSES,
     Honorific,
-    MailLink,
     RegistrationStatus,
     Role,
 )
@@ -62,6 +61,9 @@ class FocalPoint(models.Model):
 
 class Registration(models.Model):
     """A person's registration for a meeting, in one member's delegation."""
+
+    # Never filtered, ordered or searched on by URL in the admin (asem_customs.admin_lookups).
+    SENSITIVE_FIELDS = PASSPORT_FIELDS
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, related_name="registrations",
@@ -223,51 +225,12 @@ class RegistrationLogEntry(models.Model):
         return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class OutgoingEmail(models.Model):
-    """A message waiting to be sent, written in the same transaction as the change it tells of.
-
-    Sending happens after commit and again from `send_queued_mail` until it succeeds, so a
-    mail server that is down delays a message but never loses it or the registration.
-    """
-
-    to = models.EmailField(_("to"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("body"))
-    kind = models.CharField(_("kind"), max_length=60, blank=True)
-    registration = models.ForeignKey(
-        Registration, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="emails", verbose_name=_("registration"),
-    )
-    # The personal link is not in `body` (anyone reading the outbox could use it): it is
-    # made from these fields when the message is handed to the mail server.
-    link = models.CharField(_("personal link"), max_length=20, blank=True,
-                            choices=MailLink.choices, default=MailLink.NONE)
-    link_version = models.PositiveIntegerField(_("link version"), null=True, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("user"),
-    )
-    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("outgoing email")
-        verbose_name_plural = _("outgoing emails")
-        permissions = [("manage_outbox", "Can read and manage the outbox")]
-        indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
-
-    def __str__(self):
-        return f"{self.subject} → {self.to}"
-
-
 class ImportBatch(models.Model):
     """The rows of an uploaded delegation spreadsheet, kept between its preview and its
     import for the person who uploaded it. Not in the session: every later page of that
     session would carry them. Deleted when imported, and once expired."""
+
+    SENSITIVE_FIELDS = ("rows",)  # the staged rows hold passport details too
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+",
                                 verbose_name=_("meeting"))

@@ -31,9 +31,10 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from asem_customs.roles import can_name_head_of_delegation
+from mail import outbox as mail
+from mail.models import OutgoingEmail
 from meetings.models import Meeting
 
-from . import mail
 from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
@@ -210,7 +211,7 @@ def _mail(registration, template):
     mail.queue_mail(
         to=registration.email, template=f"registration_{template}", registration=registration,
         context={"registration": registration, "meeting": registration.meeting},
-        link=MailLink.REGISTRATION,
+        link=MailLink.REGISTRATION, link_version=registration.link_version,
     )
 
 
@@ -389,7 +390,7 @@ def _mail_submitted(registrations):
         "template": "registration_waitlisted" if registration.status == Status.WAITLISTED
         else "registration_received",
         "context": {"registration": registration, "meeting": registration.meeting},
-        "link": MailLink.REGISTRATION,
+        "link": MailLink.REGISTRATION, "link_version": registration.link_version,
     } for registration in registrations])
 
 
@@ -404,7 +405,7 @@ def _correct_statuses(registrations, pending, actor):
         Registration.objects.filter(pk__in=ids).update(status=status)
         Registration.history.filter(id__in=ids).update(status=status)
         RegistrationLogEntry.objects.filter(registration_id__in=ids).update(to_status=status)
-    mail.OutgoingEmail.objects.filter(registration__in=changed).delete()
+    OutgoingEmail.objects.filter(registration__in=changed).delete()
     _mail_submitted(changed)
 
 
@@ -696,7 +697,7 @@ def registration_submit_public(*, meeting, data: dict, actor=None) -> Registrati
             to=registration.email, template="registration_confirm_address",
             registration=registration,
             context={"meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS},
-            link=MailLink.ADDRESS_CONFIRMATION,
+            link=MailLink.ADDRESS_CONFIRMATION, link_version=registration.link_version,
         )
     return registration
 

@@ -12,7 +12,8 @@ from simple_history.utils import bulk_create_with_history
 
 from delegates import services
 from delegates.enums import Honorific, RegistrationStatus, Role
-from delegates.models import OutgoingEmail, Registration
+from delegates.models import Registration
+from mail.models import OutgoingEmail
 from meetings.models import Meeting, Member
 
 from .names import NAME_POOLS

@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
-from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry, new_badge_code
+from delegates.models import Registration, RegistrationLogEntry, new_badge_code
 from delegates.services import registration_cancel
+from mail.models import OutgoingEmail
 from meetings.models import Meeting
 from secretariat.services import remove_meeting_jobs
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("jobs/<str:token>/", job_views.job, name="job"),
     path("jobs/<str:token>/download/", job_views.job_download, name="job_download"),
     path("jobs/<str:token>/retry/", job_views.job_retry, name="job_retry"),
+    path("plans/<slug:slug>/implementation-report.pdf", views.implementation_report,
+         name="implementation_report"),
     path("<slug:slug>/", views.meeting_dashboard, name="dashboard"),
     path("<slug:slug>/participants.<str:fmt>", views.participants_export,
          name="participants_export"),

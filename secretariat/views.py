@@ -6,7 +6,7 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from action_plans import permissions as plan_permissions
+from action_plans import selectors as plan_selectors
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import Registration
@@ -33,6 +35,7 @@ from . import dashboard as stats
 from . import imports
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
+from .pdf.implementation_report import implementation_report_pdf
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
 editor_required = permission_required("delegates.change_registration", raise_exception=True)
@@ -341,3 +344,14 @@ def import_preview(request, slug):
 def _registrations_url(meeting, member):
     return (reverse("admin:delegates_registration_changelist")
             + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
+
+
+@login_required
+def implementation_report(request, slug):
+    """The implementation report of an action plan, for the meeting that reviews it."""
+    if not plan_permissions.is_secretariat(request.user):
+        raise PermissionDenied
+    plan = plan_selectors.plan_with_progress(slug)
+    response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{plan.slug}-implementation.pdf"'
+    return response

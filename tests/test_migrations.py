@@ -7,8 +7,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-# The schema before the action plan models left `meetings`.
-BEFORE_ACTION_PLANS_MOVED = [("meetings", "0004_progress_follow_up"), ("action_plans", None)]
+# The schema before the action plan models left `meetings` and the outbox left `delegates`.
+BEFORE_THE_MOVES = [
+    ("meetings", "0004_progress_follow_up"), ("action_plans", None), ("mail", None),
+    ("delegates", "0007_mail_link_address_confirmation"),
+]
 
 
 def _migrate(targets):
@@ -23,8 +26,8 @@ def _latest():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_action_plans_keep_their_rows_history_and_permissions_when_moved():
-    old = _migrate(BEFORE_ACTION_PLANS_MOVED)
+def test_moved_models_keep_their_rows_history_and_permissions():
+    old = _migrate(BEFORE_THE_MOVES)
     try:
         Member = old.get_model("meetings", "Member")
         Series = old.get_model("meetings", "MeetingSeries")
@@ -60,6 +63,9 @@ def test_action_plans_keep_their_rows_history_and_permissions_when_moved():
         )
         HistoricalPointLeads.objects.create(id=1, history=history, actionpoint_id=point.pk,
                                             member_id=germany.pk)
+        old.get_model("delegates", "OutgoingEmail").objects.create(
+            to="someone@example.org", subject="Registration received", body="Dear delegate",
+            kind="registration_received")
     finally:
         _migrate(_latest())
 
@@ -82,3 +88,13 @@ def test_action_plans_keep_their_rows_history_and_permissions_when_moved():
     assert editor.permissions.filter(
         content_type__app_label="action_plans", codename="change_progressreport"
     ).exists()
+
+    from mail.models import OutgoingEmail
+
+    assert OutgoingEmail.objects.get().subject == "Registration received"
+    assert Group.objects.get(name="Secretariat viewer").permissions.filter(
+        content_type__app_label="mail").count() == 0
+    from django.contrib.auth.models import Permission
+
+    assert Permission.objects.filter(content_type__app_label="mail",
+                                     codename="manage_outbox").exists()

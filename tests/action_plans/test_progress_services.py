@@ -9,8 +9,8 @@ from action_plans import services
 from action_plans.enums import ActionPointStatus, ProgressReportState
 from action_plans.models import ActionPointStatusChange, ProgressReport
 from action_plans.permissions import can_view_report
-from delegates.mail import send_queued
-from delegates.models import OutgoingEmail
+from mail.models import OutgoingEmail
+from mail.outbox import send_queued
 from tests.factories import ActionPointFactory, FocalPointFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db

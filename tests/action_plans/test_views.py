@@ -137,7 +137,7 @@ def test_plan_review_include_query_count(django_assert_num_queries, count, secre
 def test_implementation_report_is_a_pdf_for_secretariat(client, demo, secretariat):
     client.force_login(secretariat)
 
-    response = client.get(reverse("plans:implementation_report", args=["action-plan-2018-2019"]))
+    response = client.get(reverse("staff:implementation_report", args=["action-plan-2018-2019"]))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -147,7 +147,7 @@ def test_implementation_report_is_a_pdf_for_secretariat(client, demo, secretaria
 def test_implementation_report_is_forbidden_to_focal_point(client, demo):
     client.force_login(FocalPointFactory(member=member("DE")).user)
 
-    response = client.get(reverse("plans:implementation_report", args=["action-plan-2018-2019"]))
+    response = client.get(reverse("staff:implementation_report", args=["action-plan-2018-2019"]))
 
     assert response.status_code == 403
 

@@ -13,7 +13,8 @@ from django.urls import reverse
 from delegates import services, tasks
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.models import OutgoingEmail, Registration
+from delegates.models import Registration
+from mail.models import OutgoingEmail
 from tests.delegates.staff_helpers import editor
 from tests.delegates.test_admin_actions import URL as ADMIN_URL
 from tests.delegates.test_admin_actions import act

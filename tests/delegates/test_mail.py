@@ -9,8 +9,9 @@ from django.utils import timezone
 from delegates import services
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.mail import SendResult, backoff, queue_mail, send_queued
-from delegates.models import OutgoingEmail, Registration
+from delegates.models import Registration
+from mail.models import OutgoingEmail
+from mail.outbox import SendResult, backoff, queue_mail, send_queued
 from tests.factories import MeetingFactory, member
 
 pytestmark = pytest.mark.django_db

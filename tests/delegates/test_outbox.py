@@ -16,11 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from asem_customs.celery import app as celery_app
-from delegates import links, services, tasks
+from delegates import links, services
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.mail import LINK_PLACEHOLDER, send_queued
-from delegates.models import OutgoingEmail, Registration
+from delegates.models import Registration
+from mail import tasks
+from mail.models import OutgoingEmail
+from mail.outbox import LINK_PLACEHOLDER, send_queued
 from tests.delegates.staff_helpers import editor, viewer
 from tests.delegates.test_admin_actions import act
 from tests.delegates.test_register import confirmation_path, form_data
@@ -324,7 +326,7 @@ def test_sending_task_is_safe_to_run_twice(django_capture_on_commit_callbacks):
 
 
 def test_the_beat_sweeps_the_outbox(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["delegates.send_due_mail"]
+    entry = settings.CELERY_BEAT_SCHEDULE["mail.send_due_mail"]
     assert entry["task"] in celery_app.tasks
     assert entry["schedule"] <= 300
 

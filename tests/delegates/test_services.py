@@ -8,8 +8,9 @@ from django.utils import timezone
 from delegates import services
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry
+from delegates.models import Registration, RegistrationLogEntry
 from delegates.services import RegistrationError
+from mail.models import OutgoingEmail
 from meetings.enums import MeetingStatus
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
 

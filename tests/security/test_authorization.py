@@ -28,7 +28,8 @@ from django.utils import timezone
 from action_plans.enums import ProgressReportState
 from action_plans.models import ProgressReport, ProgressReportAttachment
 from delegates import links
-from delegates.models import FocalPoint, OutgoingEmail, Registration
+from delegates.models import FocalPoint, Registration
+from mail.models import OutgoingEmail
 from tests.delegates.staff_helpers import Client
 from tests.factories import (
     ActionPlanFactory,
@@ -135,7 +136,7 @@ ARGS = {
         "pk": w.report_b.pk, "attachment_pk": w.attachment_b.pk},
     "plans:carry_over": lambda w, p: {"slug": w.plan.slug},
     "plans:point_history": lambda w, p: {"pk": w.point_b.pk},
-    "plans:implementation_report": lambda w, p: {"slug": w.plan.slug},
+    "staff:implementation_report": lambda w, p: {"slug": w.plan.slug},
     "public:action_plan_detail": lambda w, p: {"slug": w.plan.slug},
     "delegates:register": _meeting,
     "delegates:registration_manage": lambda w, p: {"token": w.token(p)},
@@ -223,7 +224,7 @@ TABLE = {
     "plans:review_queue": ("login", "login", "403", "403", "ok"),
     "plans:point_history": ("login", "login", "403", "403", "ok"),
     "plans:carry_over": ("login", "login", "403", "403", "ok"),
-    "plans:implementation_report": ("login", "login", "403", "403", "ok"),
+    "staff:implementation_report": ("login", "login", "403", "403", "ok"),
     # secretariat pages
     "staff:index": STAFF_READ,
     "staff:job": ("403", "403", "403", "404", "404"),
@@ -293,7 +294,7 @@ POST_TABLE = {
     "two_step:recovery_codes": ("login", "login", "403", "403", "ok"),
     "public:action_plan_detail": CLOSED,
     "plans:carry_over": ("login", "login", "403", "403", "ok"),
-    "plans:implementation_report": ("login", "login", "403", "403", "ok"),
+    "staff:implementation_report": ("login", "login", "403", "403", "ok"),
     "plans:my_action_points": ("login", "login", "ok", "403", "ok"),
     "plans:point_history": ("login", "login", "403", "403", "ok"),
     "plans:progress_report_attachment": ("login", "login", "404", "404", "ok"),

@@ -14,7 +14,8 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from delegates.models import OutgoingEmail, Registration
+from delegates.models import Registration
+from mail.models import OutgoingEmail
 from tests.delegates.staff_helpers import Client
 from tests.factories import MeetingFactory, member
 from tests.security.conftest import SECURITY_PROFILE

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from asem_customs.views import server_error
-from delegates.mail import send_queued
-from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry
+from delegates.models import Registration, RegistrationLogEntry
+from mail.models import OutgoingEmail
+from mail.outbox import send_queued
 from secretariat import imports
 from tests.delegates.test_register import form_data
 from tests.factories import MeetingFactory, RegistrationFactory, member

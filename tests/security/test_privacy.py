@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
-from delegates.mail import queue_mail
-from delegates.models import OutgoingEmail, Registration, RegistrationLogEntry
+from delegates.models import Registration, RegistrationLogEntry
+from mail.models import OutgoingEmail
+from mail.outbox import queue_mail
 from meetings.enums import MeetingStatus
 from public.selectors import meeting_attendance
 from secretariat import privacy

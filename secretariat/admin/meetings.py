@@ -5,8 +5,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
-
-from .models import AgendaItem, Meeting, MeetingSeries, Member, ReportingBody, Speaker, Topic
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingSeries,
+    Member,
+    ReportingBody,
+    Speaker,
+    Topic,
+)
 
 
 @admin.register(Member)

@@ -27,8 +27,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import links
-from .enums import MailLink
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -41,8 +39,8 @@ LINK_PLACEHOLDER = "[personal link, sent only to the recipient]"
 SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
                       smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
 SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
-# Links that open a registration's pages: made at the link version of the time of queueing.
-REGISTRATION_LINKS = (MailLink.REGISTRATION, MailLink.ADDRESS_CONFIRMATION)
+# Makers of personal links by kind, registered by the apps that own them (`register_link`).
+_LINK_MAKERS = {}
 _ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
@@ -52,22 +50,24 @@ class SendResult:
     failed: int
 
 
-def queue_mail(*, to, template, context, registration=None, link=MailLink.NONE, user=None):
+def queue_mail(*, to, template, context, registration=None, link="", link_version=None,
+               user=None):
     """Render `emails/<template>.txt` and its `_subject.txt`, store the message and hand it
     to the task queue once the surrounding transaction commits.
 
-    With `link` (a `MailLink`), the template's `{{ link }}` is stored as `LINK_PLACEHOLDER`
-    and the personal link of `registration` (at its current link version) or of `user` is
-    made only in the message sent."""
+    With `link` (a kind given to `register_link`), the template's `{{ link }}` is stored as
+    `LINK_PLACEHOLDER` and the personal link (of `registration` at `link_version`, or of
+    `user`) is made only in the message sent."""
     email = _outgoing_email(to=to, template=template, context=context,
-                            registration=registration, link=link, user=user)
+                            registration=registration, link=link, link_version=link_version,
+                            user=user)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
     return email
 
 
-def _outgoing_email(*, to, template, context, registration=None, link=MailLink.NONE,
+def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,
                     user=None):
     """The unsaved outbox row of one message, its personal link left out."""
     context = {"SITE_URL": settings.SITE_URL, **context}
@@ -77,8 +77,7 @@ def _outgoing_email(*, to, template, context, registration=None, link=MailLink.N
     body = render_to_string(f"emails/{template}.txt", context)
     return OutgoingEmail(
         to=to, subject=subject[:250], body=body, kind=template, registration=registration,
-        link=link, user=user,
-        link_version=registration.link_version if link in REGISTRATION_LINKS else None,
+        link=link, user=user, link_version=link_version,
     )
 
 
@@ -173,16 +172,17 @@ def send_queued(*, ids=None, limit=100, now=None):
     return SendResult(sent, failed)
 
 
+def register_link(kind, make):
+    """`make(email)` returns the personal link of kind `kind` for an outbox message, or None
+    when it can no longer be made (the registration or the user is gone)."""
+    _LINK_MAKERS[str(kind)] = make
+
+
 def personal_link(email):
     """The link an outbox message carries, made now; a note when it can no longer be made."""
-    if email.link == MailLink.REGISTRATION and email.registration is not None:
-        return links.registration_url(email.registration, version=email.link_version)
-    if email.link == MailLink.ADDRESS_CONFIRMATION and email.registration is not None:
-        return links.registration_url(email.registration, "confirm_address",
-                                      version=email.link_version)
-    if email.link == MailLink.PASSWORD_SET and email.user is not None:
-        return links.password_set_url(email.user)
-    return _("[this link is no longer available: please write to the secretariat]")
+    make = _LINK_MAKERS.get(email.link)
+    link = make(email) if make else None
+    return link or _("[this link is no longer available: please write to the secretariat]")
 
 
 def message_body(email):

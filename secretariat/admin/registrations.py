@@ -17,16 +17,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
-from asem_customs.roles import can_manage_outbox, can_see_passport_details
+from asem_customs.roles import can_see_passport_details
 from delegates.enums import PASSPORT_FIELDS
 from delegates.forms import RegistrationAdminForm
-from delegates.models import (
-    FocalPoint,
-    ImportBatch,
-    OutgoingEmail,
-    Registration,
-    RegistrationLogEntry,
-)
+from delegates.models import FocalPoint, ImportBatch, Registration, RegistrationLogEntry
 from delegates.passports import masked_value, stored_passport_details
 from delegates.services import (
     EDITABLE_FIELDS,
@@ -44,7 +38,7 @@ from delegates.validators import PrintableTextMixin
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
-from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
+from ..pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 
 
 @admin.register(FocalPoint)
@@ -383,34 +377,6 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["created_at", "to", "subject", "kind", "attempts", "sent_at"]
-    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["to", "subject"]
-    date_hierarchy = "created_at"
-    raw_id_fields = ["registration"]
-    # The body is the stored one: its personal link is a placeholder (see delegates.mail).
-    readonly_fields = ["to", "subject", "body", "kind", "link", "registration", "created_at",
-                       "next_attempt_at", "attempts", "sent_at", "last_error"]
-    exclude = ["link_version", "user"]
-
-    def has_module_permission(self, request):
-        return can_manage_outbox(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return can_manage_outbox(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return can_manage_outbox(request.user) and super().has_delete_permission(request, obj)
 
 
 @admin.register(ImportBatch)

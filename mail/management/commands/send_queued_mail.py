@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connection
 
-from delegates.mail import send_queued
+from mail.outbox import send_queued
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
+from action_plans.models import (
     ActionArea,
     ActionPlan,
     ActionPoint,

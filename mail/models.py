@@ -1,0 +1,49 @@
+"""The outbox: every message the product sends, written in the transaction of the change it
+tells of and sent after commit (see `mail.outbox`)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmail(models.Model):
+    """A message waiting to be sent, written in the same transaction as the change it tells of.
+
+    Sending happens after commit and again from `send_queued_mail` until it succeeds, so a
+    mail server that is down delays a message but never loses it or the registration.
+    """
+
+    to = models.EmailField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("body"))
+    kind = models.CharField(_("kind"), max_length=60, blank=True)
+    registration = models.ForeignKey(
+        "delegates.Registration", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="emails", verbose_name=_("registration"),
+    )
+    # The personal link is not in `body` (anyone reading the outbox could use it): it is
+    # made from these fields when the message is handed to the mail server.
+    # The kind of link (registered by the app that makes it, see `mail.outbox.register_link`).
+    link = models.CharField(_("personal link"), max_length=20, blank=True, default="")
+    link_version = models.PositiveIntegerField(_("link version"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        db_table = "delegates_outgoingemail"  # the table it had in `delegates`
+        ordering = ["created_at", "id"]
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        permissions = [("manage_outbox", "Can read and manage the outbox")]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

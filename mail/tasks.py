@@ -1,0 +1,25 @@
+"""Sending the outbox. Tasks take ids and are safe to run twice (a message already sent, or
+being sent by another worker, is skipped)."""
+
+from celery import shared_task
+
+from . import outbox
+
+
+@shared_task(acks_late=True)
+def send_outgoing_email(pk):
+    """Send one queued message now, if it is still due. Returns "sent", "failed",
+    "unreachable" or "skipped"; a failure leaves it queued with a growing wait, for
+    `send_due_mail`."""
+    result = outbox.send_queued(ids=[pk])
+    if result.sent:
+        return outbox.SENT
+    return outbox.FAILED if result.failed else "skipped"
+
+
+@shared_task(acks_late=True)
+def send_due_mail(limit=100):
+    """The beat sweep: send what is due (new messages a worker missed, and retries after a
+    failure once their wait is over)."""
+    result = outbox.send_queued(limit=limit)
+    return {"sent": result.sent, "failed": result.failed}

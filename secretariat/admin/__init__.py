@@ -1,0 +1,5 @@
+"""The Django admin, one of the secretariat's tools: one module per area. It sits here, above
+the data apps, because its actions call their services and the secretariat's own (jobs,
+badges, the waiting list)."""
+
+from . import action_plans, mail, meetings, registrations  # noqa: F401 - they register
