@@ -2,27 +2,15 @@
 
 A focal point (`delegates.models.FocalPoint`) acts for one member: it may report on the points
 that member leads or takes part in, and sees its own member's reports in every state. The
-secretariat is anyone with the change permission on progress reports (the "Secretariat
-editor" group); it reviews submitted reports and may file on any open point.
+secretariat is anyone who may review progress reports (`asem_customs.roles`); it reviews
+submitted reports and may file on any open point.
 """
+
+from asem_customs.roles import can_review_progress_reports, focal_member
 
 from .enums import ActionPointStatus, ProgressReportState
 
-REVIEW_PERMISSION = "action_plans.change_progressreport"
-CARRY_OVER_PERMISSION = "action_plans.change_actionpoint"
 CLOSED_STATUSES = (ActionPointStatus.CARRIED_OVER, ActionPointStatus.DROPPED)
-
-
-def focal_member(user):
-    """The member a signed-in user is a focal point of, or None."""
-    if not user.is_authenticated:
-        return None
-    focal_point = getattr(user, "focal_point", None)
-    return focal_point.member if focal_point else None
-
-
-def is_secretariat(user):
-    return user.is_authenticated and user.is_active and user.has_perm(REVIEW_PERMISSION)
 
 
 def member_takes_part(member, action_point):
@@ -38,7 +26,7 @@ def member_takes_part(member, action_point):
 def can_file_report(user, action_point):
     if action_point.status in CLOSED_STATUSES:
         return False
-    if is_secretariat(user):
+    if can_review_progress_reports(user):
         return True
     return member_takes_part(focal_member(user), action_point)
 
@@ -51,7 +39,7 @@ def can_view_report(user, report):
     member = focal_member(user)
     if member is not None and report.member_id == member.pk:
         return True
-    if is_secretariat(user):
+    if can_review_progress_reports(user):
         return report.state != ProgressReportState.DRAFT or report.author_id == user.pk
     return False
 
@@ -62,12 +50,8 @@ def can_edit_report(user, report):
     member = focal_member(user)
     if member is not None and report.member_id == member.pk:
         return True
-    return is_secretariat(user) and report.author_id == user.pk
+    return can_review_progress_reports(user) and report.author_id == user.pk
 
 
 def can_review_report(user, report):
-    return report.state == ProgressReportState.SUBMITTED and is_secretariat(user)
-
-
-def can_carry_over(user):
-    return user.is_authenticated and user.is_active and user.has_perm(CARRY_OVER_PERMISSION)
+    return report.state == ProgressReportState.SUBMITTED and can_review_progress_reports(user)

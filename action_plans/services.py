@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asem_customs import roles
 from mail.outbox import queue_message
 
 from . import permissions
@@ -41,7 +42,14 @@ class ActionPlanError(ValidationError):
 
 
 def _allowed(check, actor, *args):
-    return actor is None or check(actor, *args)
+    if actor is roles.SYSTEM:
+        return True
+    return actor is not None and check(actor, *args)
+
+
+def _person(actor):
+    """The actor as recorded in a foreign key: nobody for the system and the public."""
+    return None if actor is roles.SYSTEM or actor is None else actor
 
 
 def _log(action, obj, actor, **extra):
@@ -52,7 +60,7 @@ def _log(action, obj, actor, **extra):
 
 
 def _save(obj, actor, fields):
-    obj._history_user = actor
+    obj._history_user = _person(actor)
     obj.save(update_fields=[*fields, "updated_at"] if hasattr(obj, "updated_at") else fields)
 
 
@@ -92,15 +100,15 @@ def progress_report_file(*, action_point, data, actor, member=None, attachments=
         raise ActionPlanError(
             _("You may not report on this action point."), code="not_allowed"
         )
-    focal_member = permissions.focal_member(actor) if actor is not None else None
-    if focal_member is not None and not permissions.is_secretariat(actor):
+    focal_member = roles.focal_member(actor) if actor is not None else None
+    if focal_member is not None and not roles.can_review_progress_reports(actor):
         member = focal_member
     report = ProgressReport(
-        action_point=action_point, member=member, author=actor,
+        action_point=action_point, member=member, author=_person(actor),
         state=ProgressReportState.DRAFT,
         **{field: data[field] for field in REPORT_FIELDS if field in data},
     )
-    report._history_user = actor
+    report._history_user = _person(actor)
     report.save()
     _attach(report, attachments)
     _log("meetings.progress_report.filed", report, actor, point=action_point.pk)
@@ -163,7 +171,7 @@ def progress_report_submit(*, report, actor):
     report.submitted_at = timezone.now()
     _save(report, actor, ["state", "submitted_at"])
     _log("meetings.progress_report.submitted", report, actor)
-    if actor is None:
+    if actor is roles.SYSTEM:
         return report  # loaded by the system (the demo): nobody to tell
     _mail_on_commit(
         _("Progress report submitted: %(point)s") % {"point": report.action_point},
@@ -183,7 +191,7 @@ def progress_report_accept(*, report, actor, note=""):
     ):
         raise ActionPlanError(_("Only a submitted report can be accepted."), code="not_submitted")
     report.state = ProgressReportState.ACCEPTED
-    report.reviewed_by = actor
+    report.reviewed_by = _person(actor)
     report.reviewed_at = timezone.now()
     report.review_note = note
     _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
@@ -208,7 +216,7 @@ def progress_report_reject(*, report, actor, reason):
     ):
         raise ActionPlanError(_("Only a submitted report can be rejected."), code="not_submitted")
     report.state = ProgressReportState.REJECTED
-    report.reviewed_by = actor
+    report.reviewed_by = _person(actor)
     report.reviewed_at = timezone.now()
     report.review_note = reason
     _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
@@ -241,11 +249,11 @@ def action_point_set_status(*, action_point, status, actor, effective_on=None, r
         return None
     change = ActionPointStatusChange.objects.create(
         action_point=action_point, from_status=action_point.status, to_status=status,
-        effective_on=effective_on or timezone.localdate(), report=report, actor=actor,
-        note=note,
+        effective_on=effective_on or timezone.localdate(), report=report,
+        actor=_person(actor), note=note,
     )
     action_point.status = status
-    action_point._history_user = actor
+    action_point._history_user = _person(actor)
     action_point.save(update_fields=["status"])
     _log("meetings.action_point.status_changed", action_point, actor, to=status)
     return change
@@ -260,7 +268,7 @@ def action_points_carry_over(*, points, into_plan, actor, effective_on=None):
     history stays readable); the old point's status becomes "carried over".
     Returns the new points, in the order given.
     """
-    if not _allowed(permissions.can_carry_over, actor):
+    if not _allowed(roles.can_carry_over_points, actor):
         raise ActionPlanError(_("You may not carry action points over."), code="not_allowed")
     into_plan = ActionPlan.objects.select_for_update().get(pk=into_plan.pk)
     effective_on = effective_on or into_plan.adopted_on or timezone.localdate()

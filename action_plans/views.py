@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from asem_customs import roles
+
 from . import permissions, selectors, services
 from .forms import CarryOverForm, ProgressReportForm, ReviewForm, SecretariatProgressReportForm
 from .models import ActionPlan, ActionPoint, ProgressReportAttachment
@@ -17,8 +19,8 @@ from .models import ActionPlan, ActionPoint, ProgressReportAttachment
 
 @login_required
 def my_action_points(request):
-    member = permissions.focal_member(request.user)
-    if member is None and not permissions.is_secretariat(request.user):
+    member = roles.focal_member(request.user)
+    if member is None and not roles.can_review_progress_reports(request.user):
         raise PermissionDenied
     points = list(selectors.points_for_member(member)) if member else []
     open_points = [] if member else list(selectors.open_points_by_plan())
@@ -30,11 +32,13 @@ def my_action_points(request):
 
 
 def _report_form_class(user):
-    return SecretariatProgressReportForm if permissions.is_secretariat(user) else ProgressReportForm
+    if roles.can_review_progress_reports(user):
+        return SecretariatProgressReportForm
+    return ProgressReportForm
 
 
 def _form_kwargs(user, action_point, **kwargs):
-    if permissions.is_secretariat(user):
+    if roles.can_review_progress_reports(user):
         kwargs["action_point"] = action_point
     return kwargs
 
@@ -181,7 +185,7 @@ def progress_report_review(request, pk):
 
 @login_required
 def review_queue(request):
-    if not permissions.is_secretariat(request.user):
+    if not roles.can_review_progress_reports(request.user):
         raise PermissionDenied
     submitted, reviewed = selectors.reports_for_review()
     return render(
@@ -193,7 +197,7 @@ def review_queue(request):
 
 @login_required
 def point_history(request, pk):
-    if not permissions.is_secretariat(request.user):
+    if not roles.can_review_progress_reports(request.user):
         raise PermissionDenied
     points = selectors.point_history(pk)
     for point in points:
@@ -207,7 +211,7 @@ def point_history(request, pk):
 
 @login_required
 def carry_over(request, slug):
-    if not permissions.can_carry_over(request.user):
+    if not roles.can_carry_over_points(request.user):
         raise PermissionDenied
     plan = get_object_or_404(ActionPlan, slug=slug)
     form = CarryOverForm(request.POST or None, plan=plan)

@@ -5,6 +5,60 @@ or `is_staff` on its own.
 """
 
 PASSPORT_PERMISSION = "delegates.see_passport_details"
+# The secretariat: "Secretariat viewer" reads registrations, "Secretariat editor" changes them
+# (and holds every other permission of the secretariat's apps).
+VIEW_REGISTRATIONS = "delegates.view_registration"
+CHANGE_REGISTRATIONS = "delegates.change_registration"
+REVIEW_PROGRESS_REPORTS = "action_plans.change_progressreport"
+CARRY_OVER_POINTS = "action_plans.change_actionpoint"
+
+
+class _System:
+    """The product acting on its own (the demo loader, a management command, a nightly task):
+    no person, so no permission check and no one recorded. `None` as an actor always means
+    the anonymous public."""
+
+    is_authenticated = False
+    is_active = False
+    pk = None
+
+    def __repr__(self):
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
+def _active(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def is_secretariat(user):
+    """A member of the secretariat: reads the staff workspace (viewers and editors)."""
+    return bool(_active(user) and user.has_perm(VIEW_REGISTRATIONS))
+
+
+def is_secretariat_editor(user):
+    """A member of the secretariat who changes registrations: registers late, acts for any
+    delegation, confirms, imports."""
+    return bool(_active(user) and user.has_perm(CHANGE_REGISTRATIONS))
+
+
+def can_review_progress_reports(user):
+    """Reviews members' progress reports on action points and files on any open point."""
+    return bool(_active(user) and user.has_perm(REVIEW_PROGRESS_REPORTS))
+
+
+def can_carry_over_points(user):
+    return bool(_active(user) and user.has_perm(CARRY_OVER_POINTS))
+
+
+def focal_member(user):
+    """The member a signed-in user is a focal point of, or None."""
+    if not _active(user):
+        return None
+    focal_point = getattr(user, "focal_point", None)
+    return focal_point.member if focal_point else None
 
 
 def can_see_passport_details(user):
@@ -59,8 +113,7 @@ def can_name_head_of_delegation(user):
     person registering on the public form only asks."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return bool(user.has_perm("delegates.change_registration")
-                or hasattr(user, "focal_point"))
+    return bool(is_secretariat_editor(user) or hasattr(user, "focal_point"))
 
 def requires_second_factor(user):
     """Whether this user finishes signing in with a second factor (an authenticator app or a

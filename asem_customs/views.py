@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
+from . import roles
 from .middleware import DATABASE_UNAVAILABLE_ERRORS, database_unavailable_response
 
 
@@ -36,7 +37,7 @@ def signed_in(request):
     """Where a person lands after signing in: the secretariat's workspace, a focal point's
     delegation pages, or the home page."""
     user = request.user
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return redirect("staff:index")
     if hasattr(user, "focal_point"):
         return redirect("delegates:focal_home")

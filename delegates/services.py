@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from asem_customs import roles
 from asem_customs.roles import can_name_head_of_delegation
 from mail import outbox as mail
 from mail.models import OutgoingEmail
@@ -113,8 +114,7 @@ def _user(actor):
 
 
 def _is_secretariat(actor):
-    user = _user(actor)
-    return bool(user and user.is_staff)
+    return roles.is_secretariat_editor(_user(actor))
 
 
 def normalise_data(data):
@@ -147,7 +147,7 @@ def _require_open(meeting, actor):
 def _check_delegation_scope(actor, member_id):
     """A focal point acts only for its own member, whatever page it comes through."""
     user = _user(actor)
-    if user is None or user.is_staff:
+    if user is None or roles.is_secretariat_editor(user):
         return
     focal_point = FocalPoint.objects.filter(user=user).only("member_id").first()
     if focal_point is not None and focal_point.member_id != member_id:

@@ -15,6 +15,7 @@ from django.db.models import Max
 from action_plans import services
 from action_plans.enums import ProgressReportState
 from action_plans.models import ActionPlan, ActionPoint, ProgressReport
+from asem_customs.roles import SYSTEM
 from meetings.enums import AgendaItemKind
 from meetings.models import AgendaItem, Member
 
@@ -90,15 +91,15 @@ def _load_report(point, member, report_date, proposed_status, state, text, note)
     ).exists():
         return 0
     report = services.progress_report_file(
-        action_point=point, member=member, actor=None,
+        action_point=point, member=member, actor=SYSTEM,
         data={"report_date": report_date, "proposed_status": proposed_status, "text": text},
     )
     if state != ProgressReportState.DRAFT:
-        services.progress_report_submit(report=report, actor=None)
+        services.progress_report_submit(report=report, actor=SYSTEM)
     if state == ProgressReportState.ACCEPTED:
-        services.progress_report_accept(report=report, actor=None)
+        services.progress_report_accept(report=report, actor=SYSTEM)
     elif state == ProgressReportState.REJECTED:
-        services.progress_report_reject(report=report, actor=None, reason=note)
+        services.progress_report_reject(report=report, actor=SYSTEM, reason=note)
     # Date the demo's workflow as it would have happened, not at load time.
     noon = dt.datetime.combine(report_date, dt.time(12, 0), tzinfo=dt.UTC)
     ProgressReport.objects.filter(pk=report.pk, submitted_at__isnull=False).update(
@@ -148,7 +149,7 @@ def _load_next_plan(thirteenth, plan, points):
     ]
     if to_carry:
         services.action_points_carry_over(
-            points=to_carry, into_plan=next_plan, actor=None, effective_on=dt.date(2019, 12, 31)
+            points=to_carry, into_plan=next_plan, actor=SYSTEM, effective_on=dt.date(2019, 12, 31)
         )
     next_plan.points.update(is_illustrative=True)
     return next_plan

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from asem_customs import roles
 from asem_customs.roles import can_see_job
 
 from . import services
@@ -19,7 +20,7 @@ from .enums import JobKind, JobState
 from .models import Job
 
 # Every job page is for the secretariat; which job a person may follow is `can_see_job`.
-secretariat_required = permission_required("delegates.view_registration", raise_exception=True)
+secretariat_required = permission_required(roles.VIEW_REGISTRATIONS, raise_exception=True)
 
 
 def _job(request, token):

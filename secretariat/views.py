@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from action_plans import permissions as plan_permissions
 from action_plans import selectors as plan_selectors
+from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import Registration
@@ -37,8 +37,8 @@ from .exports import participants_csv_chunks, participants_for_list, participant
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .pdf.implementation_report import implementation_report_pdf
 
-viewer_required = permission_required("delegates.view_registration", raise_exception=True)
-editor_required = permission_required("delegates.change_registration", raise_exception=True)
+viewer_required = permission_required(roles.VIEW_REGISTRATIONS, raise_exception=True)
+editor_required = permission_required(roles.CHANGE_REGISTRATIONS, raise_exception=True)
 
 
 def _render(request, template, context):
@@ -349,7 +349,7 @@ def _registrations_url(meeting, member):
 @login_required
 def implementation_report(request, slug):
     """The implementation report of an action plan, for the meeting that reviews it."""
-    if not plan_permissions.is_secretariat(request.user):
+    if not roles.can_review_progress_reports(request.user):
         raise PermissionDenied
     plan = plan_selectors.plan_with_progress(slug)
     response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")

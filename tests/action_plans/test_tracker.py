@@ -6,6 +6,7 @@ from action_plans import services
 from action_plans.enums import ActionPointStatus
 from action_plans.selectors import plan_with_progress
 from action_plans.tracker import build_timeline, status_periods
+from asem_customs.roles import SYSTEM
 from tests.factories import ActionPlanFactory, ActionPointFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +16,9 @@ def test_status_periods_follow_official_changes():
     plan = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
     point = ActionPointFactory(plan=plan, status=ActionPointStatus.NOT_STARTED)
     services.action_point_set_status(action_point=point, status=ActionPointStatus.IN_PROGRESS,
-                                     actor=None, effective_on=dt.date(2018, 3, 1))
+                                     actor=SYSTEM, effective_on=dt.date(2018, 3, 1))
     services.action_point_set_status(action_point=point, status=ActionPointStatus.COMPLETED,
-                                     actor=None, effective_on=dt.date(2019, 5, 1))
+                                     actor=SYSTEM, effective_on=dt.date(2019, 5, 1))
     [point] = plan_with_progress("plan-2018").points.all()
 
     assert status_periods(point, dt.date(2019, 12, 31)) == [
@@ -45,7 +46,7 @@ def test_build_timeline_starts_carried_point_with_its_earlier_history(django_use
     old = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
     new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
     point = ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
-    services.action_points_carry_over(points=[point], into_plan=new, actor=None,
+    services.action_points_carry_over(points=[point], into_plan=new, actor=SYSTEM,
                                       effective_on=dt.date(2019, 12, 31))
     plan = plan_with_progress("plan-2020")
 
@@ -65,7 +66,7 @@ def test_action_plan_detail_query_count_with_carried_points(client, django_asser
     new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
     points = [ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
               for _ in range(count)]
-    services.action_points_carry_over(points=points, into_plan=new, actor=None)
+    services.action_points_carry_over(points=points, into_plan=new, actor=SYSTEM)
 
     # the 8 of any plan page on a first visit (2 of them find the page's cache scopes), plus
     # the predecessors' accepted reports and status changes
