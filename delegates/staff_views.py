@@ -33,6 +33,7 @@ from .exports import participants_csv_chunks, participants_for_list, participant
 from .models import Registration
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .services import RegistrationError, registration_mark_attended
+from .visa import visa_letter_obstacles, with_visa_letter
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
 editor_required = permission_required("delegates.change_registration", raise_exception=True)
@@ -168,6 +169,8 @@ def _require_passport_access(request):
 
 
 def _visa_people(meeting):
+    """Everyone of the meeting who asked for a letter, on the waiting list included (the
+    page says why theirs cannot be printed yet)."""
     return (
         Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES,
                                     needs_visa_letter=True)
@@ -180,18 +183,22 @@ def _visa_people(meeting):
 def visa_letters(request, slug):
     _require_passport_access(request)
     meeting = _meeting(slug)
-    people = _visa_people(meeting)
+    printable, held_back = with_visa_letter(_visa_people(meeting))
     return _render(request, "delegates/staff/visa_letters.html",
-                  {"meeting": meeting, "people": people})
+                  {"meeting": meeting, "printable": printable, "held_back": held_back})
 
 
 @viewer_required
 @require_GET
 def visa_letters_all(request, slug):
-    """Every letter of the meeting in one PDF, one letter a page, to print in one go."""
+    """Every letter that may be printed (`delegates.visa`), one a page, in one PDF."""
     _require_passport_access(request)
     meeting = _meeting(slug)
-    return _pdf_response(visa_letters_pdf(list(_visa_people(meeting)), meeting=meeting),
+    printable, _held_back = with_visa_letter(_visa_people(meeting))
+    if not printable:
+        messages.error(request, _("No visa invitation letter can be printed yet."))
+        return redirect("staff:visa_letters", slug=meeting.slug)
+    return _pdf_response(visa_letters_pdf(printable, meeting=meeting),
                          f"visa-letters-{meeting.slug}.pdf")
 
 
@@ -202,8 +209,13 @@ def visa_letter(request, slug, pk):
     meeting = _meeting(slug)
     registration = get_object_or_404(
         Registration.objects.select_related("member", "meeting", "meeting__host_member"),
-        meeting=meeting, pk=pk, needs_visa_letter=True, status__in=ACTIVE_STATUSES,
+        meeting=meeting, pk=pk, needs_visa_letter=True,
     )
+    obstacles = visa_letter_obstacles(registration)
+    if obstacles:
+        messages.error(request, _("No visa invitation letter for %(name)s: %(why)s.") % {
+            "name": registration.full_name, "why": "; ".join(obstacles)})
+        return redirect("staff:visa_letters", slug=meeting.slug)
     name = slugify(registration.name_latin or registration.full_name) or registration.pk
     return _pdf_response(visa_letter_pdf(registration), f"visa-letter-{name}.pdf")
 
