@@ -307,11 +307,12 @@ def import_upload(request, slug):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            rows = imports.read_rows(form.cleaned_data["file"])
+            table = imports.read_table(form.cleaned_data["file"])
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"], rows=rows,
+            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"],
+                               rows=table.rows, ignored_columns=table.ignored_columns,
                                actor=request.user)
             return redirect("staff:import_preview", slug=meeting.slug)
     return _render(request, "delegates/staff/import_upload.html",
@@ -346,7 +347,8 @@ def import_preview(request, slug):
         return redirect(_registrations_url(meeting, member))
     return _render(request, "delegates/staff/import_preview.html", {
         "meeting": meeting, "member": member, "rows": rows, "valid_count": len(valid),
-        "invalid_count": len(rows) - len(valid),
+        "invalid_count": len(rows) - len(valid), "ignored_columns": batch.ignored_columns,
+        "known_columns": [heading.capitalize() for heading in imports.COLUMNS],
     })
 
 
