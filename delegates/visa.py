@@ -10,11 +10,12 @@ words (the status, the names of the missing details), never with the details' va
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .enums import PASSPORT_FIELDS
 from .models import Registration
 
-# Every passport detail the letter prints: number, nationality, issue and expiry, birth.
-VISA_LETTER_FIELDS = PASSPORT_FIELDS
+# The passport details an embassy needs, which the registration form asks for whenever a
+# letter is asked for (the date of issue is printed when given).
+VISA_LETTER_FIELDS = ("passport_number", "passport_nationality", "passport_expires_on",
+                      "date_of_birth")
 
 
 def missing_passport_details(registration):

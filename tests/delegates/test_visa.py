@@ -54,8 +54,8 @@ def test_the_rule_names_a_missing_seat_and_missing_details(meeting):
     assert visa_letter_obstacles(person(meeting, "Half")) == [
         "passport details missing: passport number, date of birth"]
     assert visa_letter_obstacles(person(meeting, "Blank")) == [
-        "passport details missing: passport number, nationality, passport issued on, "
-        "passport expires on, date of birth"]
+        "passport details missing: passport number, nationality, passport expires on, "
+        "date of birth"]
 
 
 def test_page_offers_letters_only_when_ready_and_says_what_is_missing(staff, meeting):
