@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Member
@@ -19,10 +19,11 @@ from .models import FocalPoint, Registration
 from .passports import mask_passport_number, stored_passport_details
 from .services import EDITABLE_FIELDS
 from .validators import PrintableTextMixin
+from .visa import VISA_LETTER_FIELDS
 
 NAME_FIELDS = ("given_name", "family_name", "name_latin")
-PASSPORT_REQUIRED = ("passport_number", "passport_nationality", "passport_expires_on",
-                     "date_of_birth")
+PASSPORT_REQUIRED = VISA_LETTER_FIELDS  # what the letter needs, asked for with it
+
 # Roles a person may pick; host and secretariat staff are registered by the secretariat.
 PUBLIC_ROLES = [Role.HEAD_OF_DELEGATION, Role.DELEGATE, Role.ADVISER, Role.OBSERVER,
                 Role.SPEAKER]
@@ -33,6 +34,25 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SuggestionsInput(forms.TextInput):
+    """A text input offering `suggestions` (an HTML datalist) while any text may be typed."""
+
+    def __init__(self, suggestions, attrs=None):
+        super().__init__(attrs)
+        self.suggestions = list(suggestions)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or 'id_' + name}-suggestions"
+        html = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join("", '<option value="{}"></option>',
+                                   ((suggestion,) for suggestion in self.suggestions))
+        return html + format_html('<datalist id="{}">{}</datalist>', list_id, options)
+
+
+def honorific_input():
+    return SuggestionsInput(Honorific.values, attrs={"autocomplete": "honorific-prefix"})
 
 
 class RegistrationForm(PrintableTextMixin, forms.ModelForm):
@@ -56,6 +76,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             "passport_issued_on", "passport_expires_on", "date_of_birth", "publish_name",
         ]
         widgets = {
+            "honorific": honorific_input(),
             "arrival_date": DateInput(), "departure_date": DateInput(),
             "passport_issued_on": DateInput(), "passport_expires_on": DateInput(),
             "date_of_birth": DateInput(),
@@ -84,7 +105,6 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
         self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
-        self.fields["honorific"].choices = [("", _("(none)")), *Honorific.choices]
         if public:
             self.fields["role"].help_text = _(
                 "Head of delegation is a request: your focal point or the secretariat names "
@@ -323,3 +343,4 @@ class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["meeting", *EDITABLE_FIELDS]  # the admin narrows these to its fieldsets
+        widgets = {"honorific": honorific_input()}

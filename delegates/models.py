@@ -22,7 +22,6 @@ from .enums import (
     ADDRESS_HOLDING_STATUSES,
     PASSPORT_FIELDS,
     SEAT_HOLDING_STATUSES,
-    Honorific,
     RegistrationStatus,
     Role,
 )
@@ -84,7 +83,8 @@ class Registration(models.Model):
         help_text=_("Transcription printed on the badge under the name."),
     )
     honorific = models.CharField(
-        _("honorific"), max_length=10, choices=Honorific.choices, blank=True
+        _("honorific"), max_length=40, blank=True,
+        help_text=_("As the person is addressed, for example H.E., Dr., Dato'."),
     )
     position = models.CharField(_("position"), max_length=250, blank=True)
     organisation = models.CharField(_("organisation"), max_length=250, blank=True)
@@ -239,6 +239,11 @@ class ImportBatch(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                     related_name="+", verbose_name=_("uploaded by"))
     rows = models.JSONField(_("rows"), default=list)
+    ignored_columns = models.JSONField(
+        _("columns left out"), default=list, blank=True,
+        help_text=_("Headings of the file's columns that match no field, shown in the "
+                    "preview."),
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"), db_index=True)
 

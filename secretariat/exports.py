@@ -73,6 +73,7 @@ def participant_columns():
     """(heading, value of a registration) for each column of the spreadsheet exports."""
     # Labels translated once: get_role_display() would translate every choice on every row.
     roles = {value: str(label) for value, label in Role.choices}
+    yes, no = _("Yes"), _("No")
     return [
         (_("Member"), lambda r: r.member.name),
         (_("Honorific"), lambda r: r.honorific),
@@ -87,7 +88,17 @@ def participant_columns():
         (_("Phone"), lambda r: r.phone),
         (_("Checked in"), lambda r: r.attended_at.strftime("%Y-%m-%d %H:%M")
          if r.attended_at else ""),
+        # Dates as YYYY-MM-DD, as the import reads them back.
+        (_("Arrival date"), lambda r: _iso(r.arrival_date)),
+        (_("Departure date"), lambda r: _iso(r.departure_date)),
+        (_("Dietary needs"), lambda r: r.dietary_needs),
+        (_("Accessibility needs"), lambda r: r.accessibility_needs),
+        (_("Visa letter requested"), lambda r: yes if r.needs_visa_letter else no),
     ]
+
+
+def _iso(day):
+    return day.isoformat() if day else ""
 
 
 def participant_rows(queryset, *, clean=clean_cell):
@@ -120,8 +131,8 @@ def participants_xlsx(queryset, *, title):
     sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(title).replace("\n", " "))
     sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "Participants")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKL", (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16),
-                             strict=True):
+    for letter, width in zip("ABCDEFGHIJKLMNOPQ", (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18,
+                                                   16, 12, 12, 30, 30, 10), strict=True):
         sheet.column_dimensions[letter].width = width
     rows = participant_rows(queryset, clean=plain_cell)
     bold = Font(bold=True)

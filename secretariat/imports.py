@@ -15,9 +15,9 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from delegates.enums import ACTIVE_STATUSES, Honorific, RegistrationStatus, Role
+from delegates.enums import ACTIVE_STATUSES, RegistrationStatus, Role
 from delegates.models import ImportBatch, Registration
 from delegates.services import BulkRowError, RegistrationError, registrations_submit_bulk
 from delegates.validators import PrintableTextMixin
@@ -46,6 +46,7 @@ COLUMNS = {
 }
 LABELS = {field: heading.capitalize() for heading, field in COLUMNS.items()}
 TRUE_WORDS = {"yes", "y", "true", "1", "x", "oui", "ja"}
+HONORIFIC_MAX_LENGTH = Registration._meta.get_field("honorific").max_length
 
 
 class UnreadableFile(Exception):
@@ -60,7 +61,8 @@ def iso_date():
 class ImportRowForm(PrintableTextMixin, forms.Form):
     """One row, validated as the registration form would."""
 
-    honorific = forms.ChoiceField(choices=[("", "")] + Honorific.choices, required=False)
+    # Free text ("Dato'", "Hon."), cut to what the registration holds rather than refused.
+    honorific = forms.CharField(required=False)
     given_name = forms.CharField(max_length=150, required=False)
     family_name = forms.CharField(max_length=150, required=False)
     family_name_first = forms.BooleanField(required=False)
@@ -84,6 +86,16 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
 
     def clean_role(self):
         return self.cleaned_data["role"] or Role.DELEGATE
+
+    def clean_honorific(self):
+        """Cut to the length a registration holds, at a space when there is one."""
+        honorific = self.cleaned_data["honorific"].strip()
+        if len(honorific) <= HONORIFIC_MAX_LENGTH:
+            return honorific
+        cut = honorific[:HONORIFIC_MAX_LENGTH + 1]
+        if " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        return cut[:HONORIFIC_MAX_LENGTH].rstrip()
 
     def clean(self):
         data = super().clean()
@@ -123,10 +135,22 @@ def limits():
                                cell=MAX_CELL_CHARACTERS)
 
 
+@dataclass(frozen=True)
+class Table:
+    rows: list  # [{field: text}], one a person
+    ignored_columns: list  # the headings of columns no field matches, as written
+
+
 def read_rows(uploaded):
-    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are ignored.
-    The file is read as a stream and refused (UnreadableFile) at the first limit broken:
-    rows, columns, characters in a cell, unpacked size."""
+    """[{field: text}] from an uploaded CSV or XLSX file; unknown columns are left out
+    (`read_table` names them)."""
+    return read_table(uploaded).rows
+
+
+def read_table(uploaded):
+    """The rows of an uploaded CSV or XLSX file and the headings of the columns it leaves
+    out. The file is read as a stream and refused (UnreadableFile) at the first limit
+    broken: rows, columns, characters in a cell, unpacked size."""
     if uploaded.size > MAX_BYTES:
         raise UnreadableFile(_("The file is larger than 5 MB."))
     name = uploaded.name.lower()
@@ -145,6 +169,7 @@ def read_rows(uploaded):
 def _rows_from_table(table):
     bounds = limits()
     headings = None
+    ignored = []
     rows = []
     for cells in table:
         texts = [_text(cell) for cell in cells]
@@ -159,6 +184,8 @@ def _rows_from_table(table):
                         for text in texts]
             if "email" not in headings:
                 raise UnreadableFile(_("The file needs at least an “Email” column."))
+            ignored = [text for text, key in zip(texts, headings, strict=True)
+                       if text and key is None]
             continue
         if not any(texts):
             continue
@@ -168,18 +195,19 @@ def _rows_from_table(table):
         rows.append({key: text for key, text in zip(headings, texts, strict=False) if key})
     if headings is None:
         raise UnreadableFile(_("The file is empty."))
-    return rows
+    return Table(rows=rows, ignored_columns=ignored)
 
 
-def stage_rows(*, meeting, member, rows, actor):
-    """Keep the rows read from a file for `actor`'s preview and import (in the database,
-    never in the session). Replaces the actor's earlier upload for this meeting and drops
-    every expired one."""
+def stage_rows(*, meeting, member, rows, actor, ignored_columns=()):
+    """Keep the rows read from a file, and the headings of the columns it left out, for
+    `actor`'s preview and import (in the database, never in the session). Replaces the
+    actor's earlier upload for this meeting and drops every expired one."""
     now = timezone.now()
     ImportBatch.objects.filter(expires_at__lte=now).delete()
     ImportBatch.objects.filter(meeting=meeting, uploaded_by=actor).delete()
     return ImportBatch.objects.create(meeting=meeting, member=member, uploaded_by=actor,
-                                      rows=rows, expires_at=now + BATCH_KEEP)
+                                      rows=rows, ignored_columns=list(ignored_columns),
+                                      expires_at=now + BATCH_KEEP)
 
 
 def staged_batch(*, meeting, actor):
@@ -241,8 +269,15 @@ class ImportResult:
 
     @property
     def summary(self):
-        return _("%(pending)s registrations imported as pending, %(waitlisted)s on the "
-                 "waiting list.") % {"pending": self.pending, "waitlisted": self.waitlisted}
+        pending = ngettext("%(count)s registration imported as pending",
+                           "%(count)s registrations imported as pending",
+                           self.pending) % {"count": self.pending}
+        waitlisted = ngettext("%(count)s on the waiting list",
+                              "%(count)s on the waiting list",
+                              self.waitlisted) % {"count": self.waitlisted}
+        # Translators: the two counts above, as one sentence.
+        return _("%(pending)s, %(waitlisted)s.") % {"pending": pending,
+                                                     "waitlisted": waitlisted}
 
 
 class RowRejected(Exception):

@@ -44,12 +44,35 @@ class Limits:
     cells_per_row: int = 16384  # Excel's own maximum: bounds one row held while parsing
 
 
+# The delimiters a CSV may use: the comma, the semicolon (Excel's "CSV" wherever the decimal
+# separator is a comma, much of Europe), the tab and the bar.
+CSV_DELIMITERS = ",;\t|"
+# How much of the file the delimiter is guessed from, in characters.
+SNIFF_SAMPLE = 64 * 1024
+
+
+def csv_dialect(sample):
+    """The CSV dialect of `sample` (the start of the file): its delimiter guessed among
+    `CSV_DELIMITERS`, or the comma when the sample shows none (a file of one column)."""
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS)
+    except csv.Error:
+        return csv.excel
+    # The sniffer guesses quoting rules too, and wrongly on a short sample: keep Excel's.
+    return type("Sniffed", (csv.excel,), {"delimiter": dialect.delimiter})
+
+
 def csv_rows(uploaded, limits):
-    """Lists of cell texts, one a row, read line by line from a UTF-8 CSV."""
+    """Lists of cell texts, one a row, read line by line from a UTF-8 CSV whose delimiter
+    (comma, semicolon, tab or bar) is guessed from its first lines."""
     uploaded.seek(0)
     text = io.TextIOWrapper(uploaded.file, encoding="utf-8-sig", newline="")
     try:
-        yield from csv.reader(text)
+        sample = text.read(SNIFF_SAMPLE)
+        if len(sample) == SNIFF_SAMPLE and "\n" in sample:
+            sample = sample[: sample.rindex("\n")]  # whole lines only
+        text.seek(0)
+        yield from csv.reader(text, csv_dialect(sample))
     except UnicodeDecodeError as exc:
         raise TableRefused(_("Save the CSV file as UTF-8.")) from exc
     except csv.Error as exc:  # a broken quote, a field longer than the csv module allows

@@ -27,6 +27,7 @@ from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import Registration
 from delegates.services import RegistrationError, registration_mark_attended
+from delegates.visa import visa_letter_obstacles, with_visa_letter
 from meetings.models import Meeting, Member
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -171,6 +172,8 @@ def _require_passport_access(request):
 
 
 def _visa_people(meeting):
+    """Everyone of the meeting who asked for a letter, on the waiting list included (the
+    page says why theirs cannot be printed yet)."""
     return (
         Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES,
                                     needs_visa_letter=True)
@@ -183,18 +186,22 @@ def _visa_people(meeting):
 def visa_letters(request, slug):
     _require_passport_access(request)
     meeting = _meeting(slug)
-    people = _visa_people(meeting)
+    printable, held_back = with_visa_letter(_visa_people(meeting))
     return _render(request, "secretariat/visa_letters.html",
-                  {"meeting": meeting, "people": people})
+                  {"meeting": meeting, "printable": printable, "held_back": held_back})
 
 
 @viewer_required
 @require_GET
 def visa_letters_all(request, slug):
-    """Every letter of the meeting in one PDF, one letter a page, to print in one go."""
+    """Every letter that may be printed (`delegates.visa`), one a page, in one PDF."""
     _require_passport_access(request)
     meeting = _meeting(slug)
-    return _pdf_response(visa_letters_pdf(list(_visa_people(meeting)), meeting=meeting),
+    printable, _held_back = with_visa_letter(_visa_people(meeting))
+    if not printable:
+        messages.error(request, _("No visa invitation letter can be printed yet."))
+        return redirect("staff:visa_letters", slug=meeting.slug)
+    return _pdf_response(visa_letters_pdf(printable, meeting=meeting),
                          f"visa-letters-{meeting.slug}.pdf")
 
 
@@ -205,8 +212,13 @@ def visa_letter(request, slug, pk):
     meeting = _meeting(slug)
     registration = get_object_or_404(
         Registration.objects.select_related("member", "meeting", "meeting__host_member"),
-        meeting=meeting, pk=pk, needs_visa_letter=True, status__in=ACTIVE_STATUSES,
+        meeting=meeting, pk=pk, needs_visa_letter=True,
     )
+    obstacles = visa_letter_obstacles(registration)
+    if obstacles:
+        messages.error(request, _("No visa invitation letter for %(name)s: %(why)s.") % {
+            "name": registration.full_name, "why": "; ".join(obstacles)})
+        return redirect("staff:visa_letters", slug=meeting.slug)
     name = slugify(registration.name_latin or registration.full_name) or registration.pk
     return _pdf_response(visa_letter_pdf(registration), f"visa-letter-{name}.pdf")
 
@@ -298,11 +310,12 @@ def import_upload(request, slug):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            rows = imports.read_rows(form.cleaned_data["file"])
+            table = imports.read_table(form.cleaned_data["file"])
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"], rows=rows,
+            imports.stage_rows(meeting=meeting, member=form.cleaned_data["member"],
+                               rows=table.rows, ignored_columns=table.ignored_columns,
                                actor=request.user)
             return redirect("staff:import_preview", slug=meeting.slug)
     return _render(request, "secretariat/import_upload.html",
@@ -337,7 +350,8 @@ def import_preview(request, slug):
         return redirect(_registrations_url(meeting, member))
     return _render(request, "secretariat/import_preview.html", {
         "meeting": meeting, "member": member, "rows": rows, "valid_count": len(valid),
-        "invalid_count": len(rows) - len(valid),
+        "invalid_count": len(rows) - len(valid), "ignored_columns": batch.ignored_columns,
+        "known_columns": [heading.capitalize() for heading in imports.COLUMNS],
     })
 
 

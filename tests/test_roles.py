@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -25,7 +27,10 @@ def test_groups_have_matching_permissions():
 def meeting():
     meeting = MeetingFactory()
     RegistrationFactory(meeting=meeting, status=RegistrationStatus.CONFIRMED,
-                        needs_visa_letter=True)
+                        needs_visa_letter=True, passport_number="AA1234567",
+                        passport_nationality="Thai", passport_issued_on=dt.date(2021, 5, 1),
+                        passport_expires_on=dt.date(2031, 5, 1),
+                        date_of_birth=dt.date(1975, 2, 3))
     return meeting
 
 

@@ -35,6 +35,7 @@ from delegates.services import (
     registration_waitlist,
 )
 from delegates.validators import PrintableTextMixin
+from delegates.visa import with_visa_letter
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
@@ -343,11 +344,16 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     def print_visa_letters(self, request, queryset):
         if not can_see_passport_details(request.user):
             raise PermissionDenied
-        registrations = list(queryset.filter(needs_visa_letter=True).select_related(
+        registrations, held_back = with_visa_letter(queryset.select_related(
             "member", "meeting", "meeting__host_member"))
+        for registration, obstacles in held_back:
+            self.message_user(request, _("No visa invitation letter for %(name)s: %(why)s.")
+                              % {"name": registration.full_name, "why": "; ".join(obstacles)},
+                              messages.WARNING)
         if not registrations or len({r.meeting_id for r in registrations}) > 1:
-            self.message_user(request, _("Choose people of one meeting who asked for a "
-                                         "visa invitation letter."), messages.ERROR)
+            self.message_user(request, _("Choose people of one meeting who hold a seat, asked "
+                                         "for a visa invitation letter and gave every "
+                                         "passport detail."), messages.ERROR)
             return None
         return _pdf(visa_letters_pdf(registrations, meeting=registrations[0].meeting),
                     "visa-letters.pdf")

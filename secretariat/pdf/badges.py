@@ -27,7 +27,9 @@ def badges_pdf(registrations, *, meeting, layout="sheet", progress=None):
     `progress(done)`, when given, is called every 50 badges."""
     title = _("Badges — %(meeting)s") % {"meeting": meeting.title}
     if layout == "single":
-        pdf = SecretariatPDF(title=title, format=(BADGE_W, BADGE_H), orientation="L")
+        # fpdf2 swaps a given format's sides for "L": the badge's own width and height,
+        # "P", make a page as wide as the badge.
+        pdf = SecretariatPDF(title=title, format=(BADGE_W, BADGE_H), orientation="P")
     else:
         pdf = SecretariatPDF(title=title)
     pdf.set_auto_page_break(False)
@@ -62,46 +64,50 @@ def _meeting_heading(meeting):
 
 
 def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True):
+    """One badge with its top left corner at (x, y); every text is sized (and, past the
+    smallest size, cut with an ellipsis) to stay inside the badge."""
     colour = ROLE_COLOURS.get(registration.role, MUTED)
     if cut_lines:
         pdf.set_draw_color(190, 190, 190)
         pdf.set_line_width(0.2)
         with pdf.local_context(dash_pattern={"dash": 1.5, "gap": 1.5}):
             pdf.rect(x, y, BADGE_W, BADGE_H)
-    # Top band: the meeting.
+    inner_w = BADGE_W - 2 * PAD
+    # Top band: the meeting on one line, or two in small type, then place and date.
     pdf.set_fill_color(*colour)
     pdf.rect(x, y, BADGE_W, BAND_TOP, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.font(7.5, "B")
-    pdf.set_xy(x + PAD, y + 1.6)
-    pdf.cell(BADGE_W - 2 * PAD, 4.2, heading[0], align="C")
-    pdf.font(6.5)
-    pdf.set_xy(x + PAD, y + 6.2)
-    pdf.cell(BADGE_W - 2 * PAD, 4, heading[1], align="C")
+    pdf.font(6, "B")
+    if len(_wrap(pdf, heading[0], inner_w)) == 1:
+        lines = fit_lines(pdf, heading[0], inner_w, sizes=(7.5, 7, 6.5, 6), style="B")[1]
+        draw_lines(pdf, lines, x + PAD, y + 1.6, inner_w, 4.2, align="C")
+    else:
+        lines = fit_lines(pdf, heading[0], inner_w, sizes=(5.5,), style="B", max_lines=2)[1]
+        draw_lines(pdf, lines, x + PAD, y + 0.9, inner_w, 2.6, align="C")
+    draw_lines(pdf, fit_lines(pdf, heading[1], inner_w, sizes=(6.5, 6, 5.5))[1],
+               x + PAD, y + 6.6, inner_w, 4, align="C")
     # Name as written, shrunk to fit two lines, then its Latin transcription.
     text_w = BADGE_W - 3 * PAD - QR_SIZE
     pdf.set_text_color(*INK)
     name = registration.full_name
-    size = _fitting_size(pdf, name, text_w)
-    pdf.set_xy(x + PAD, y + BAND_TOP + 3)
-    pdf.multi_cell(text_w, size * 0.45, name, align="L", new_x="LEFT", new_y="NEXT")
+    size, lines = fit_lines(pdf, name, text_w, sizes=(17, 15, 13, 11, 9.5, 8), style="B",
+                            max_lines=2)
+    line_y = draw_lines(pdf, lines, x + PAD, y + BAND_TOP + 3, text_w, size * 0.45)
     latin = registration.name_latin.strip()
     if latin and latin != name:
-        pdf.font(8.5)
         pdf.set_text_color(*MUTED)
-        pdf.set_x(x + PAD)
-        pdf.multi_cell(text_w, 4, latin, align="L", new_x="LEFT", new_y="NEXT",
-                       max_line_height=4)
+        draw_lines(pdf, fit_lines(pdf, latin, text_w, sizes=(8.5, 7.5), max_lines=2)[1],
+                   x + PAD, line_y, text_w, 4)
     # Member, position.
     pdf.set_text_color(*INK)
-    pdf.font(10, "B")
-    pdf.set_xy(x + PAD, y + BADGE_H - BAND_BOTTOM - 15)
-    pdf.cell(text_w, 5, registration.member.name)
+    member_lines = fit_lines(pdf, registration.member.name, text_w,
+                             sizes=(10, 9, 8, 7.5), style="B")[1]
+    draw_lines(pdf, member_lines, x + PAD, y + BADGE_H - BAND_BOTTOM - 15, text_w, 5)
     if registration.position:
-        pdf.font(7)
         pdf.set_text_color(*MUTED)
-        pdf.set_xy(x + PAD, y + BADGE_H - BAND_BOTTOM - 9.5)
-        pdf.multi_cell(text_w, 3.2, registration.position, max_line_height=3.2)
+        draw_lines(pdf, fit_lines(pdf, registration.position, text_w, sizes=(7, 6.5),
+                                  max_lines=2)[1],
+                   x + PAD, y + BADGE_H - BAND_BOTTOM - 9.5, text_w, 3.2)
     # QR code of the badge code, and the code in small type under it.
     qr_x = x + BADGE_W - PAD - QR_SIZE
     qr_y = y + BAND_TOP + 3
@@ -111,23 +117,43 @@ def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True):
     pdf.set_text_color(*MUTED)
     pdf.set_xy(qr_x - 2, qr_y + QR_SIZE + 0.5)
     pdf.cell(QR_SIZE + 4, 3, registration.badge_code, align="C")
-    # Bottom band: the role.
+    # Bottom band: the role, centred on the badge.
     pdf.set_fill_color(*colour)
     pdf.rect(x, y + BADGE_H - BAND_BOTTOM, BADGE_W, BAND_BOTTOM, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.font(10, "B")
-    pdf.set_xy(x, y + BADGE_H - BAND_BOTTOM + 1.5)
-    pdf.cell(BADGE_W, 6, registration.get_role_display().upper(), align="C")
+    role = registration.get_role_display().upper()
+    draw_lines(pdf, fit_lines(pdf, role, inner_w, sizes=(10, 9, 8, 7), style="B")[1],
+               x + PAD, y + BADGE_H - BAND_BOTTOM + 1.5, inner_w, 6, align="C")
     pdf.set_text_color(*INK)
 
 
-def _fitting_size(pdf, text, width):
-    """The largest type size (of a few) at which `text` fits on at most two lines."""
-    for size in (17, 15, 13, 11, 9.5):
-        pdf.font(size, "B")
-        if pdf.get_string_width(text) <= width:
-            return size
-        lines = pdf.multi_cell(width, size * 0.45, text, dry_run=True, output="LINES")
-        if len(lines) <= 2:
-            return size
-    return 8
+def fit_lines(pdf, text, width, *, sizes, style="", max_lines=1):
+    """(size, lines): the largest of `sizes` at which `text` wraps into at most `max_lines`
+    lines of `width` mm, the font left at that size. At the smallest size a longer text is
+    cut and ends with an ellipsis, so that nothing is drawn beyond `width`."""
+    for size in sizes:
+        pdf.font(size, style)
+        lines = _wrap(pdf, text, width)
+        if len(lines) <= max_lines:
+            return size, lines
+    kept = " ".join(lines[:max_lines]).rstrip()
+    while kept:
+        kept = kept[:-1].rstrip()
+        lines = _wrap(pdf, kept + "…", width)
+        if len(lines) <= max_lines:
+            return size, lines
+    return size, []
+
+
+def _wrap(pdf, text, width):
+    return [line for line in pdf.multi_cell(width, 1, text, dry_run=True, output="LINES")
+            if line.strip()] or [""]
+
+
+def draw_lines(pdf, lines, x, y, width, line_height, *, align="L"):
+    """Draw `lines` (from `fit_lines`) one under the other; returns the y under the last."""
+    for line in lines:
+        pdf.set_xy(x, y)
+        pdf.cell(width, line_height, line, align=align)
+        y += line_height
+    return y

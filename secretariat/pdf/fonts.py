@@ -45,7 +45,7 @@ def font_path(package, relative):
     return Path(str(files(package).joinpath(relative)))
 
 
-SHIPPED_FONTS = Path(__file__).resolve().parents[1] / "static" / "fonts"
+SHIPPED_FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
 
 
 @cache

@@ -258,3 +258,16 @@ def test_closing_time_shown_in_the_venue_time_zone(client):
                              registration_closes_at=closes)
     content = client.get(register_url(meeting)).content.decode()
     assert "Registration closed on 29 September 2017, 18:00 CEST." in content
+
+
+def test_register_honorific_is_free_text_with_suggestions(client):
+    meeting = MeetingFactory()
+
+    page = client.get(register_url(meeting)).content.decode()
+    response = client.post(register_url(meeting), form_data(honorific="Dato'"))
+
+    assert 'list="id_honorific-suggestions"' in page
+    assert re.search(r'<datalist id="id_honorific-suggestions">.*<option value="H.E."></option>',
+                     page)
+    assert response.status_code == 302
+    assert Registration.objects.get().honorific == "Dato'"

@@ -35,7 +35,7 @@ def seat_the_delegation(meeting, member, count):
 
 
 def fill_registration(page, person, meeting):
-    page.get_by_label("Honorific").select_option(label=person["honorific"])
+    page.get_by_label("Honorific").fill(person["honorific"])
     page.get_by_label("Given name").fill(person["given_name"])
     page.get_by_label("Family name", exact=True).fill(person["family_name"])
     if person.get("family_name_first"):

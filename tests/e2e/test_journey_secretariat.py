@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
-from tests.pdf import pdf_text
+from tests.pdf import pdf_text, qr_codes
 
 pytestmark = [
     pytest.mark.browser,
@@ -106,6 +106,21 @@ def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journe
     )
     assert badges.name.endswith("badges-demonstration-meeting.pdf")
     assert badges.read_bytes().startswith(b"%PDF")
+    printed = {r.badge_code for r in Registration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED)}
+    sheets = qr_codes(badges.read_bytes())
+    assert sorted(code for codes in sheets for code in codes) == sorted(printed)
+    page.get_by_label("Member").select_option(label="Thailand")
+    page.get_by_label("Layout").select_option(label="One badge a page")
+    journey.step("one badge a page")
+    singles = journey.open_pdf(
+        "one badge a page", page.get_by_role("button", name="Make the badges (PDF)").click
+    )
+    thai = {r.badge_code for r in Registration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED, member__code="TH")}
+    one_a_page = qr_codes(singles.read_bytes())
+    assert [len(codes) for codes in one_a_page] == [1] * len(thai)
+    assert sorted(codes[0] for codes in one_a_page) == sorted(thai)
 
     head = Registration.objects.get(
         meeting=meeting, member__code="TH", role=Role.HEAD_OF_DELEGATION

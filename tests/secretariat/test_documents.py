@@ -10,7 +10,7 @@ from secretariat.pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_le
 from secretariat.pdf.fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
-from tests.pdf import pdf_text
+from tests.pdf import page_characters, pdf_text, qr_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +82,82 @@ def test_single_badges_are_one_a_page(meeting, tmp_path):
     text = text_of(badges_pdf(registrations, meeting=meeting, layout="single"), tmp_path)
 
     assert text.count("<page>") == 3
+
+
+LONG_TITLE = ("Meeting of the ASEM Customs Directors-General and Commissioners and "
+              "Directors-Directors")
+POINTS_PER_MM = 72 / 25.4
+
+
+@pytest.fixture
+def long_meeting():
+    """A meeting whose title, members and positions are longer than a badge is wide."""
+    meeting = MeetingFactory(title=LONG_TITLE)
+    for index, code in enumerate(["LA", "TH", "KR", "GB", "DE", "VN", "CN", "JP", "IN"]):
+        RegistrationFactory(
+            meeting=meeting, member=member(code), given_name="Somsak", family_name=(
+                "Phommachan-Vongsavanh-Keovongsa" if index % 2 else f"Lee{index}"),
+            position="Deputy Director-General, Department of International Cooperation "
+                     "and Planning, Customs Administration",
+            status=Status.CONFIRMED,
+            role=[Role.HEAD_OF_DELEGATION, Role.DELEGATE, Role.OBSERVER][index % 3])
+    return meeting
+
+
+def within(box, left, bottom, right, top, slack=0.5):
+    box_left, box_bottom, box_right, box_top = box
+    return (box_left >= left - slack and box_right <= right + slack
+            and box_bottom >= bottom - slack and box_top <= top + slack)
+
+
+def test_single_badge_carries_a_qr_code_a_scanner_reads(long_meeting):
+    registrations = list(participants_for_list(long_meeting))[:2]
+
+    data = badges_pdf(registrations, meeting=long_meeting, layout="single")
+
+    assert qr_codes(data) == [[registrations[0].badge_code], [registrations[1].badge_code]]
+
+
+def test_single_badge_keeps_every_character_on_its_landscape_page(long_meeting):
+    registrations = list(participants_for_list(long_meeting))[:3]
+
+    data = badges_pdf(registrations, meeting=long_meeting, layout="single")
+
+    for width, height, characters in page_characters(data):
+        assert (round(width / POINTS_PER_MM), round(height / POINTS_PER_MM)) == (95, 68)
+        assert [char for char, box in characters
+                if not within(box, 0, 0, width, height)] == []
+    assert LONG_TITLE in pdf_text(data)  # on two lines, not cut
+
+
+def test_single_badge_role_band_is_centred(long_meeting):
+    registration = list(participants_for_list(long_meeting))[0]
+
+    data = badges_pdf([registration], meeting=long_meeting, layout="single")
+
+    width, _height, characters = page_characters(data)[0]
+    band = [box for _char, box in characters if box[3] < 9 * POINTS_PER_MM]
+    assert "".join(char for char, box in characters if box[3] < 9 * POINTS_PER_MM) == (
+        registration.get_role_display().upper().replace(" ", ""))
+    left_gap, right_gap = min(box[0] for box in band), width - max(box[2] for box in band)
+    assert abs(left_gap - right_gap) < 1.5  # points: half a millimetre
+
+
+def test_badge_sheets_carry_every_qr_code_and_keep_each_text_in_its_badge(long_meeting):
+    registrations = list(participants_for_list(long_meeting))
+
+    data = badges_pdf(registrations, meeting=long_meeting)
+
+    codes = [registration.badge_code for registration in registrations]
+    assert qr_codes(data) == [sorted(codes[:8]), sorted(codes[8:])]
+    mm = POINTS_PER_MM
+    for _width, height, characters in page_characters(data):
+        slots = [((10 + column * 95) * mm, height - (12.5 + (row + 1) * 68) * mm,
+                  (10 + (column + 1) * 95) * mm, height - (12.5 + row * 68) * mm)
+                 for row in range(4) for column in range(2)]
+        stray = [char for char, box in characters
+                 if not any(within(box, *slot) for slot in slots)]
+        assert stray == []
 
 
 def test_list_of_participants_pdf_groups_by_member_host_first(meeting, tmp_path):

@@ -97,6 +97,31 @@ def test_xlsx_keeps_a_formula_in_a_name_as_text(meeting):
     assert sheet.cell(row=2, column=5).value == "Doe"
 
 
+NEXT_COLUMNS = ["Arrival date", "Departure date", "Dietary needs", "Accessibility needs",
+                "Visa letter requested"]
+
+
+def test_csv_and_xlsx_carry_travel_needs_and_visa_letter(meeting):
+    import datetime as dt
+
+    RegistrationFactory(meeting=meeting, status=CONFIRMED, arrival_date=dt.date(2026, 5, 11),
+                        departure_date=dt.date(2026, 5, 14), dietary_needs="Halal",
+                        accessibility_needs="Step-free access", needs_visa_letter=True)
+    RegistrationFactory(meeting=meeting, status=CONFIRMED)
+
+    text = "".join(participants_csv_chunks(participants_for_list(meeting)))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    sheet = load_workbook(io.BytesIO(participants_xlsx(participants_for_list(meeting),
+                                                       title="Participants"))).active
+    cells = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+
+    for table in (rows, cells):
+        assert table[0][-5:] == NEXT_COLUMNS
+        assert sorted(row[-5:] for row in table[1:]) == [
+            ["", "", "", "", "No"],
+            ["2026-05-11", "2026-05-14", "Halal", "Step-free access", "Yes"]]
+
+
 def test_export_views_answer_in_three_formats(client, meeting):
     from django.contrib.auth.models import Group
 

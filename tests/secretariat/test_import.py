@@ -115,7 +115,7 @@ def test_upload_preview_and_import_pages(client, django_capture_on_commit_callba
     assert "1 valid row" in preview.text
     assert "1 row with errors (left out)" in preview.text
     assert "Email: Enter a valid email address." in preview.text
-    assert "1 registrations imported as pending, 0 on the waiting list." in done.text
+    assert "1 registration imported as pending, 0 on the waiting list." in done.text
     registration = Registration.objects.get()
     assert (registration.full_name, registration.member.code) == ("민준 김", "KR")
     assert registration.log_entries.get().actor.username == "editor"
@@ -133,7 +133,7 @@ def test_rows_are_checked_again_when_imported(client):
 
     done = client.post(f"/staff/{meeting.slug}/import/preview/", follow=True)
 
-    assert "1 registrations imported as pending, 0 on the waiting list." in done.text
+    assert "1 registration imported as pending, 0 on the waiting list." in done.text
     assert sorted(meeting.registrations.values_list("email", flat=True)) == [
         "a@example.org", "taken@example.org"]
 
