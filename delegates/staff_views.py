@@ -1,12 +1,12 @@
 """Pages for the secretariat: dashboard, lists of participants, badges, visa letters,
 check-in and bulk import. A "Secretariat viewer" reads (view permission on registrations);
-a "Secretariat editor" also changes (change permission). Anyone else gets 403."""
+a "Secretariat editor" also changes (change permission). Anyone else signed in gets 403;
+someone not signed in is sent to sign in and back (`accounts.decorators`)."""
 
 import re
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -21,21 +21,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.decorators import permission_required
 from asem_customs.roles import can_see_passport_details
+from meetings import permissions as plan_permissions
 from meetings.models import Meeting, Member
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
 from . import dashboard as stats
-from . import imports
+from . import imports, privacy
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .models import Registration
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .services import RegistrationError, registration_mark_attended
 
-viewer_required = permission_required("delegates.view_registration", raise_exception=True)
-editor_required = permission_required("delegates.change_registration", raise_exception=True)
+viewer_required = permission_required("delegates.view_registration", message=gettext_lazy(
+    "Your account may not see the secretariat's pages: ask the secretariat for access."))
+editor_required = permission_required("delegates.change_registration", message=gettext_lazy(
+    "Your account may read the secretariat's pages but not change anything here (check-in "
+    "and import are for secretariat editors)."))
 
 
 def _render(request, template, context):
@@ -59,7 +64,11 @@ def _pdf_response(data, filename, *, inline=True):
 def index(request):
     meetings = Meeting.objects.select_related("series", "host_member").order_by(
         "-year", "-number")
-    return _render(request, "delegates/staff/index.html", {"meetings": meetings})
+    return _render(request, "delegates/staff/index.html", {
+        "meetings": meetings,
+        "can_review_reports": plan_permissions.is_secretariat(request.user),
+        "can_manage_personal_data": privacy.can_manage_personal_data(request.user),
+    })
 
 
 @viewer_required
