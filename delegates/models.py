@@ -5,6 +5,7 @@ The seat rules (capacity, delegation cap, waiting list, promotion) are in
 database can state on its own.
 """
 
+import re
 import secrets
 
 from django.conf import settings
@@ -26,10 +27,43 @@ from .enums import (
     Role,
 )
 
+# Crockford's base32: digits and capitals without I, L, O and U, so that a code read aloud or
+# typed from a badge has no look-alike characters.
+BADGE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+BADGE_GROUPS, BADGE_GROUP_LENGTH = 3, 4
+BADGE_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# Codes of badges printed before, and anything a new code can be typed as exactly; anything
+# else (a NUL character, for instance) cannot be a stored code and is not looked up as typed.
+URL_SAFE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
 
 def new_badge_code():
-    """An unguessable code printed on the badge as a QR code and used at check-in."""
-    return secrets.token_urlsafe(12)
+    """An unguessable code printed on the badge as a QR code and used at check-in: twelve
+    characters of Crockford's base32 (60 bits) in groups of four, like `K7QX-M2PD-9RTA`."""
+    characters = "".join(secrets.choice(BADGE_ALPHABET)
+                         for _ in range(BADGE_GROUPS * BADGE_GROUP_LENGTH))
+    return _grouped(characters)
+
+
+def _grouped(characters):
+    return "-".join(characters[start:start + BADGE_GROUP_LENGTH]
+                    for start in range(0, len(characters), BADGE_GROUP_LENGTH))
+
+
+def badge_code_candidates(typed):
+    """The stored badge codes a typed or scanned code may stand for.
+
+    A code of the readable kind is found however it is typed: in lower case, with or
+    without spaces and dashes, with O for 0 and I or L for 1. Badges printed before these
+    codes carry URL-safe tokens (`secrets.token_urlsafe`), which are matched exactly, as
+    they always were."""
+    typed = (typed or "").strip()
+    candidates = {typed} if URL_SAFE_CODE.fullmatch(typed) else set()
+    readable = "".join(typed.upper().split()).replace("-", "").translate(BADGE_LOOK_ALIKES)
+    if (len(readable) == BADGE_GROUPS * BADGE_GROUP_LENGTH
+            and all(character in BADGE_ALPHABET for character in readable)):
+        candidates.add(_grouped(readable))
+    return candidates
 
 
 class FocalPoint(models.Model):

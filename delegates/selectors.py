@@ -1,13 +1,14 @@
 """Reads of registrations and seats that are more than one line of ORM."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from meetings.selectors import upcoming_meetings
 
-from .enums import SEAT_HOLDING_STATUSES, RegistrationStatus
-from .models import Registration
+from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
+from .models import Registration, badge_code_candidates
 
 
 @dataclass(frozen=True)
@@ -101,3 +102,52 @@ def focal_point_meetings(member, today=None):
             "registrations", filter=mine & Q(registrations__status=RegistrationStatus.WAITLISTED)
         ),
     )
+
+
+# --- check-in --------------------------------------------------------------------------------
+
+
+def registration_by_badge_code(code):
+    """The registration (of any meeting) whose badge carries this typed or scanned code, or
+    None; see `delegates.models.badge_code_candidates` for how a code may be typed."""
+    candidates = badge_code_candidates(code)
+    if not candidates:
+        return None
+    return (Registration.objects.select_related("member", "meeting")
+            .filter(badge_code__in=candidates).first())
+
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNSPLIT_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae",
+                                  "œ": "oe", "ı": "i", "þ": "th"})
+
+
+def folded(text):
+    """Text for matching names: without accents and case, so that "nguyen" finds "Nguyễn"."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    bare = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return bare.translate(_UNSPLIT_LETTERS)
+
+
+SEARCH_MIN_LENGTH = 2
+SEARCH_LIMIT = 8
+
+
+def checkin_search(meeting, query, *, limit=SEARCH_LIMIT):
+    """People of the meeting (pending, confirmed or on the waiting list) whose given,
+    family or Latin name holds every word of `query`, ignoring case and accents. Returns
+    (at most `limit` registrations in name order, whether there were more).
+
+    Names are matched here rather than in SQL: neither SQLite nor PostgreSQL without the
+    unaccent extension compares "Nguyễn" with "nguyen", and a meeting has hundreds of
+    people, not millions (two queries whatever the size)."""
+    words = folded(query).split()
+    if len("".join(words)) < SEARCH_MIN_LENGTH:
+        return [], False
+    names = (Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
+             .order_by("family_name", "given_name", "pk")
+             .values_list("pk", "given_name", "family_name", "name_latin"))
+    found = [pk for pk, *parts in names
+             if all(word in folded(" ".join(parts)) for word in words)]
+    people = Registration.objects.select_related("member").in_bulk(found[:limit])
+    return [people[pk] for pk in found[:limit]], len(found) > limit

@@ -624,6 +624,34 @@ def registration_mark_attended(*, registration, actor) -> bool:
     return True
 
 
+def registration_undo_attendance(*, registration, actor) -> bool:
+    """Undo a check-in made by mistake (the wrong name picked in a search, a badge scanned
+    at the wrong desk): the registration is no longer checked in and, when the check-in
+    confirmed a pending registration and nothing changed its status since, it is pending
+    again. Returns False (and changes nothing) when it was not checked in. Logged as
+    `delegates.registration.attendance_undone` with its actor."""
+    with transaction.atomic():
+        fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+        if fresh.attended_at is None:
+            _refresh_caller_copy(registration, fresh)
+            return False
+        check_in = (fresh.log_entries.filter(action="delegates.registration.attended")
+                    .order_by("-created_at", "-id").first())
+        previous = fresh.status
+        fields = ["attended_at", "updated_at"]
+        if (check_in is not None and check_in.from_status == Status.PENDING
+                and fresh.status == Status.CONFIRMED
+                and fresh.status_changed_at == fresh.attended_at):
+            fresh.status = Status.PENDING
+            fresh.status_changed_at = timezone.now()
+            fields += ["status", "status_changed_at"]
+        fresh.attended_at = None
+        _save(fresh, update_fields=fields)
+        _log(fresh, "attendance_undone", actor=actor, from_status=previous)
+    _refresh_caller_copy(registration, fresh)
+    return True
+
+
 def registration_make_head(*, registration, actor):
     """Name this active registration head of its delegation (granting a request made on the
     public form, or not); a previous head becomes a delegate (in the same transaction, so

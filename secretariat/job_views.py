@@ -5,13 +5,13 @@ them; see `asem_customs.roles.can_see_job`."""
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.decorators import permission_required
 from asem_customs import roles
 from asem_customs.roles import can_see_job
 
@@ -20,7 +20,7 @@ from .enums import JobKind, JobState
 from .models import Job
 
 # Every job page is for the secretariat; which job a person may follow is `can_see_job`.
-secretariat_required = permission_required(roles.VIEW_REGISTRATIONS, raise_exception=True)
+secretariat_required = permission_required(roles.VIEW_REGISTRATIONS)
 
 
 def _job(request, token):

@@ -1,16 +1,14 @@
 """Staff pages for a person's request about their data: see what is held under an email
 address, download it as JSON, erase it. Only for those who may see passport details
-(`asem_customs.roles.can_see_passport_details`); everyone else gets 403.
+(`asem_customs.roles.can_see_passport_details`); everyone else signed in gets 403, and
+someone not signed in is sent to sign in and back (`accounts.decorators`).
 
 The email address travels in POST bodies only, so that it never lands in access logs."""
 
 import json
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.decorators import signed_in_with
 
 from . import privacy
 
@@ -35,15 +35,9 @@ class EraseForm(PersonForm):
 
 
 def personal_data_manager_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not privacy.can_manage_personal_data(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return never_cache(wrapper)
+    return never_cache(signed_in_with(privacy.can_manage_personal_data, message=gettext_lazy(
+        "Only secretariat editors who may see passport details handle requests about "
+        "personal data."))(view))
 
 
 @personal_data_manager_required

@@ -1,12 +1,11 @@
 """Pages for the secretariat: dashboard, lists of participants, badges, visa letters,
 check-in and bulk import. A "Secretariat viewer" reads (view permission on registrations);
-a "Secretariat editor" also changes (change permission). Anyone else gets 403."""
-
-import re
+a "Secretariat editor" also changes (change permission). Anyone else signed in gets 403;
+someone not signed in is sent to sign in and back (`accounts.decorators`)."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -16,30 +15,41 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.decorators import permission_required
 from action_plans import selectors as plan_selectors
 from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import Registration
-from delegates.services import RegistrationError, registration_mark_attended
+from delegates.selectors import SEARCH_MIN_LENGTH, checkin_search, registration_by_badge_code
+from delegates.services import (
+    RegistrationError,
+    registration_mark_attended,
+    registration_undo_attendance,
+)
 from delegates.visa import visa_letter_obstacles, with_visa_letter
 from meetings.models import Meeting, Member
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
 from . import dashboard as stats
-from . import imports
+from . import imports, privacy
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .pdf.implementation_report import implementation_report_pdf
 
-viewer_required = permission_required(roles.VIEW_REGISTRATIONS, raise_exception=True)
-editor_required = permission_required(roles.CHANGE_REGISTRATIONS, raise_exception=True)
+viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
+    "Your account may not see the secretariat's pages: ask the secretariat for access."))
+editor_required = permission_required(roles.CHANGE_REGISTRATIONS, message=gettext_lazy(
+    "Your account may read the secretariat's pages but not change anything here (check-in "
+    "and import are for secretariat editors)."))
 
 
 def _render(request, template, context):
@@ -63,7 +73,11 @@ def _pdf_response(data, filename, *, inline=True):
 def index(request):
     meetings = Meeting.objects.select_related("series", "host_member").order_by(
         "-year", "-number")
-    return _render(request, "secretariat/index.html", {"meetings": meetings})
+    return _render(request, "secretariat/index.html", {
+        "meetings": meetings,
+        "can_review_reports": roles.can_review_progress_reports(request.user),
+        "can_manage_personal_data": privacy.can_manage_personal_data(request.user),
+    })
 
 
 @viewer_required
@@ -224,6 +238,8 @@ def visa_letter(request, slug, pk):
 
 
 # --- check-in -----------------------------------------------------------------------------
+# Every answer of the desk is 200 with {"result", "message", "person"} (see
+# `_checkin_answer`): the page says what happened, and a refused badge is not an error.
 
 
 @editor_required
@@ -231,49 +247,132 @@ def visa_letter(request, slug, pk):
 def checkin(request, slug):
     meeting = _meeting(slug)
     room = stats.room_by_member(meeting)
+    query = (request.GET.get("q") or "").strip()[:100]
+    found, more = checkin_search(meeting, query) if query else ([], False)
     return _render(request, "secretariat/checkin.html", {
-        "meeting": meeting, "room": room, "room_total": sum(row["count"] for row in room)})
+        "meeting": meeting, "room": room, "room_total": sum(row["count"] for row in room),
+        "query": query, "found": [_person(r) for r in found], "more": more,
+        "min_length": SEARCH_MIN_LENGTH})
 
 
-# Badge codes are URL-safe tokens (see delegates.models.new_badge_code); anything else, a
-# NUL character for instance, cannot be one and is not looked up.
-BADGE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+def _display_name(registration):
+    name = registration.full_name
+    if registration.name_latin and registration.name_latin != name:
+        name = f"{name} ({registration.name_latin})"
+    return name
+
+
+def _checked_in_at(registration):
+    """When the person was checked in, in words for the desk: "09:12", or with the date when
+    it was another day."""
+    when = timezone.localtime(registration.attended_at)
+    if when.date() == timezone.localdate():
+        return date_format(when, "H:i")
+    return _("%(date)s at %(time)s") % {"date": date_format(when, "j F Y"),
+                                        "time": date_format(when, "H:i")}
+
+
+def _person(registration):
+    return {
+        "id": registration.pk,
+        "name": _display_name(registration),
+        "member": registration.member.name,
+        "role": registration.get_role_display(),
+        "status": registration.get_status_display(),
+        "can_check_in": registration.status in SEAT_HOLDING_STATUSES,
+        "checked_in_at": (_checked_in_at(registration) if registration.attended_at else None),
+    }
+
+
+def _checkin_answer(request, meeting, result, message, registration=None):
+    """JSON for the page's script; without script, back to the desk with the message."""
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"result": result, "message": message,
+                             "person": _person(registration) if registration else None})
+    ok = result in ("checked_in", "undone")
+    (messages.success if ok else messages.warning if result == "already"
+     else messages.error)(request, message)
+    return redirect("staff:checkin", slug=meeting.slug)
+
+
+def _registration_asked_for(request, meeting):
+    """The registration a posted form names, by badge code (typed or scanned) or by id
+    (a search result), and what to say when there is none of this meeting."""
+    registration_id = (request.POST.get("registration") or "").strip()
+    if registration_id:
+        registration = (Registration.objects.select_related("member")
+                        .filter(meeting=meeting, pk=registration_id).first()
+                        if registration_id.isascii() and registration_id.isdigit()
+                        and len(registration_id) < 12 else None)
+        return registration, "not_found", _("This person is not registered for this meeting.")
+    code = request.POST.get("code") or ""
+    if not code.strip():
+        return None, "not_found", _("Type or scan a badge code, or search by name.")
+    registration = registration_by_badge_code(code)
+    if registration is None:
+        shown = code.strip()[:40]
+        if not shown.isprintable():
+            return None, "not_found", _("No badge has this code. Check the code, or search "
+                                        "by name.")
+        return None, "not_found", _(
+            "No badge has the code “%(code)s”. Check the code, or search by name.") % {
+            "code": shown}
+    if registration.meeting_id != meeting.pk:
+        return None, "not_registered_here", _(
+            "This badge is for another meeting (%(meeting)s): %(name)s is not registered "
+            "for this one.") % {"meeting": registration.meeting.title,
+                                "name": _display_name(registration)}
+    return registration, "", ""
 
 
 @editor_required
 @require_POST
 def checkin_scan(request, slug):
-    """Mark the registration with the given badge code attended. Answers JSON to the
-    page's script, or redirects back with a message when posted without script."""
+    """Check in the person with the given badge code (or the registration id of a search
+    result)."""
     meeting = _meeting(slug)
-    code = (request.POST.get("code") or "").strip()
-    wants_json = request.headers.get("Accept", "").startswith("application/json")
-    registration = (
-        Registration.objects.select_related("member").filter(meeting=meeting, badge_code=code)
-        .first() if BADGE_CODE.fullmatch(code) else None
-    )
+    registration, result, message = _registration_asked_for(request, meeting)
     if registration is None:
-        result = {"ok": False, "message": _("No badge of this meeting has this code.")}
+        return _checkin_answer(request, meeting, result, message)
+    name = _display_name(registration)
+    try:
+        newly = registration_mark_attended(registration=registration, actor=request.user)
+    except RegistrationError as exc:
+        return _checkin_answer(request, meeting, "not_registered_here", _(
+            "%(name)s cannot be checked in: %(reason)s") % {
+            "name": name, "reason": " ".join(exc.messages)}, registration)
+    if newly:
+        return _checkin_answer(request, meeting, "checked_in",
+                               _("%(name)s checked in.") % {"name": name}, registration)
+    return _checkin_answer(request, meeting, "already", _(
+        "%(name)s was already checked in at %(time)s.") % {
+        "name": name, "time": _checked_in_at(registration)}, registration)
+
+
+@editor_required
+@require_POST
+def checkin_undo(request, slug):
+    """Undo the check-in of a person (by badge code or registration id)."""
+    meeting = _meeting(slug)
+    registration, result, message = _registration_asked_for(request, meeting)
+    if registration is None:
+        return _checkin_answer(request, meeting, result, message)
+    name = _display_name(registration)
+    if registration_undo_attendance(registration=registration, actor=request.user):
+        message = _("Check-in of %(name)s undone.") % {"name": name}
     else:
-        try:
-            newly = registration_mark_attended(registration=registration, actor=request.user)
-        except RegistrationError as exc:
-            result = {"ok": False, "message": " ".join(exc.messages)}
-        else:
-            name = registration.full_name
-            if registration.name_latin and registration.name_latin != name:
-                name = f"{name} ({registration.name_latin})"
-            result = {
-                "ok": True, "already": not newly, "name": name,
-                "member": registration.member.name, "role": registration.get_role_display(),
-                "message": (_("%(name)s checked in.") if newly
-                            else _("%(name)s was already checked in.")) % {"name": name},
-            }
-    if wants_json:
-        return JsonResponse(result, status=200 if result["ok"] else 404
-                            if registration is None else 409)
-    (messages.success if result["ok"] else messages.error)(request, result["message"])
-    return redirect("staff:checkin", slug=meeting.slug)
+        message = _("%(name)s was not checked in: nothing to undo.") % {"name": name}
+    return _checkin_answer(request, meeting, "undone", message, registration)
+
+
+@editor_required
+@require_GET
+def checkin_search_json(request, slug):
+    """People of the meeting matching a name, for the desk to check in with one click."""
+    meeting = _meeting(slug)
+    query = (request.GET.get("q") or "").strip()[:100]
+    found, more = checkin_search(meeting, query)
+    return JsonResponse({"query": query, "people": [_person(r) for r in found], "more": more})
 
 
 @viewer_required

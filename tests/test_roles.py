@@ -65,15 +65,19 @@ def test_editor_reads_and_changes(client, meeting):
         len(reads) + len(changes))
 
 
+def test_signed_out_person_is_sent_to_sign_in(client, meeting):
+    reads, changes = pages(meeting)
+
+    assert {client.get(url).url.split("?")[0] for url in reads + changes} == {
+        "/accounts/login/"}
+
+
 @pytest.mark.parametrize("make_user", [
-    lambda: None,
     lambda: UserFactory(username="someone"),
     lambda: UserFactory(username="staff-without-group", is_staff=True),
 ])
 def test_anyone_else_gets_403(client, meeting, make_user):
-    user = make_user()
-    if user:
-        client.force_login(user)
+    client.force_login(make_user())
     reads, changes = pages(meeting)
 
     assert [client.get(url).status_code for url in reads + changes] == [403] * (

@@ -1,59 +1,180 @@
-/* Check-in desk: submit a typed or scanned badge code without leaving the page, scan QR
-   codes with the camera (jsQR, served locally), and keep the room count fresh. */
+/* Check-in desk: submit a typed or scanned badge code without leaving the page, find a person
+   by name, undo a check-in, scan QR codes with the camera (jsQR, served locally), and keep the
+   room count fresh. Every answer of the server is 200 JSON {result, message, person}; the page
+   shows its message, so a refused badge is no error in the console. */
 (function () {
   "use strict";
   var form = document.getElementById("checkin-form");
   if (!form) { return; }
   var input = document.getElementById("badge-code");
   var result = document.getElementById("checkin-result");
+  var undoBox = document.getElementById("checkin-undo");
+  var undoButton = document.getElementById("checkin-undo-button");
+  var searchForm = document.getElementById("checkin-search-form");
+  var searchInput = document.getElementById("checkin-search");
+  var searchResults = document.getElementById("checkin-search-results");
   var roomUrl = form.getAttribute("data-room-url");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-  var lastCode = "";
-  var lastAt = 0;
+  var KINDS = {
+    checked_in: "success", already: "warning", undone: "info",
+    not_found: "danger", not_registered_here: "danger"
+  };
+  var lastUndoId = null;
 
-  function show(kind, text) {
+  function text(name) { return form.getAttribute("data-" + name); }
+
+  function show(kind, message) {
     result.className = "checkin-result alert alert-" + kind;
-    result.textContent = text;
+    result.textContent = message;
   }
 
-  function submit(code) {
-    code = (code || "").trim();
-    if (!code) { return; }
-    var now = Date.now();
-    if (code === lastCode && now - lastAt < 3000) { return; }  // same badge held in view
-    lastCode = code;
-    lastAt = now;
+  function showAnswer(answer) {
+    var message = answer.message;
+    if (answer.person && (answer.result === "checked_in" || answer.result === "already")) {
+      message += " — " + answer.person.member + ", " + answer.person.role;
+    }
+    show(KINDS[answer.result] || "info", message);
+    lastUndoId = answer.result === "checked_in" ? answer.person.id : null;
+    undoBox.hidden = lastUndoId === null;
+  }
+
+  function send(url, fields) {
     var body = new FormData();
-    body.append("code", code);
-    fetch(form.action, {
+    Object.keys(fields).forEach(function (name) { body.append(name, fields[name]); });
+    return fetch(url, {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json", "X-CSRFToken": csrf }
     }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (response.redirected || type.indexOf("application/json") !== 0) {
+        // The session ran out: the server sent the sign-in page instead of an answer.
+        show("danger", text("signed-out"));
+        undoBox.hidden = true;
+        return null;
+      }
       return response.json();
     }).then(function (answer) {
-      if (answer.ok) {
-        show(answer.already ? "warning" : "success",
-             answer.message + " — " + answer.member + ", " + answer.role);
-      } else {
-        show("danger", answer.message);
-      }
+      if (!answer) { return; }
+      showAnswer(answer);
+      refreshRoom();
+      if (searchInput.value.trim()) { search(); }
+    }).catch(function () {
+      show("danger", text("error"));
+    });
+  }
+
+  function checkIn(code) {
+    code = (code || "").trim();
+    if (!code) { return; }
+    send(form.action, { code: code }).then(function () {
       input.value = "";
       input.focus();
-      refreshRoom();
-    }).catch(function () {
-      show("danger", form.getAttribute("data-error") || "The check-in could not be sent.");
     });
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    submit(input.value);
+    checkIn(input.value);
+  });
+
+  undoButton.addEventListener("click", function () {
+    if (lastUndoId !== null) { send(text("undo-url"), { registration: lastUndoId }); }
+  });
+
+  // Search by name: the same list the page shows without script, kept fresh while typing.
+  function personRow(person) {
+    var item = document.createElement("li");
+    item.className = "list-group-item d-flex flex-wrap align-items-center justify-content-between gap-2 checkin-person";
+    var who = document.createElement("div");
+    var name = document.createElement("div");
+    name.className = "fw-semibold";
+    name.textContent = person.name;
+    var details = document.createElement("div");
+    details.className = "small text-body-secondary";
+    details.textContent = [person.member, person.role, person.status].join(" · ")
+      + (person.checked_in_at ? " · " + text("checked-in-at") + " " + person.checked_in_at : "");
+    who.appendChild(name);
+    who.appendChild(details);
+    item.appendChild(who);
+    if (person.checked_in_at || person.can_check_in) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = person.checked_in_at ? "btn btn-outline-secondary" : "btn btn-primary";
+      button.textContent = person.checked_in_at ? text("undo-label") : text("check-in-label");
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = " " + person.name;
+      button.appendChild(hidden);
+      button.addEventListener("click", function () {
+        send(person.checked_in_at ? text("undo-url") : form.action, { registration: person.id });
+      });
+      item.appendChild(button);
+    }
+    return item;
+  }
+
+  function renderPeople(data) {
+    searchResults.textContent = "";
+    if (!data.query) { return; }
+    if (!data.people.length) {
+      var none = document.createElement("p");
+      none.className = "mt-2";
+      none.textContent = text("none-found");
+      searchResults.appendChild(none);
+      return;
+    }
+    var list = document.createElement("ul");
+    list.className = "list-group mt-2";
+    list.id = "checkin-people";
+    data.people.forEach(function (person) { list.appendChild(personRow(person)); });
+    searchResults.appendChild(list);
+    if (data.more) {
+      var more = document.createElement("p");
+      more.className = "form-text";
+      more.textContent = text("more");
+      searchResults.appendChild(more);
+    }
+  }
+
+  var searchTimer = null;
+  function search() {
+    var query = searchInput.value.trim();
+    var minimum = parseInt(searchInput.getAttribute("minlength"), 10) || 2;
+    if (query.length < minimum) { searchResults.textContent = ""; return; }
+    fetch(text("search-url") + "?q=" + encodeURIComponent(query), {
+      credentials: "same-origin", headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (response.redirected || type.indexOf("application/json") !== 0) {
+        show("danger", text("signed-out"));
+        return null;
+      }
+      return response.json();
+    }).then(function (data) {
+      if (data && data.query === searchInput.value.trim()) { renderPeople(data); }
+    }).catch(function () { show("danger", text("error")); });
+  }
+  searchForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search();
+  });
+  searchInput.addEventListener("input", function () {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(search, 250);
+  });
+  // The list the server rendered (?q=...): its buttons answer in place as well.
+  searchResults.addEventListener("submit", function (event) {
+    var action = event.target;
+    if (!action.classList.contains("checkin-action")) { return; }
+    event.preventDefault();
+    send(action.action, { registration: action.querySelector("input[name=registration]").value });
   });
 
   function refreshRoom() {
     fetch(roomUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
+        if (!data) { return; }
         document.getElementById("room-total").textContent = data.total;
         var tbody = document.getElementById("room-rows");
         tbody.textContent = "";
@@ -74,18 +195,29 @@
   window.setInterval(refreshRoom, 5000);
   refreshRoom();
 
-  // Camera scanning.
+  // Camera scanning. A badge held in view is read many times a second: the same code is sent
+  // again only after 3 s (the answer to the first one is on the screen meanwhile).
   var toggle = document.getElementById("camera-toggle");
   var box = document.getElementById("camera-box");
   var video = document.getElementById("camera-video");
   var canvas = document.getElementById("camera-canvas");
   var stream = null;
+  var lastScanned = "";
+  var lastScannedAt = 0;
 
   function stopCamera() {
     if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); }
     stream = null;
     box.hidden = true;
     toggle.textContent = toggle.getAttribute("data-start");
+  }
+
+  function scanned(code) {
+    var now = Date.now();
+    if (code === lastScanned && now - lastScannedAt < 3000) { return; }
+    lastScanned = code;
+    lastScannedAt = now;
+    checkIn(code);
   }
 
   function tick() {
@@ -97,7 +229,7 @@
       context.drawImage(video, 0, 0, canvas.width, canvas.height);
       var image = context.getImageData(0, 0, canvas.width, canvas.height);
       var code = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
-      if (code && code.data) { submit(code.data); }
+      if (code && code.data) { scanned(code.data); }
     }
     window.requestAnimationFrame(tick);
   }

@@ -128,12 +128,86 @@ def test_secretariat_confirms_prints_and_checks_in(e2e_data, editor, open_journe
     page.get_by_role("link", name="Check-in", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check-in")
     journey.step("check-in desk")
-    page.get_by_label("Badge code").fill(head.badge_code)
+    # Read aloud from the badge and typed as heard: lower case, spaces for the dashes.
+    page.get_by_label("Badge code").fill(head.badge_code.lower().replace("-", " "))
     page.get_by_role("button", name="Check in", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text(
+    expect(page.locator("#checkin-result")).to_contain_text(
         re.compile(rf"checked in\. — Thailand, {Role.HEAD_OF_DELEGATION.label}")
     )
     expect(page.get_by_role("row", name="Thailand 1")).to_be_visible()
     journey.step("delegate checked in")
     head.refresh_from_db()
     assert head.attended_at is not None
+
+    check_in_desk(journey, meeting, checked_in=head)
+
+
+def check_in_desk(journey, meeting, *, checked_in):
+    """At the desk: a badge scanned twice, a badge of no one, an undo, and a delegate without
+    a badge found by name."""
+    page = journey.page
+    page.get_by_label("Badge code").fill(checked_in.badge_code)
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.locator("#checkin-result")).to_contain_text(
+        re.compile(r"was already checked in at \d\d:\d\d\.")
+    )
+    journey.step("badge scanned twice", axe=False)
+
+    page.get_by_label("Badge code").fill("ZZZZ-ZZZZ-ZZZZ")
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.locator("#checkin-result")).to_contain_text(
+        "No badge has the code “ZZZZ-ZZZZ-ZZZZ”. Check the code, or search by name."
+    )
+    journey.step("unknown badge", axe=False)
+
+    somebody = (
+        Registration.objects.filter(meeting=meeting, status=RegistrationStatus.CONFIRMED,
+                                    attended_at__isnull=True)
+        .exclude(name_latin="").order_by("family_name").first()
+    )
+    page.get_by_label("No badge? Search by name").fill(somebody.name_latin.lower())
+    row = page.locator("#checkin-people li").filter(has_text=somebody.full_name)
+    expect(row).to_be_visible()
+    journey.step("search by name")
+    row.get_by_role("button", name=re.compile("^Check in")).click()
+    expect(page.locator("#checkin-result")).to_contain_text(
+        f"{somebody.full_name} ({somebody.name_latin}) checked in." if somebody.name_latin
+        != somebody.full_name else f"{somebody.full_name} checked in.")
+    expect(row.get_by_role("button", name=re.compile("^Undo check-in"))).to_be_visible()
+    journey.step("checked in from the search", axe=False)
+
+    page.get_by_role("button", name="Undo this check-in").click()
+    expect(page.locator("#checkin-result")).to_contain_text(
+        f"Check-in of {somebody.full_name}")
+    expect(page.locator("#checkin-result")).to_contain_text("undone.")
+    journey.step("check-in undone")
+    somebody.refresh_from_db()
+    assert somebody.attended_at is None
+
+
+def test_check_in_desk_on_a_phone(e2e_data, editor, open_journey):
+    """A desk run from a phone: signed in from the footer's link, then the same desk."""
+    meeting = e2e_data["demonstration"]
+    journey = open_journey("secretariat-check-in", screen="phone")
+    page = journey.page
+
+    page.goto(f"/staff/{meeting.slug}/check-in/")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    journey.step("signed out at the desk: sign in")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(current_code(editor))
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check-in")
+    journey.step("check-in desk")
+
+    first = (
+        Registration.objects.filter(meeting=meeting, status=RegistrationStatus.CONFIRMED)
+        .order_by("pk").first()
+    )
+    page.get_by_label("Badge code").fill(first.badge_code)
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.locator("#checkin-result")).to_contain_text("checked in.")
+    journey.step("delegate checked in")
+    check_in_desk(journey, meeting, checked_in=first)

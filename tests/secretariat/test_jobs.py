@@ -226,14 +226,15 @@ def test_unknown_and_malformed_job_tokens_are_404(client):
     assert client.post("/staff/jobs/not-a-job/retry/").status_code == 404
 
 
-def test_signed_out_visitors_are_refused(client, django_capture_on_commit_callbacks):
+def test_signed_out_visitors_are_sent_to_sign_in(client, django_capture_on_commit_callbacks):
     meeting = crowded_meeting()
     client.force_login(viewer())
     token = start_badges(client, meeting, django_capture_on_commit_callbacks)
     client.logout()
 
-    assert client.get(f"/staff/jobs/{token}/download/").status_code == 403
-    assert client.get(f"/staff/jobs/{token}/").status_code == 403
+    for url in (f"/staff/jobs/{token}/download/", f"/staff/jobs/{token}/"):
+        response = client.get(url)
+        assert (response.status_code, response.url) == (302, f"/accounts/login/?next={url}")
 
 
 def test_tasks_run_eagerly_without_a_broker():

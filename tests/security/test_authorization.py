@@ -121,6 +121,8 @@ ARGS = {
     "staff:visa_letter": lambda w, p: {"slug": w.meeting.slug, "pk": w.registration_b.pk},
     "staff:checkin": _meeting,
     "staff:checkin_scan": _meeting,
+    "staff:checkin_undo": _meeting,
+    "staff:checkin_search": _meeting,
     "staff:room": _meeting,
     "staff:import_upload": _meeting,
     "staff:import_preview": _meeting,
@@ -161,9 +163,10 @@ ARGS = {
 
 PUBLIC = ("ok",) * 5
 SIGN_IN = ("login",) * 5
-# The secretariat pages answer 403 (not a sign-in page) to anybody without the permission.
-STAFF_READ = ("403", "403", "403", "ok", "ok")
-STAFF_WRITE = ("403", "403", "403", "403", "ok")
+# The secretariat pages send whoever is not signed in to sign in (and back), and answer 403
+# to anybody signed in without the permission.
+STAFF_READ = ("login", "login", "403", "ok", "ok")
+STAFF_WRITE = ("login", "login", "403", "403", "ok")
 # name: (anonymous, delegate, focal_a, viewer, editor)
 TABLE = {
     "healthz": PUBLIC,
@@ -227,9 +230,9 @@ TABLE = {
     "staff:implementation_report": ("login", "login", "403", "403", "ok"),
     # secretariat pages
     "staff:index": STAFF_READ,
-    "staff:job": ("403", "403", "403", "404", "404"),
-    "staff:job_download": ("403", "403", "403", "404", "404"),
-    "staff:job_retry": ("403", "403", "403", "405", "405"),  # POST only: see POST_TABLE
+    "staff:job": ("login", "login", "403", "404", "404"),
+    "staff:job_download": ("login", "login", "403", "404", "404"),
+    "staff:job_retry": ("login", "login", "403", "405", "405"),  # POST only: see POST_TABLE
     "staff:dashboard": STAFF_READ,
     "staff:participants_export": STAFF_READ,
     "staff:badges": STAFF_READ,
@@ -238,7 +241,9 @@ TABLE = {
     "staff:visa_letters_all": STAFF_WRITE,
     "staff:visa_letter": STAFF_WRITE,
     "staff:checkin": STAFF_WRITE,
-    "staff:checkin_scan": ("403", "403", "403", "403", "405"),
+    "staff:checkin_scan": ("login", "login", "403", "403", "405"),
+    "staff:checkin_undo": ("login", "login", "403", "403", "405"),
+    "staff:checkin_search": STAFF_WRITE,
     "staff:room": STAFF_READ,
     "staff:import_upload": STAFF_WRITE,
     "staff:import_preview": STAFF_WRITE,
@@ -251,7 +256,7 @@ TABLE = {
 # What each visitor gets on an empty POST. Whoever is refused ("ok" not answered) must have
 # changed nothing: see test_url_refuses_posts_as_the_table_says.
 CLOSED = ("405",) * 5  # GET only
-STAFF_READ_GET_ONLY = ("403", "403", "403", "405", "405")
+STAFF_READ_GET_ONLY = ("login", "login", "403", "405", "405")
 POST_TABLE = {
     "delegates:focal_delegation": CLOSED,
     "delegates:focal_home": CLOSED,
@@ -309,16 +314,18 @@ POST_TABLE = {
     "privacy:export": ("login", "login", "403", "403", "ok"),
     "privacy:person": ("login", "login", "403", "403", "ok"),
     "staff:badge": STAFF_READ_GET_ONLY,
-    "staff:badges": ("403", "403", "403", "ok", "ok"),
-    "staff:checkin": ("403", "403", "403", "403", "405"),
-    "staff:checkin_scan": ("403", "403", "403", "403", "ok"),
+    "staff:badges": ("login", "login", "403", "ok", "ok"),
+    "staff:checkin": ("login", "login", "403", "403", "405"),
+    "staff:checkin_scan": ("login", "login", "403", "403", "ok"),
+    "staff:checkin_undo": ("login", "login", "403", "403", "ok"),
+    "staff:checkin_search": ("login", "login", "403", "403", "405"),
     "staff:dashboard": STAFF_READ_GET_ONLY,
-    "staff:import_preview": ("403", "403", "403", "403", "ok"),
-    "staff:import_upload": ("403", "403", "403", "403", "ok"),
+    "staff:import_preview": ("login", "login", "403", "403", "ok"),
+    "staff:import_upload": ("login", "login", "403", "403", "ok"),
     "staff:index": STAFF_READ_GET_ONLY,
     "staff:job": STAFF_READ_GET_ONLY,
     "staff:job_download": STAFF_READ_GET_ONLY,
-    "staff:job_retry": ("403", "403", "403", "404", "404"),
+    "staff:job_retry": ("login", "login", "403", "404", "404"),
     "staff:participants_export": STAFF_READ_GET_ONLY,
     "staff:room": STAFF_READ_GET_ONLY,
     "staff:visa_letter": STAFF_READ_GET_ONLY,
