@@ -63,3 +63,16 @@ def test_mail_details_write_the_meeting_as_a_range():
                             {"meeting": meeting, "registration": registration})
     assert f"Meeting: {meeting.title} (14–15 February 2027" in text
     assert "Arrival: 13 February 2027" in text
+
+
+@pytest.mark.django_db
+def test_participants_pdf_writes_the_meeting_as_a_range():
+    from delegates.pdf.participants import participants_pdf
+    from tests.factories import MeetingFactory
+    from tests.pdf import pdf_text
+
+    meeting = MeetingFactory(start_date=dt.date(2027, 2, 14), end_date=dt.date(2027, 2, 15),
+                             year=2027)
+    text = pdf_text(participants_pdf([], meeting=meeting))
+    assert "14–15 February 2027" in text
+    assert "14 February 2027 – 15 February 2027" not in text
