@@ -11,22 +11,25 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from asem_customs import palette
+
 from .enums import ActionPointStatus
 
 LABEL_WIDTH = 64
 CHART_WIDTH = 640
+# The layout for a phone: drawn at about the width of its screen, so labels keep their size.
+COMPACT_LABEL_WIDTH = 56
+COMPACT_CHART_WIDTH = 290
 ROW_HEIGHT = 30
 BAR_HEIGHT = 14
 TOP = 8
 AXIS_HEIGHT = 26
+# A status reached on the last day drawn (a point carried over when its plan closes) would be
+# a sliver: its segment is drawn at least this wide, its dates are in its tooltip.
+MIN_LAST_SEGMENT_WIDTH = 12
 
-STATUS_COLOURS = {
-    ActionPointStatus.NOT_STARTED: "#adb5bd",
-    ActionPointStatus.IN_PROGRESS: "#0d6efd",
-    ActionPointStatus.COMPLETED: "#198754",
-    ActionPointStatus.CARRIED_OVER: "#6f42c1",
-    ActionPointStatus.DROPPED: "#b02a37",
-}
+# Kept for callers that read the tracker's colours; the palette is the one definition.
+STATUS_COLOURS = palette.STATUS_COLOURS
 
 
 @dataclass
@@ -109,16 +112,18 @@ def status_periods(point, until):
     return periods
 
 
-def build_timeline(plan, points, today=None):
+def build_timeline(plan, points, today=None, compact=False):
     """Lay out one row per point over the plan's period (and any later reports). A point
     carried over from an earlier plan starts with its predecessor's history, drawn as
-    earlier (one generation back)."""
+    earlier (one generation back). `compact` lays it out for a phone's width."""
     today = today or timezone.localdate()
     start, end, drawn_until = _bounds(plan, points, today)
     span = max((end - start).days, 1)
+    label_width, chart_width = ((COMPACT_LABEL_WIDTH, COMPACT_CHART_WIDTH) if compact
+                                else (LABEL_WIDTH, CHART_WIDTH))
 
     def x_of(day):
-        return round(LABEL_WIDTH + CHART_WIDTH * (day - start).days / span, 1)
+        return round(label_width + chart_width * (day - start).days / span, 1)
 
     labels = dict(ActionPointStatus.choices)
 
@@ -130,15 +135,23 @@ def build_timeline(plan, points, today=None):
             row.segments.append(Segment(
                 x=x_of(since), width=max(round(x_of(until) - x_of(since), 1), 1.0),
                 status=status, label=str(labels.get(status, status)),
-                colour=STATUS_COLOURS.get(status, "#6c757d"), start=since, end=until,
+                colour=palette.status_colour(status), start=since, end=until,
                 earlier=earlier,
             ))
+
+    def widen_last(row):
+        if len(row.segments) < 2 or row.segments[-1].width >= MIN_LAST_SEGMENT_WIDTH:
+            return
+        last, before = row.segments[-1], row.segments[-2]
+        grow = min(MIN_LAST_SEGMENT_WIDTH - last.width, max(before.width - 1, 0))
+        before.width = round(before.width - grow, 1)
+        last.x, last.width = round(last.x - grow, 1), round(last.width + grow, 1)
 
     def add_markers(row, point, earlier=False):
         for report in point.accepted_reports:
             row.markers.append(Marker(
                 x=x_of(report.report_date), report_id=report.pk, earlier=earlier,
-                label=f"{date_format(report.report_date, 'j M Y')}: "
+                label=f"{date_format(report.report_date, 'j F Y')}: "
                       f"{report.member or ''} \u2014 {report.get_proposed_status_display()}",
             ))
 
@@ -157,11 +170,13 @@ def build_timeline(plan, points, today=None):
         add_segments(row, [(status, since or own_start, until)
                            for status, since, until in status_periods(point, drawn_until)])
         add_markers(row, point)
+        widen_last(row)
         rows.append(row)
     height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
     ticks = [Tick(x=x_of(dt.date(year, 1, 1)), label=str(year))
              for year in range(start.year + (start.timetuple().tm_yday > 1), end.year + 1)]
-    legend = [(str(label), STATUS_COLOURS[value]) for value, label in ActionPointStatus.choices]
-    return Timeline(start=start, end=end, width=LABEL_WIDTH + CHART_WIDTH + 16, height=height,
+    legend = [(value, str(label), palette.status_colour(value))
+              for value, label in ActionPointStatus.choices]
+    return Timeline(start=start, end=end, width=label_width + chart_width + 16, height=height,
                     axis_y=TOP + len(rows) * ROW_HEIGHT, rows=rows, ticks=ticks, legend=legend,
                     has_earlier=any(point.carried_over_from for point in points))

@@ -216,6 +216,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
+# Dates read one way on every page and in the admin: "14 February 2027", "14 February
+# 2027, 09:30" (asem_customs/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["asem_customs.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,6 +1,7 @@
 """Forms for registering: they validate and hand a dict to `delegates.services`; they never
 save business state themselves."""
 
+import datetime as dt
 import unicodedata
 
 from crispy_forms.helper import FormHelper
@@ -13,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Member
+from meetings.templatetags.meeting_tags import date_long, date_range
 
 from .enums import ACTIVE_STATUSES, ADDRESS_HOLDING_STATUSES, Honorific, Role
 from .models import FocalPoint, Registration
@@ -55,6 +57,23 @@ def honorific_input():
     return SuggestionsInput(Honorific.values, attrs={"autocomplete": "honorific-prefix"})
 
 
+# Arrival and departure dates further than this from the meeting's dates are refused.
+TRAVEL_WINDOW_DAYS = 14
+
+
+class MemberSelect(forms.Select):
+    """The delegation chooser: an option whose delegation has no seat left says so in
+    `data-delegation-full`, for static/js/registration.js to warn before submitting."""
+
+    full_members = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value and getattr(value, "value", value) in self.full_members:
+            option["attrs"]["data-delegation-full"] = "true"
+        return option
+
+
 class RegistrationForm(PrintableTextMixin, forms.ModelForm):
     """A person registering, or changing a registration, for one meeting.
 
@@ -81,6 +100,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             "passport_issued_on": DateInput(), "passport_expires_on": DateInput(),
             "date_of_birth": DateInput(),
             "dietary_needs": forms.TextInput(), "accessibility_needs": forms.TextInput(),
+            "member": MemberSelect(),
         }
         help_texts = {
             "given_name": _("As in your passport, in your own script. Leave empty if your "
@@ -96,14 +116,29 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                                    "details."),
         }
 
-    def __init__(self, *args, meeting, member=None, public=False, **kwargs):
+    def __init__(self, *args, meeting, member=None, public=False, full_members=frozenset(),
+                 **kwargs):
         super().__init__(*args, **kwargs)
+        self._one_part_name_as_family_name()
         self.meeting = meeting
+        self.full_members = frozenset(full_members)
+        # One name is required: the family name, or the only name of a one-part name.
+        family = self.fields["family_name"]
+        family.required = True
+        family.error_messages.update({
+            "required": _("Give your family name, or your name if it has one part."),
+            "max_length": _("Your family name is too long: at most %(limit_value)d characters "
+                            "(you gave %(show_value)d)."),
+        })
+        self.fields["given_name"].error_messages["max_length"] = _(
+            "Your given name is too long: at most %(limit_value)d characters "
+            "(you gave %(show_value)d).")
         self.fixed_member = member
         self.public = public
         self.fields["member"].queryset = Member.objects.order_by("kind", "name")
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
+        self.fields["member"].widget.full_members = self.full_members
         self.fields["role"].choices = [(r.value, r.label) for r in PUBLIC_ROLES]
         if public:
             self.fields["role"].help_text = _(
@@ -131,14 +166,23 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                                                  self.instance.get_role_display())]
         for name in ("arrival_date", "departure_date"):
             if meeting.start_date:
-                self.fields[name].help_text = _("The meeting runs from %(start)s to %(end)s.") % {
-                    "start": meeting.start_date.isoformat(),
-                    "end": (meeting.end_date or meeting.start_date).isoformat(),
-                }
+                self.fields[name].help_text = _(
+                    "The meeting: %(dates)s. Travel dates up to %(days)s days before or "
+                    "after it.") % {"dates": date_range(meeting.start_date, meeting.end_date),
+                                    "days": TRAVEL_WINDOW_DAYS}
         self.passport_on_file = stored_passport_details(self.instance)
         for name, value in self.passport_on_file.items():
             self._keep_unless_replaced(name, value)
         self.helper = self._helper()
+
+    def _one_part_name_as_family_name(self):
+        """A one-part name typed in the given-name box is taken as the family name (the
+        required one), as the help text asks."""
+        given, family = self.add_prefix("given_name"), self.add_prefix("family_name")
+        if self.is_bound and self.data.get(given, "").strip() and not self.data.get(
+                family, "").strip():
+            self.data = self.data.copy()
+            self.data[family], self.data[given] = self.data[given], ""
 
     def _keep_unless_replaced(self, name, value):
         """A stored passport detail is never sent back to the browser: the field renders
@@ -157,7 +201,12 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True
-        member_field = ["member"] if "member" in self.fields else []
+        member_field = ["member", HTML(
+            '{% load i18n %}<p id="delegation-full-note" class="form-text delegation-full-note"'
+            '{% if not form.chosen_delegation_is_full %} hidden{% endif %} role="status">'
+            '{% translate "This delegation has no seat left: if you register, you are put on '
+            'its waiting list and told by mail as soon as a seat frees." %}</p>'
+        )] if "member" in self.fields else []
         consent = ["privacy_consent"] if "privacy_consent" in self.fields else []
         helper.layout = Layout(
             Fieldset(
@@ -229,7 +278,8 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("given_name") or cleaned.get("family_name")):
+        if "family_name" not in self.errors and not (
+                cleaned.get("given_name") or cleaned.get("family_name")):
             self.add_error("family_name", forms.ValidationError(
                 _("Give your family name, or your name if it has one part."),
                 code="name_required"))
@@ -247,6 +297,19 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                 code="departure_before_arrival"))
             return
         start, end = self.meeting.start_date, self.meeting.end_date or self.meeting.start_date
+        if start is None:
+            return
+        window = dt.timedelta(days=TRAVEL_WINDOW_DAYS)
+        if arrival and arrival < start - window:
+            self.add_error("arrival_date", forms.ValidationError(
+                _("Arrive at most %(days)s days before the meeting, from %(date)s.")
+                % {"days": TRAVEL_WINDOW_DAYS, "date": date_long(start - window)},
+                code="arrival_too_early"))
+        if departure and departure > end + window:
+            self.add_error("departure_date", forms.ValidationError(
+                _("Leave at most %(days)s days after the meeting, by %(date)s.")
+                % {"days": TRAVEL_WINDOW_DAYS, "date": date_long(end + window)},
+                code="departure_too_late"))
         if start and arrival and arrival > end:
             self.add_error("arrival_date", forms.ValidationError(
                 _("You would arrive after the meeting has ended."), code="arrival_after_end"))
@@ -292,6 +355,12 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             self.add_error("role", forms.ValidationError(
                 _("This delegation already has a head of delegation."),
                 code="duplicate_head"))
+
+    @property
+    def chosen_delegation_is_full(self):
+        """The delegation chosen in the submitted data holds all its seats."""
+        value = self.data.get(self.add_prefix("member")) if self.is_bound else None
+        return bool(value) and str(value).isdigit() and int(value) in self.full_members
 
     def validate_unique(self):
         """The uniqueness rules are checked in clean() with clear messages, and again by the

@@ -50,6 +50,16 @@ def seats(meeting, member=None):
     )
 
 
+def full_delegations(meeting):
+    """Ids of the members whose delegation holds all the seats one delegation may have: a
+    new registration for them goes on the waiting list. One query."""
+    return set(
+        Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES)
+        .values("member").annotate(held=Count("id"))
+        .filter(held__gte=meeting.delegation_cap).values_list("member", flat=True)
+    )
+
+
 def registration_for_link(registration_id):
     return (
         Registration.objects.select_related("meeting", "meeting__series",

@@ -19,7 +19,7 @@ from meetings.selectors import meeting_with_details, public_meetings
 from . import links, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .forms import RegistrationForm, add_service_error
-from .selectors import registration_for_link, seats, waiting_position
+from .selectors import full_delegations, registration_for_link, seats, waiting_position
 from .services import RegistrationError
 
 
@@ -48,7 +48,8 @@ def register(request, slug):
     if window != "open":
         return render(request, "delegates/register_closed.html",
                       {"meeting": meeting, "window": window})
-    form = RegistrationForm(request.POST or None, meeting=meeting, public=True)
+    form = RegistrationForm(request.POST or None, meeting=meeting, public=True,
+                            full_members=full_delegations(meeting))
     if request.method == "POST" and form.is_valid():
         try:
             services.registration_submit_public(
@@ -57,6 +58,11 @@ def register(request, slug):
         except RegistrationError as error:
             add_service_error(form, error)
         else:
+            if form.chosen_delegation_is_full:
+                messages.warning(request, _(
+                    "The delegation of %(member)s has no seat left: once you confirm your "
+                    "address you are on its waiting list, and we write as soon as a seat "
+                    "frees.") % {"member": form.cleaned_data["member"].name})
             # No link to the registration here: only the owner of the address may confirm.
             return redirect("delegates:register_sent", slug=meeting.slug)
     return render(request, "delegates/register.html",

@@ -187,5 +187,6 @@ def action_plan_detail(request, slug):
     return render(
         request,
         "meetings/action_plan_detail.html",
-        {"plan": plan, "points": points, "timeline": build_timeline(plan, points)},
+        {"plan": plan, "points": points, "timeline": build_timeline(plan, points),
+         "timeline_compact": build_timeline(plan, points, compact=True)},
     )

@@ -13,20 +13,58 @@ register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+# One way to write each kind of date, on pages, in mail and in PDFs.
+DATE_FORMAT = "j F Y"          # 14 February 2027
+DATETIME_FORMAT = "j F Y, H:i"  # 14 February 2027, 09:30 (with the zone's name after it)
+
+
+@register.filter
+def date_long(day):
+    """'14 February 2027'; empty for no date."""
+    return date_format(day, DATE_FORMAT) if day else ""
+
+
+@register.filter
+def date_range(start, end=None):
+    """A range written as one: '14–15 February 2027', '30 September – 2 October 2019',
+    '30 December 2026 – 2 January 2027', or one day when both are the same."""
+    if not start:
+        return date_long(end)
+    if end is None or end == start:
+        return date_long(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}\u2013{date_long(end)}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} \u2013 {date_long(end)}"
+    return f"{date_long(start)} \u2013 {date_long(end)}"
+
+
+@register.filter
+def datetime_in_zone(value, zone=None):
+    """'14 February 2027, 09:30 Bangkok time': the moment in the meeting's zone (a zone name
+    such as 'Asia/Bangkok', or the site's zone), the zone said by its city, never '+07'."""
+    if not value:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    tz = ZoneInfo(str(zone)) if zone else timezone.get_current_timezone()
+    local = timezone.localtime(value, tz) if timezone.is_aware(value) else value
+    if tz.key in ("UTC", "Etc/UTC"):
+        return f"{date_format(local, DATETIME_FORMAT)} UTC"
+    city = str(tz.key).rsplit("/", 1)[-1].replace("_", " ")
+    return _("%(moment)s %(city)s time") % {
+        "moment": date_format(local, DATETIME_FORMAT), "city": city}
+
+
 @register.filter
 def meeting_dates(meeting):
     """'16–17 October 2017', '30 September – 2 October 2019', or only the year when the
     dates are not yet known."""
-    start, end = meeting.start_date, meeting.end_date
-    if start is None:
+    if meeting.start_date is None:
         return str(meeting.year)
-    if end is None or end == start:
-        return date_format(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}\u2013{date_format(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j F')} \u2013 {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} \u2013 {date_format(end, 'j F Y')}"
+    return date_range(meeting.start_date, meeting.end_date)
 
 
 @register.filter

@@ -3,8 +3,9 @@ per badge-sized page. Each carries the name as the person writes it, its Latin
 transcription, the member, a band in the role colour and a QR code of the badge code."""
 
 import segno
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from meetings.templatetags.meeting_tags import meeting_dates
 
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF, draw_qr
 
@@ -59,7 +60,7 @@ def badges_pdf(registrations, *, meeting, layout="sheet", progress=None):
 def _meeting_heading(meeting):
     parts = [meeting.place]
     if meeting.start_date:
-        parts.append(date_format(meeting.start_date, "j F Y"))
+        parts.append(meeting_dates(meeting))
     return meeting.title, ", ".join(part for part in parts if part)
 
 

@@ -2,20 +2,12 @@
 
 from fpdf import FPDF
 
-from delegates.enums import Role
+from asem_customs import palette
 from delegates.validators import strip_unprintable
 from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
 
-# Badge and list colours per role (RGB), chosen to stay distinct when printed in grey.
-ROLE_COLOURS = {
-    Role.HEAD_OF_DELEGATION: (155, 28, 49),
-    Role.DELEGATE: (11, 79, 138),
-    Role.ADVISER: (14, 107, 99),
-    Role.OBSERVER: (95, 99, 104),
-    Role.SPEAKER: (106, 27, 154),
-    Role.HOST: (46, 125, 50),
-    Role.SECRETARIAT: (191, 87, 0),
-}
+# Badge and list colours per role (RGB), from the site's one palette.
+ROLE_COLOURS = {role: palette.rgb(colour) for role, colour in palette.ROLE_COLOURS.items()}
 INK = (33, 37, 41)
 MUTED = (90, 96, 104)
 

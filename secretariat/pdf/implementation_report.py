@@ -7,18 +7,14 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
 
+from asem_customs import palette
 from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
 
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 RULE = (206, 212, 218)
-STATUS_COLOURS = {
-    "not_started": (173, 181, 189),
-    "in_progress": (13, 110, 253),
-    "completed": (25, 135, 84),
-    "carried_over": (111, 66, 193),
-    "dropped": (176, 42, 55),
-}
+# The statuses' colours of the tracker and the badges on the site (RGB).
+STATUS_COLOURS = {status: palette.rgb(colour) for status, colour in palette.STATUS_COLOURS.items()}
 
 
 class ImplementationReportPDF(FPDF):

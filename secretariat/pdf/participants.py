@@ -3,8 +3,9 @@ delegation under its member's name, head of delegation first."""
 
 from itertools import groupby
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from meetings.templatetags.meeting_tags import meeting_dates
 
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
 
@@ -40,9 +41,7 @@ def _title_block(pdf, meeting, title):
     pdf.font(10.5)
     place = meeting.place
     if meeting.start_date:
-        place = f"{place}, {date_format(meeting.start_date, 'j F Y')}"
-        if meeting.end_date and meeting.end_date != meeting.start_date:
-            place += f" – {date_format(meeting.end_date, 'j F Y')}"
+        place = f"{place}, {meeting_dates(meeting)}"
     pdf.multi_cell(0, 6, place, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.font(13, "B")

@@ -74,3 +74,50 @@ def test_action_plan_detail_query_count_with_carried_points(client, django_asser
         response = client.get(new.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def _carried_over_plan():
+    old = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
+    new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
+    point = ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
+    services.action_points_carry_over(points=[point], into_plan=new, actor=None,
+                                      effective_on=dt.date(2019, 12, 31))
+    return old
+
+
+def test_build_timeline_shows_carried_over_on_the_closing_day_in_the_legend_colour():
+    _carried_over_plan()
+    plan = plan_with_progress("plan-2018")
+
+    for compact in (False, True):
+        timeline = build_timeline(plan, list(plan.points.all()), today=dt.date(2021, 6, 30),
+                                  compact=compact)
+        last = timeline.rows[0].segments[-1]
+        legend = {status: colour for status, _label, colour in timeline.legend}
+        assert last.status == ActionPointStatus.CARRIED_OVER
+        assert last.width >= 12  # visible, not a 1-unit sliver at the end of the bar
+        assert last.colour == legend[ActionPointStatus.CARRIED_OVER] == "#6f42c1"
+        assert round(last.x + last.width, 1) == timeline.width - 15  # ends where the bar ended
+
+
+def test_build_timeline_compact_fits_a_phone():
+    plan = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
+    ActionPointFactory(plan=plan, status=ActionPointStatus.IN_PROGRESS)
+    plan = plan_with_progress("plan-2020")
+
+    timeline = build_timeline(plan, list(plan.points.all()), today=dt.date(2022, 1, 1),
+                              compact=True)
+
+    assert timeline.width <= 366  # a 390 px phone less the page's margins: drawn at 1:1
+    assert [tick.label for tick in timeline.ticks] == ["2020", "2021"]
+
+
+def test_action_plan_page_badges_bars_and_legend_share_the_status_classes(client):
+    _carried_over_plan()
+
+    page = client.get("/plans/plan-2018/").content.decode()
+
+    assert '<span class="badge badge-status status-carried_over">Carried over</span>' in page
+    assert page.count('class="tracker-bar status-carried_over"') == 2  # wide and compact
+    assert page.count('class="tracker-bar status-in_progress"') == 2
+    assert 'class="tracker-swatch status-carried_over"' in page

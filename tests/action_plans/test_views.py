@@ -65,8 +65,9 @@ def test_action_plan_detail_tracker_shows_accepted_reports_only(client, secretar
     assert "Draft notes text" not in page
     assert "Rejected claim text" not in page
     assert "Waiting review text" not in page
-    assert page.count("<circle class=\"tracker-report\"") == 1
-    assert "Point 1, accepted report of 1 Jun 2018: Germany \u2014 In progress" in page
+    # one dot in each drawing (the wide one and the phone's)
+    assert page.count("<circle class=\"tracker-report\"") == 2
+    assert "Point 1, accepted report of 1 June 2018: Germany \u2014 In progress" in page
     assert 'role="img" aria-labelledby="tracker-title tracker-desc"' in page
 
 
@@ -82,8 +83,8 @@ def test_action_plan_detail_tracker_changes_when_report_accepted(client, secreta
 
     assert "Point 1: Not started from" in before
     assert "tracker-report" not in before
-    assert "Point 1: In progress from 1 Jun 2018" in after
-    assert after.count("<circle class=\"tracker-report\"") == 1
+    assert "Point 1: In progress from 1 June 2018" in after
+    assert after.count("<circle class=\"tracker-report\"") == 2
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -50,7 +50,8 @@ def confirm_from_mail(client, message, **kwargs):
 def test_register_page_shows_form_and_seats(client, django_assert_num_queries):
     meeting = MeetingFactory(capacity=10)
     RegistrationFactory(meeting=meeting)
-    with django_assert_num_queries(3):  # meeting, seats, members for the select
+    # meeting, seats, full delegations, members for the select
+    with django_assert_num_queries(4):
         response = client.get(register_url(meeting))
     assert response.status_code == 200
     content = response.content.decode()
@@ -257,7 +258,7 @@ def test_closing_time_shown_in_the_venue_time_zone(client):
                              registration_opens_at=closes - dt.timedelta(days=30),
                              registration_closes_at=closes)
     content = client.get(register_url(meeting)).content.decode()
-    assert "Registration closed on 29 September 2017, 18:00 CEST." in content
+    assert "Registration closed on 29 September 2017, 18:00 Berlin time." in content
 
 
 def test_register_honorific_is_free_text_with_suggestions(client):

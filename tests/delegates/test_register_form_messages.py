@@ -1,0 +1,106 @@
+"""What the public registration form tells a registrant: required fields, too-long names,
+travel dates, a full delegation; and how its dates read."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+
+from delegates.forms import RegistrationForm
+from tests.delegates.test_register import form_data, register_url
+from tests.factories import MeetingFactory, RegistrationFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def _meeting(**extra):
+    return MeetingFactory(start_date=dt.date(2027, 2, 14), end_date=dt.date(2027, 2, 15),
+                          year=2027, **extra)
+
+
+def test_family_name_is_marked_required_and_the_mark_explained_once(client):
+    content = client.get(register_url(_meeting())).content.decode()
+
+    assert content.count("Fields marked * are required.") == 1
+    label = content.split('for="id_family_name"')[1].split("</label>")[0]
+    assert '<span class="asteriskField">*</span>' in label
+    given = content.split('for="id_given_name"')[1].split("</label>")[0]
+    assert "asteriskField" not in given
+
+
+def test_too_long_family_name_says_too_long_not_missing(client):
+    response = client.post(register_url(_meeting()), form_data(family_name="N" * 151))
+
+    errors = response.context["form"].errors
+    assert errors["family_name"] == [
+        "Your family name is too long: at most 150 characters (you gave 151)."]
+
+
+def test_missing_family_name_says_give_it(client):
+    response = client.post(register_url(_meeting()), form_data(family_name="", given_name=""))
+
+    assert response.context["form"].errors["family_name"] == [
+        "Give your family name, or your name if it has one part."]
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("arrival_date", "2027-01-30", "Arrive at most 14 days before the meeting, from 31 January "
+                                   "2027."),
+    ("departure_date", "2027-03-02", "Leave at most 14 days after the meeting, by 1 March 2027."),
+])
+def test_travel_dates_far_from_the_meeting_are_refused(client, field, value, message):
+    response = client.post(register_url(_meeting()), form_data(**{field: value}))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [message]
+
+
+def test_travel_dates_within_two_weeks_are_accepted():
+    form = RegistrationForm(
+        {**form_data(), "arrival_date": "2027-01-31", "departure_date": "2027-03-01"},
+        meeting=_meeting())
+    assert form.is_valid(), form.errors
+
+
+def test_travel_dates_help_writes_the_meeting_as_a_range(client):
+    content = client.get(register_url(_meeting())).content.decode()
+
+    assert "The meeting: 14–15 February 2027." in content
+    assert "2027-02-14" not in content.split('id="id_arrival_date"')[1].split("</div>")[1]
+
+
+def test_full_delegation_is_marked_on_its_option_and_said_after_submit(
+        client, django_capture_on_commit_callbacks):
+    meeting = _meeting(delegation_cap=1)
+    RegistrationFactory(meeting=meeting, member=member("VN"))
+    page = client.get(register_url(meeting)).content.decode()
+    vietnam = page.split(f'value="{member("VN").pk}"')[1].split(">")[0]
+    thailand = page.split(f'value="{member("TH").pk}"')[1].split(">")[0]
+    assert 'data-delegation-full="true"' in vietnam
+    assert "data-delegation-full" not in thailand
+    assert '<p id="delegation-full-note" class="form-text delegation-full-note" hidden' in page
+
+    refused = client.post(register_url(meeting), form_data(family_name="", given_name=""))
+    assert '<p id="delegation-full-note" class="form-text delegation-full-note" role' in (
+        refused.content.decode())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(register_url(meeting), form_data(), follow=True)
+    assert "The delegation of Viet Nam has no seat left: once you confirm your address you " \
+        "are on its waiting list" in sent.content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_free_delegation_gets_no_full_note(client, django_capture_on_commit_callbacks):
+    meeting = _meeting(delegation_cap=2)
+    RegistrationFactory(meeting=meeting, member=member("VN"))
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(register_url(meeting), form_data(), follow=True)
+    assert "has no seat left" not in sent.content.decode()
+
+
+def test_public_form_never_says_the_delegation_has_a_head(client):
+    meeting = _meeting()
+    RegistrationFactory(meeting=meeting, member=member("VN"), role="head")
+    response = client.post(register_url(meeting), form_data(role="head", family_name=""))
+    assert "already has a head of delegation" not in response.content.decode()

@@ -1,0 +1,77 @@
+"""A phone: the action plan's tracker and table, the secretariat's dashboard and the
+registration form fit the screen; a refused form brings its first wrong field into view."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.test_journey_secretariat import DEMO_MEETING, PASSWORD, current_code, editor
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+__all__ = ["editor"]  # the fixture, shared with the secretariat's journey
+
+FITS = """(selector) => [...document.querySelectorAll(selector)].every(
+  (el) => el.getBoundingClientRect().right <= innerWidth + 0.5
+          && el.scrollWidth <= el.clientWidth + 1)"""
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= innerWidth"
+
+
+def test_phone_plan_page_shows_the_whole_tracker_and_table(e2e_data, open_journey):
+    journey = open_journey("public-phone", screen="phone")
+    page = journey.page
+
+    page.goto("/plans/action-plan-2018-2019/")
+    tracker = page.locator(".plan-tracker .tracker-compact")
+    expect(tracker).to_be_visible()
+    expect(page.locator(".plan-tracker .tracker-wide")).to_be_hidden()
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    assert page.evaluate(FITS, ".plan-tracker, .plan-tracker svg, .table-responsive, table")
+    # the last year of the period is on screen, and a carried-over point shows purple
+    expect(tracker.locator("text", has_text="2019")).to_be_visible()
+    assert tracker.locator(".tracker-bar.status-carried_over").count() == 2
+    colour = tracker.locator(".tracker-bar.status-carried_over").first.evaluate(
+        "(el) => getComputedStyle(el).fill")
+    badge = page.locator(".badge-status.status-carried_over").first.evaluate(
+        "(el) => getComputedStyle(el).backgroundColor")
+    assert colour == badge == "rgb(111, 66, 193)"
+    status = page.locator("#point-3 [data-label='Status']")
+    assert status.bounding_box()["x"] + status.bounding_box()["width"] <= 390
+    journey.step("action plan")
+
+
+def test_phone_registration_error_brings_the_first_wrong_field_into_view(e2e_data,
+                                                                          open_journey):
+    journey = open_journey("public-phone-register", screen="phone")
+    page = journey.page
+    meeting = e2e_data["demonstration"]
+
+    page.goto(f"/meetings/{meeting.slug}/register/")
+    expect(page.get_by_text("Fields marked * are required.")).to_be_visible()
+    page.get_by_role("button", name="Register").click()
+    family = page.locator("#id_family_name")
+    expect(family).to_have_class(re.compile(r"\bis-invalid\b"))
+    expect(family).to_be_focused()
+    expect(family).to_be_in_viewport()
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    journey.step("refused form")
+
+
+def test_phone_dashboard_delegations_fit(e2e_data, editor, open_journey):
+    journey = open_journey("public-phone-dashboard", screen="phone")
+    page = journey.page
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code").fill(current_code(editor))
+    page.get_by_role("button", name="Verify").click()
+    page.goto(f"/staff/{e2e_data['demonstration'].slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_MEETING)
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    assert page.evaluate(FITS, "[data-testid=delegations], [data-testid=delegations] td")
+    journey.step("dashboard")
