@@ -1,5 +1,7 @@
 """Form fields shared by every app."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -7,9 +9,12 @@ from django.core.exceptions import ValidationError
 _LARGEST_ID = 2**63 - 1
 
 
+_DIGITS = re.compile(r"-?[0-9]+")
+
+
 def _refuse_impossible_id(field, value):
     text = str(value).strip()
-    if text.lstrip("-").isdigit() and not -_LARGEST_ID <= int(text) <= _LARGEST_ID:
+    if _DIGITS.fullmatch(text) and not -_LARGEST_ID <= int(text) <= _LARGEST_ID:
         raise ValidationError(
             field.error_messages["invalid_choice"], code="invalid_choice",
             params={"value": text[:40]},

@@ -10,7 +10,7 @@ def test_healthz_answers_200_when_database_answers(client, db):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_when_database_is_unreachable(client):
     saved = dict(connection.settings_dict)
     connection.close()

@@ -25,7 +25,7 @@ def _latest():
     return executor.loader.graph.leaf_nodes()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_moved_models_keep_their_rows_history_and_permissions():
     old = _migrate(BEFORE_THE_MOVES)
     try:

@@ -18,7 +18,8 @@ from tests.delegates.staff_helpers import viewer
 from .helpers import BADGE_COUNT, crowded_meeting, token_of
 
 BROKER = "redis://127.0.0.1:6379/6"
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # The second app server: a fresh process that signs in as the person and reads the pages.
 OTHER_SERVER = """

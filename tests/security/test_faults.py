@@ -84,7 +84,7 @@ def test_server_error_for_other_errors_answers_500():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_answer_friendly_503_when_postgresql_is_unreachable():
     client = Client(raise_request_exception=False)
     saved = dict(connection.settings_dict)
