@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Case, Count, IntegerField, Min, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -36,21 +36,31 @@ def public_meetings():
 
 def _not_over(today):
     """Meetings that have not ended by `today`; one that knows only its year is over once
-    the year is."""
+    the year is, unless it is still only announced (see `_announced_without_dates`)."""
     return (
         Q(end_date__gte=today)
         | Q(end_date__isnull=True, start_date__gte=today)
         | Q(start_date__isnull=True, year__gte=today.year)
+        | _announced_without_dates()
     )
 
 
+def _announced_without_dates():
+    """Announced and nothing more: no dates yet. Such a meeting is still to come, even when
+    the year it was announced for has passed (the 13th Meeting, announced for 2019): nothing
+    says it was held, so it is never listed among past meetings."""
+    return Q(status=MeetingStatus.ANNOUNCED, start_date__isnull=True)
+
+
 def upcoming_meetings(today=None):
+    """Meetings still to come: those with dates first, by date (the next one leads the home
+    page), then those only announced, by year."""
     today = today or timezone.localdate()
     return (
         public_meetings()
         .exclude(status=MeetingStatus.HELD)
         .filter(_not_over(today))
-        .order_by("year", "start_date", "number")
+        .order_by(F("start_date").asc(nulls_last=True), "year", "number")
     )
 
 
