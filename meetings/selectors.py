@@ -34,6 +34,12 @@ def public_meetings():
     return Meeting.objects.select_related("series", "host_member")
 
 
+def real_meetings():
+    """Public meetings but those of demonstration series: what feeds, sitemaps and every
+    count of participation are made of (invented delegates never count)."""
+    return public_meetings().filter(series__is_demo=False)
+
+
 def _not_over(today):
     """Meetings that have not ended by `today`; one that knows only its year is over once
     the year is, unless it is still only announced (see `_announced_without_dates`)."""
@@ -74,8 +80,9 @@ def past_meetings(today=None):
 
 
 def published_summaries():
-    """Meetings with a public summary, the latest first (the Atom feed)."""
-    return public_meetings().exclude(summary="").order_by("-year", "-number", "-pk")
+    """Meetings with a public summary, the latest first (the Atom feed); no demonstration
+    meeting."""
+    return real_meetings().exclude(summary="").order_by("-year", "-number", "-pk")
 
 
 def next_registration_change(now):
@@ -225,11 +232,13 @@ def action_plan_with_points(slug):
 
 
 def members_with_participation():
-    """Every member with the number of meetings its delegation attended (counts only)."""
+    """Every member with the number of meetings its delegation attended (counts only; no
+    demonstration meeting)."""
     return Member.objects.annotate(
         meetings_attended=Count(
             "registrations__meeting",
-            filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+            filter=Q(registrations__status=RegistrationStatus.CONFIRMED,
+                     registrations__meeting__series__is_demo=False),
             distinct=True,
         ),
         observer_last=Case(When(kind=MemberKind.OBSERVER, then=Value(1)), default=Value(0),
@@ -238,9 +247,10 @@ def members_with_participation():
 
 
 def member_participation(member):
-    """Per meeting, how many of the member's delegates were confirmed: counts, no names."""
+    """Per meeting, how many of the member's delegates were confirmed: counts, no names; no
+    demonstration meeting."""
     return (
-        public_meetings()
+        real_meetings()
         .filter(registrations__member=member, registrations__status=RegistrationStatus.CONFIRMED)
         .annotate(delegates=Count("registrations"))
         .order_by("-year", "-number")
@@ -256,5 +266,6 @@ def topic_agenda_items(topic):
 
 def topics_with_counts():
     return Topic.objects.annotate(
-        meetings=Count("agenda_items__meeting", distinct=True)
+        meetings=Count("agenda_items__meeting", distinct=True,
+                       filter=Q(agenda_items__meeting__series__is_demo=False))
     ).order_by("name")
