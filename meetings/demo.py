@@ -328,8 +328,7 @@ def _load_thirteenth(series, members):
             "start_date": None, "end_date": None, "time_zone": "Asia/Ho_Chi_Minh",
             "status": MeetingStatus.ANNOUNCED, "capacity": 180, "delegation_cap": 8,
             "summary": "At the 12th Meeting in Berlin in October 2017, delegates heard that "
-                       "the 13th Meeting would take place in Viet Nam in 2019. Its dates and "
-                       "venue are to be announced.",
+                       "the 13th Meeting would take place in Viet Nam in 2019.",
         },
     )
     return meeting

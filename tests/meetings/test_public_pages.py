@@ -155,8 +155,8 @@ def test_a_meeting_whose_dates_are_over_is_past_even_if_never_marked_held(client
 def test_announced_meeting_speaks_in_the_future_and_claims_nothing_adopted(client, demo):
     text = client.get(demo["thirteenth"].get_absolute_url()).text
 
-    assert ("This meeting is announced for 2019 in Viet Nam. It has not taken place yet: its "
-            "dates and venue are to be announced") in text
+    assert ("This meeting is announced for 2019 in Viet Nam. Its dates and venue are not known "
+            "yet, so it is listed among the upcoming meetings") in text
     assert "Delegates adopted" not in text
     assert "Action plan adopted" not in text
     assert "Action plan proposed for adoption" in text
