@@ -5,10 +5,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PORT ?= 8000
+ENV_FILE ?= .env
+# The demo's port: from the environment or the command line, else the one `.env` remembers.
+PORT ?= $(or $(shell sed -n 's/^PORT=//p' $(ENV_FILE) 2>/dev/null | tail -n 1),8000)
+DEMO_ENV = DJANGO_DEBUG=$${DJANGO_DEBUG:-1} PORT=$(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-browser lint install bench clean
+.PHONY: run demo-env test test-browser lint install bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +21,16 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
-run: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_demo --with-login
-	@echo ""
-	@echo "  Site:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (login printed above)"
-	@echo ""
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# The demo. `.env` (written once, never overwritten) gives every command run in this folder
+# the demo's settings; load_demo prints the address and the login last, before the server's
+# own lines.
+run: install demo-env
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo --with-login
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+demo-env:
+	@$(PYTHON) scripts/demo_env.py --port $(PORT) --file $(ENV_FILE)
 
 test: install
 	$(BIN)/ruff check .

@@ -59,8 +59,10 @@ def _log(action, obj, actor, **extra):
     )
 
 
-def _save(obj, actor, fields):
+def _save(obj, actor, fields, at=None):
     obj._history_user = _person(actor)
+    if at is not None:
+        obj._history_date = at
     obj.save(update_fields=[*fields, "updated_at"] if hasattr(obj, "updated_at") else fields)
 
 
@@ -86,12 +88,14 @@ def _locked_report(report):
 
 
 @transaction.atomic
-def progress_report_file(*, action_point, data, actor, member=None, attachments=()):
+def progress_report_file(*, action_point, data, actor, member=None, attachments=(), at=None):
     """Create a draft progress report on the point for the actor's member.
 
     A focal point reports for its own member, which must lead or take part in the point; the
     secretariat may file on any open point, for a member or for itself (member None).
-    Attachments are (file, title) pairs, already validated by the form.
+    Attachments are (file, title) pairs, already validated by the form. `at` is the moment
+    of filing when it is not now (a record of past work, as the demo loads): the report and
+    its history are dated then. The same holds for `at` in the services below.
     """
     action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
     if action_point.status in permissions.CLOSED_STATUSES or not _allowed(
@@ -109,7 +113,11 @@ def progress_report_file(*, action_point, data, actor, member=None, attachments=
         **{field: data[field] for field in REPORT_FIELDS if field in data},
     )
     report._history_user = _person(actor)
+    if at is not None:
+        report._history_date = at
     report.save()
+    if at is not None:
+        ProgressReport.objects.filter(pk=report.pk).update(created_at=at, updated_at=at)
     _attach(report, attachments)
     _log("meetings.progress_report.filed", report, actor, point=action_point.pk)
     return report
@@ -155,7 +163,7 @@ def progress_report_attachment_remove(*, attachment, actor):
 
 
 @transaction.atomic
-def progress_report_submit(*, report, actor):
+def progress_report_submit(*, report, actor, at=None):
     """Send a draft to the secretariat for review (draft → submitted); the secretariat is
     told by mail (unless the system itself submits, as the demo loader does)."""
     report = _locked_report(report)
@@ -168,8 +176,8 @@ def progress_report_submit(*, report, actor):
             _("This action point is closed: it no longer takes reports."), code="point_closed"
         )
     report.state = ProgressReportState.SUBMITTED
-    report.submitted_at = timezone.now()
-    _save(report, actor, ["state", "submitted_at"])
+    report.submitted_at = at or timezone.now()
+    _save(report, actor, ["state", "submitted_at"], at)
     _log("meetings.progress_report.submitted", report, actor)
     if actor is roles.SYSTEM:
         return report  # loaded by the system (the demo): nobody to tell
@@ -182,7 +190,7 @@ def progress_report_submit(*, report, actor):
 
 
 @transaction.atomic
-def progress_report_accept(*, report, actor, note=""):
+def progress_report_accept(*, report, actor, note="", at=None):
     """Accept a submitted report (submitted → accepted): it becomes public, and the point's
     official status becomes the proposed one, recorded with the actor and the report's date."""
     report = _locked_report(report)
@@ -192,12 +200,12 @@ def progress_report_accept(*, report, actor, note=""):
         raise ActionPlanError(_("Only a submitted report can be accepted."), code="not_submitted")
     report.state = ProgressReportState.ACCEPTED
     report.reviewed_by = _person(actor)
-    report.reviewed_at = timezone.now()
+    report.reviewed_at = at or timezone.now()
     report.review_note = note
-    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
+    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"], at)
     action_point_set_status(
         action_point=report.action_point, status=report.proposed_status, actor=actor,
-        effective_on=report.report_date, report=report,
+        effective_on=report.report_date, report=report, at=at,
     )
     _log("meetings.progress_report.accepted", report, actor)
     _mail_author(report, _("Your progress report was accepted: %(point)s"))
@@ -205,7 +213,7 @@ def progress_report_accept(*, report, actor, note=""):
 
 
 @transaction.atomic
-def progress_report_reject(*, report, actor, reason):
+def progress_report_reject(*, report, actor, reason, at=None):
     """Reject a submitted report (submitted → rejected) with a reason for its author; it stays
     internal and the point's status does not change."""
     if not reason.strip():
@@ -217,9 +225,9 @@ def progress_report_reject(*, report, actor, reason):
         raise ActionPlanError(_("Only a submitted report can be rejected."), code="not_submitted")
     report.state = ProgressReportState.REJECTED
     report.reviewed_by = _person(actor)
-    report.reviewed_at = timezone.now()
+    report.reviewed_at = at or timezone.now()
     report.review_note = reason
-    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"])
+    _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"], at)
     _log("meetings.progress_report.rejected", report, actor)
     _mail_author(report, _("Your progress report was not accepted: %(point)s"))
     return report
@@ -237,7 +245,7 @@ def _mail_author(report, subject):
 
 @transaction.atomic
 def action_point_set_status(*, action_point, status, actor, effective_on=None, report=None,
-                            note=""):
+                            note="", at=None):
     """Set the point's official status and record the change (from, to, when, who, why).
 
     Returns the recorded change, or None when the status is already the one asked for.
@@ -252,6 +260,10 @@ def action_point_set_status(*, action_point, status, actor, effective_on=None, r
         effective_on=effective_on or timezone.localdate(), report=report,
         actor=_person(actor), note=note,
     )
+    if at is not None:
+        ActionPointStatusChange.objects.filter(pk=change.pk).update(recorded_at=at)
+        change.recorded_at = at
+        action_point._history_date = at
     action_point.status = status
     action_point._history_user = _person(actor)
     action_point.save(update_fields=["status"])
@@ -260,7 +272,7 @@ def action_point_set_status(*, action_point, status, actor, effective_on=None, r
 
 
 @transaction.atomic
-def action_points_carry_over(*, points, into_plan, actor, effective_on=None):
+def action_points_carry_over(*, points, into_plan, actor, effective_on=None, at=None):
     """Carry open points into a later plan.
 
     Each carried point gets the next free number in the new plan, the same title, area,
@@ -288,7 +300,7 @@ def action_points_carry_over(*, points, into_plan, actor, effective_on=None):
         new_point.participating_members.set(point.participating_members.all())
         action_point_set_status(
             action_point=point, status=ActionPointStatus.CARRIED_OVER, actor=actor,
-            effective_on=effective_on,
+            effective_on=effective_on, at=at,
             note=_("Carried over into %(plan)s as point %(number)s.")
             % {"plan": into_plan.title, "number": next_number},
         )

@@ -38,8 +38,12 @@ class _LiteralEnviron(Mapping):
 env = environ.Env()
 env.ENVIRON = _LiteralEnviron()
 env.escape_proxy = True
-# A `.env` file in the project folder is read when present; the real environment wins.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A `.env` file in the project folder is read when present (`make run` writes one for the
+# demo); the real environment wins. DJANGO_ENV_FILE names another file, or none when empty
+# (the test suite reads none: a demo's `.env` must not turn debug on in tests).
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE, overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
@@ -54,8 +58,15 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# Port of `make run` (the demo); mailed links follow it unless SITE_URL says otherwise.
+try:
+    PORT = env.int("PORT", default=8000)
+except ValueError as error:
+    raise ImproperlyConfigured(
+        f"PORT must be a port number such as 8000, not {os.environ['PORT']!r}."
+    ) from error
 # Absolute address of the site, used in links sent by email (no request at hand there).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,8 +1,13 @@
-"""Settings for the test suite: the real settings, read from the same environment, with
-a fixed secret key, fast password hashing and plain static files (no collectstatic)."""
+"""Settings for the test suite: the real settings, read from the same environment (no
+`.env` file), with a fixed secret key, fast password hashing and plain static files (no
+collectstatic)."""
 
 import os
 
+# No `.env` file is read: the demo's (debug on, its own secret and port) stays the demo's.
+os.environ["DJANGO_ENV_FILE"] = ""
+# Mailed links are read back by tests at the default address, whatever port a shell exports.
+os.environ.pop("PORT", None)
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-not-a-secret")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 

@@ -10,8 +10,11 @@ class DelegatesConfig(AppConfig):
     def ready(self):
         from . import (
             checks,  # noqa: F401 - registers the rate-limit checks
+            links,
             signals,
         )
 
         # Public pages show attendance: a registration's change bumps their versions.
         signals.connect()
+        # The outbox makes this app's personal links when a mail is sent.
+        links.register_mail_links()

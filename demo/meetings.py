@@ -97,6 +97,9 @@ Meeting. The 13th ASEM Customs Directors-General and Commissioners Meeting will 
 in Viet Nam in 2019."""
 
 BERLIN = ZoneInfo("Europe/Berlin")
+PUBLISHED_12 = dt.datetime(2017, 10, 20, 10, 0, tzinfo=BERLIN)
+# How long before the demo is loaded its meeting's registration opened.
+DEMO_OPEN_DAYS = 30
 
 
 def _at(day, hour, minute=0):
@@ -241,6 +244,11 @@ def load_meetings(today=None):
     members = {member.code: member for member in Member.objects.all()}
     twelfth = _load_twelfth(series, members, topics, bodies)
     thirteenth = _load_thirteenth(series, members)
+    # Entered and published as the story goes: both right after the 12th Meeting (the feed
+    # dates its entries so), not on the day the demo is loaded.
+    Meeting.objects.filter(pk__in=[twelfth.pk, thirteenth.pk]).update(
+        created_at=PUBLISHED_12, updated_at=PUBLISHED_12
+    )
     demo = _load_demo_meeting(demo_series, members, today)
     return twelfth, thirteenth, demo
 
@@ -318,8 +326,8 @@ def _load_thirteenth(series, members):
             "host_member": members["VN"], "city": "", "year": 2019,
             "start_date": None, "end_date": None, "time_zone": "Asia/Ho_Chi_Minh",
             "status": MeetingStatus.ANNOUNCED, "capacity": 180, "delegation_cap": 8,
-            "summary": "Announced at the 12th Meeting in Berlin: the 13th Meeting will take "
-                       "place in Viet Nam in 2019.",
+            "summary": "At the 12th Meeting in Berlin in October 2017, delegates heard that "
+                       "the 13th Meeting would take place in Viet Nam in 2019.",
         },
     )
     return meeting
@@ -338,7 +346,7 @@ def _load_demo_meeting(series, members, today):
             "city": "Bangkok", "venue": "Demonstration Conference Centre",
             "year": start.year, "start_date": start, "end_date": start + dt.timedelta(days=1),
             "time_zone": "Asia/Bangkok", "status": MeetingStatus.REGISTRATION_OPEN,
-            "registration_opens_at": timezone.now() - dt.timedelta(days=7),
+            "registration_opens_at": timezone.now() - dt.timedelta(days=DEMO_OPEN_DAYS),
             "registration_closes_at": dt.datetime.combine(
                 start - dt.timedelta(days=10), dt.time(17, 0), tzinfo=bangkok
             ),
@@ -346,21 +354,25 @@ def _load_demo_meeting(series, members, today):
             "summary": "A meeting that exists only to try the product out.",
         },
     )
+    # (position, day of the meeting, kind, title, starts, ends): two days, as the 12th's.
     agenda = [
-        (1, AgendaItemKind.OPENING, "Opening", dt.time(9, 30), dt.time(10, 0)),
-        (2, AgendaItemKind.REPORT, "Report of the Working Group", dt.time(10, 0),
+        (1, 0, AgendaItemKind.OPENING, "Opening", dt.time(9, 30), dt.time(10, 0)),
+        (2, 0, AgendaItemKind.REPORT, "Report of the Working Group", dt.time(10, 0),
          dt.time(11, 0)),
-        (3, AgendaItemKind.DELIBERATION, "Topics of common interest", dt.time(11, 30),
+        (3, 0, AgendaItemKind.DELIBERATION, "Topics of common interest", dt.time(11, 30),
          dt.time(13, 0)),
-        (4, AgendaItemKind.CLOSING, "Closing", dt.time(16, 0), dt.time(16, 30)),
+        (4, 1, AgendaItemKind.ADOPTION, "Adoption of the conclusions", dt.time(9, 30),
+         dt.time(10, 30)),
+        (5, 1, AgendaItemKind.CLOSING, "Closing", dt.time(11, 0), dt.time(11, 30)),
     ]
-    for position, kind, title, starts, ends in agenda:
+    for position, day, kind, title, starts, ends in agenda:
+        date = start + dt.timedelta(days=day)
         AgendaItem.objects.update_or_create(
             meeting=meeting, position=position,
             defaults={
                 "kind": kind, "title": title,
-                "starts_at": dt.datetime.combine(start, starts, tzinfo=bangkok),
-                "ends_at": dt.datetime.combine(start, ends, tzinfo=bangkok),
+                "starts_at": dt.datetime.combine(date, starts, tzinfo=bangkok),
+                "ends_at": dt.datetime.combine(date, ends, tzinfo=bangkok),
             },
         )
     return meeting

@@ -68,6 +68,7 @@ REPORTS = [
 ]
 
 CARRIED_POINTS = [3, 4]
+CARRIED_ON = dt.date(2019, 12, 31)
 
 
 @transaction.atomic
@@ -90,24 +91,20 @@ def _load_report(point, member, report_date, proposed_status, state, text, note)
         action_point=point, member=member, report_date=report_date
     ).exists():
         return 0
+    # Dated as the workflow would have happened (filed, submitted the next day, reviewed two
+    # weeks later), not at load time: the report's history tells the same story.
+    filed = dt.datetime.combine(report_date, dt.time(12, 0), tzinfo=dt.UTC)
+    submitted, reviewed = filed + dt.timedelta(days=1), filed + dt.timedelta(days=15)
     report = services.progress_report_file(
-        action_point=point, member=member, actor=SYSTEM,
+        action_point=point, member=member, actor=SYSTEM, at=filed,
         data={"report_date": report_date, "proposed_status": proposed_status, "text": text},
     )
     if state != ProgressReportState.DRAFT:
-        services.progress_report_submit(report=report, actor=SYSTEM)
+        services.progress_report_submit(report=report, actor=SYSTEM, at=submitted)
     if state == ProgressReportState.ACCEPTED:
-        services.progress_report_accept(report=report, actor=SYSTEM)
+        services.progress_report_accept(report=report, actor=SYSTEM, at=reviewed)
     elif state == ProgressReportState.REJECTED:
-        services.progress_report_reject(report=report, actor=SYSTEM, reason=note)
-    # Date the demo's workflow as it would have happened, not at load time.
-    noon = dt.datetime.combine(report_date, dt.time(12, 0), tzinfo=dt.UTC)
-    ProgressReport.objects.filter(pk=report.pk, submitted_at__isnull=False).update(
-        submitted_at=noon + dt.timedelta(days=1)
-    )
-    ProgressReport.objects.filter(pk=report.pk, reviewed_at__isnull=False).update(
-        reviewed_at=noon + dt.timedelta(days=15)
-    )
+        services.progress_report_reject(report=report, actor=SYSTEM, reason=note, at=reviewed)
     return 1
 
 
@@ -149,7 +146,8 @@ def _load_next_plan(thirteenth, plan, points):
     ]
     if to_carry:
         services.action_points_carry_over(
-            points=to_carry, into_plan=next_plan, actor=SYSTEM, effective_on=dt.date(2019, 12, 31)
+            points=to_carry, into_plan=next_plan, actor=SYSTEM, effective_on=CARRIED_ON,
+            at=dt.datetime.combine(CARRIED_ON, dt.time(12, 0), tzinfo=dt.UTC),
         )
     next_plan.points.update(is_illustrative=True)
     return next_plan

@@ -154,4 +154,26 @@ def load_demo_meeting_registrations(meeting: Meeting):
             added += 1
     # Invented people on example.org: nothing to mail.
     OutgoingEmail.objects.filter(registration__meeting=meeting).delete()
+    _spread_since_opening(meeting, rng)
     return added
+
+
+def _spread_since_opening(meeting, rng):
+    """Submission times from the opening of registration until an hour ago, in the order the
+    registrations were made (the waiting list stays behind those who came first), each
+    confirmation within two days of its submission; the log entries follow."""
+    now = timezone.now()
+    opens = meeting.registration_opens_at
+    span = (now - dt.timedelta(hours=1) - opens).total_seconds()
+    registrations = list(meeting.registrations.order_by("created_at", "pk"))
+    moments = sorted(opens + dt.timedelta(seconds=span * rng.random())
+                     for _ in registrations)
+    for registration, submitted in zip(registrations, moments, strict=True):
+        changed = submitted
+        if registration.status == RegistrationStatus.CONFIRMED:
+            changed = min(submitted + dt.timedelta(hours=rng.uniform(2, 48)), now)
+        registration.created_at, registration.status_changed_at = submitted, changed
+        for order, entry in enumerate(registration.log_entries.order_by("created_at", "pk")):
+            entry.created_at = submitted if order == 0 else changed
+            entry.save(update_fields=["created_at"])
+    Registration.objects.bulk_update(registrations, ["created_at", "status_changed_at"])

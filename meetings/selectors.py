@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, F, Min, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -17,23 +17,39 @@ def public_meetings():
     return Meeting.objects.select_related("series", "host_member")
 
 
+def real_meetings():
+    """Public meetings but those of demonstration series: what feeds, sitemaps and every
+    count of participation are made of (invented delegates never count)."""
+    return public_meetings().filter(series__is_demo=False)
+
+
 def _not_over(today):
     """Meetings that have not ended by `today`; one that knows only its year is over once
-    the year is."""
+    the year is, unless it is still only announced (see `_announced_without_dates`)."""
     return (
         Q(end_date__gte=today)
         | Q(end_date__isnull=True, start_date__gte=today)
         | Q(start_date__isnull=True, year__gte=today.year)
+        | _announced_without_dates()
     )
 
 
+def _announced_without_dates():
+    """Announced and nothing more: no dates yet. Such a meeting is still to come, even when
+    the year it was announced for has passed (the 13th Meeting, announced for 2019): nothing
+    says it was held, so it is never listed among past meetings."""
+    return Q(status=MeetingStatus.ANNOUNCED, start_date__isnull=True)
+
+
 def upcoming_meetings(today=None):
+    """Meetings still to come: those with dates first, by date (the next one leads the home
+    page), then those only announced, by year."""
     today = today or timezone.localdate()
     return (
         public_meetings()
         .exclude(status=MeetingStatus.HELD)
         .filter(_not_over(today))
-        .order_by("year", "start_date", "number")
+        .order_by(F("start_date").asc(nulls_last=True), "year", "number")
     )
 
 
@@ -47,8 +63,9 @@ def past_meetings(today=None):
 
 
 def published_summaries():
-    """Meetings with a public summary, the latest first (the Atom feed)."""
-    return public_meetings().exclude(summary="").order_by("-year", "-number", "-pk")
+    """Meetings with a public summary, the latest first (the Atom feed); no demonstration
+    meeting."""
+    return real_meetings().exclude(summary="").order_by("-year", "-number", "-pk")
 
 
 def next_registration_change(now):
@@ -137,5 +154,6 @@ def topic_agenda_items(topic):
 
 def topics_with_counts():
     return Topic.objects.annotate(
-        meetings=Count("agenda_items__meeting", distinct=True)
+        meetings=Count("agenda_items__meeting", distinct=True,
+                       filter=Q(agenda_items__meeting__series__is_demo=False))
     ).order_by("name")

@@ -20,6 +20,7 @@ from meetings.selectors import (  # noqa: F401 - the public pages read these too
     previous_meeting_in_series,
     public_meetings,
     published_summaries,
+    real_meetings,
     topic_agenda_items,
     topics_deliberated,
     topics_with_counts,
@@ -111,11 +112,13 @@ def action_plan_with_points(slug):
 
 
 def members_with_participation():
-    """Every member with the number of meetings its delegation attended (counts only)."""
+    """Every member with the number of meetings its delegation attended (counts only; no
+    demonstration meeting)."""
     return Member.objects.annotate(
         meetings_attended=Count(
             "registrations__meeting",
-            filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+            filter=Q(registrations__status=RegistrationStatus.CONFIRMED,
+                     registrations__meeting__series__is_demo=False),
             distinct=True,
         ),
         observer_last=Case(When(kind=MemberKind.OBSERVER, then=Value(1)), default=Value(0),
@@ -124,9 +127,10 @@ def members_with_participation():
 
 
 def member_participation(member):
-    """Per meeting, how many of the member's delegates were confirmed: counts, no names."""
+    """Per meeting, how many of the member's delegates were confirmed: counts, no names; no
+    demonstration meeting."""
     return (
-        public_meetings()
+        real_meetings()
         .filter(registrations__member=member, registrations__status=RegistrationStatus.CONFIRMED)
         .annotate(delegates=Count("registrations"))
         .order_by("-year", "-number")

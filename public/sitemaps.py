@@ -1,4 +1,5 @@
-"""sitemap.xml: every public page a search engine should know."""
+"""sitemap.xml: every public page a search engine should know (no demonstration meeting:
+it exists only to try the product out)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -26,7 +27,7 @@ class MeetingSitemap(Sitemap):
     priority = 0.9
 
     def items(self):
-        return selectors.public_meetings().order_by("series_id", "number")
+        return selectors.real_meetings().order_by("series_id", "number")
 
     def lastmod(self, meeting):
         return meeting.updated_at
@@ -43,14 +44,14 @@ class SeriesSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return MeetingSeries.objects.order_by("pk")
+        return MeetingSeries.objects.filter(is_demo=False).order_by("pk")
 
 
 class ActionPlanSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ActionPlan.objects.order_by("pk")
+        return ActionPlan.objects.filter(meeting__series__is_demo=False).order_by("pk")
 
 
 class MemberSitemap(Sitemap):

@@ -148,7 +148,7 @@ def member_detail(request, code):
         {
             "member": member,
             "participation": selectors.member_participation(member),
-            "hosted": selectors.public_meetings().filter(host_member=member),
+            "hosted": selectors.real_meetings().filter(host_member=member),
         },
     )
 

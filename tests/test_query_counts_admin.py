@@ -187,7 +187,7 @@ def build_import_batches(count, tag):
 
 
 def build_outgoing_emails(count, tag):
-    OutgoingEmail = apps.get_model("delegates", "OutgoingEmail")
+    OutgoingEmail = apps.get_model("mail", "OutgoingEmail")
     for i in range(count):
         OutgoingEmail.objects.create(
             to=f"d-{tag}-{i}@example.org", subject="Your registration", body="Hello.",
@@ -224,7 +224,7 @@ BUILDERS = {
     "delegates.Registration": build_registrations,
     "delegates.RegistrationLogEntry": build_log_entries,
     "delegates.ImportBatch": build_import_batches,
-    "delegates.OutgoingEmail": build_outgoing_emails,
+    "mail.OutgoingEmail": build_outgoing_emails,
     "auth.User": build_users,
     "auth.Group": build_groups,
 }

@@ -264,3 +264,34 @@ def test_progress_report_mail_waits_in_the_outbox_while_the_server_is_down(
     assert send_queued(now=timezone.now() + dt.timedelta(hours=1)).sent == 1
     assert [message.to for message in mail.outbox] == [
         ["ASEM Customs Secretariat <secretariat@example.org>"]]
+
+
+def test_a_report_of_past_work_is_dated_when_it_happened_with_its_history(point):
+    filed = dt.datetime(2018, 7, 1, 12, 0, tzinfo=dt.UTC)
+    submitted, reviewed = filed + dt.timedelta(days=1), filed + dt.timedelta(days=15)
+
+    report = services.progress_report_file(action_point=point, actor=None, member=member("DE"),
+                                           data=DATA, at=filed)
+    services.progress_report_submit(report=report, actor=None, at=submitted)
+    services.progress_report_accept(report=report, actor=None, at=reviewed)
+
+    report.refresh_from_db()
+    assert (report.created_at, report.submitted_at, report.reviewed_at) == (
+        filed, submitted, reviewed)
+    assert [(record.state, record.history_date) for record in
+            report.history.order_by("history_date")] == [
+        ("draft", filed), ("submitted", submitted), ("accepted", reviewed)]
+    change = ActionPointStatusChange.objects.get(action_point=point)
+    assert (change.effective_on, change.recorded_at) == (dt.date(2018, 6, 30), reviewed)
+
+
+def test_a_report_filed_now_is_dated_now(point):
+    before = timezone.now()
+
+    report = services.progress_report_file(action_point=point, actor=None, member=member("DE"),
+                                           data=DATA)
+    services.progress_report_submit(report=report, actor=None)
+
+    report.refresh_from_db()
+    assert before <= report.created_at <= report.submitted_at <= timezone.now()
+    assert all(record.history_date >= before for record in report.history.all())

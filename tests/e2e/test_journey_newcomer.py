@@ -13,6 +13,7 @@ pytestmark = [
 
 TWELFTH = "12th ASEM Customs Directors-General and Commissioners Meeting"
 PLAN = "ASEM Customs Action Plan 2018-2019"
+THIRTEENTH = "13th ASEM Customs Directors-General and Commissioners Meeting"
 
 
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
@@ -56,3 +57,19 @@ def test_newcomer_reaches_agenda_and_action_plan(e2e_data, open_journey, screen)
     expect(page.get_by_role("heading", level=1)).to_have_text(PLAN)
     expect(page.get_by_role("table")).to_be_visible()
     journey.step("action plan")
+
+    # The meeting announced next, whose dates are not known yet: listed as coming, never as
+    # held, and its draft plan not said to be adopted.
+    page.goto("/meetings/")
+    upcoming = page.get_by_role("region", name="Upcoming")
+    expect(upcoming.get_by_role("link", name=THIRTEENTH)).to_be_visible()
+    expect(upcoming).to_contain_text("dates to be announced")
+    expect(page.get_by_role("region", name="Past").get_by_role("link", name=THIRTEENTH)
+           ).to_have_count(0)
+    journey.step("meetings")
+    upcoming.get_by_role("link", name=THIRTEENTH).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(THIRTEENTH)
+    expect(page.get_by_text("Its dates and venue are not known yet")).to_be_visible()
+    expect(page.get_by_role("heading", name="Action plan proposed for adoption")).to_be_visible()
+    expect(page.get_by_role("heading", name="Action plan adopted")).to_have_count(0)
+    journey.step("announced meeting")

@@ -109,12 +109,69 @@ def test_announced_meeting_that_knows_only_its_year_says_so(client, demo):
     assert "dates to be announced" in response.text
 
 
-def test_a_meeting_whose_year_is_over_is_listed_as_past(client, demo):
+def _section(html, heading_id):
+    """The text of the page's section under the heading with that id."""
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("</section>", start)
+    return html[start:end]
+
+
+def test_an_announced_meeting_whose_year_is_over_is_still_upcoming(client, demo):
     response = client.get(reverse("public:meeting_list"))
 
-    assert demo["thirteenth"] in list(response.context["past_meetings"])
-    assert demo["thirteenth"] not in list(response.context["upcoming_meetings"])
-    assert demo["demonstration"] in list(response.context["upcoming_meetings"])
+    upcoming = _section(response.text, "upcoming-heading")
+    past = _section(response.text, "past-heading")
+    assert "13th ASEM Customs Directors-General" in upcoming
+    assert "13th ASEM Customs Directors-General" not in past
+    assert "Viet Nam, 2019" in upcoming
+    assert "dates to be announced" in upcoming
+    # Those with dates come first: the one open for registration leads.
+    assert list(response.context["upcoming_meetings"]) == [demo["demonstration"],
+                                                           demo["thirteenth"]]
+
+
+def test_home_leads_with_the_dated_meeting_and_lists_the_announced_one_as_coming_up(
+        client, demo):
+    response = client.get("/")
+
+    assert response.context["next_meeting"] == demo["demonstration"]
+    assert "13th ASEM Customs Directors-General" in _section(response.text, "upcoming-heading")
+    assert "13th ASEM Customs Directors-General" not in _section(response.text,
+                                                                 "recent-heading")
+
+
+def test_a_meeting_whose_dates_are_over_is_past_even_if_never_marked_held(client, db):
+    ended = MeetingFactory(status=MeetingStatus.REGISTRATION_CLOSED, year=2019,
+                           start_date=dt.date(2019, 11, 20), end_date=dt.date(2019, 11, 21))
+    undated = MeetingFactory(status=MeetingStatus.REGISTRATION_CLOSED, year=2019,
+                             start_date=None, end_date=None)
+
+    response = client.get(reverse("public:meeting_list"))
+
+    assert set(response.context["past_meetings"]) == {undated, ended}
+    assert list(response.context["upcoming_meetings"]) == []
+
+
+def test_announced_meeting_speaks_in_the_future_and_claims_nothing_adopted(client, demo):
+    text = client.get(demo["thirteenth"].get_absolute_url()).text
+
+    assert ("This meeting is announced for 2019 in Viet Nam. Its dates and venue are not known "
+            "yet, so it is listed among the upcoming meetings") in text
+    assert "Delegates adopted" not in text
+    assert "Action plan adopted" not in text
+    assert "Action plan proposed for adoption" in text
+    assert ("The draft ASEM Customs Action Plan 2020-2021, of 2 action points so far, is to be "
+            "put to delegates for adoption at this meeting.") in text
+
+
+def test_a_draft_action_plan_is_not_said_to_be_adopted(client, demo):
+    plan = demo["thirteenth"].action_plans.get()
+
+    text = client.get(plan.get_absolute_url()).text
+
+    assert "Adopted at the" not in text
+    assert ("A draft for the period 2020\u20132021, to be put to delegates for adoption at the "
+            "13th ASEM Customs Directors-General and Commissioners Meeting.") in text
 
 
 def test_series_page_splits_upcoming_and_past(client, demo):
@@ -122,8 +179,8 @@ def test_series_page_splits_upcoming_and_past(client, demo):
 
     response = client.get(series.get_absolute_url())
 
-    assert list(response.context["past_meetings"]) == [demo["thirteenth"], demo["twelfth"]]
-    assert list(response.context["upcoming_meetings"]) == []
+    assert list(response.context["past_meetings"]) == [demo["twelfth"]]
+    assert list(response.context["upcoming_meetings"]) == [demo["thirteenth"]]
 
 
 def test_agenda_groups_items_by_day_in_the_venue_time_zone(client, demo):

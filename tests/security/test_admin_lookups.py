@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 REGISTRATIONS = "/admin/delegates/registration/"
 LOG_ENTRIES = "/admin/delegates/registrationlogentry/"
-OUTGOING = "/admin/delegates/outgoingemail/"
+OUTGOING = "/admin/mail/outgoingemail/"
 MEETINGS = "/admin/meetings/meeting/"
 MEMBERS = "/admin/meetings/member/"
 FOCAL_POINTS = "/admin/delegates/focalpoint/"

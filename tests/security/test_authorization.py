@@ -415,7 +415,7 @@ def test_url_refuses_posts_as_the_table_says(world, name):
 # --- the admin ---------------------------------------------------------------------------------
 
 SECRETARIAT_APPS = set(project_app_labels())
-# Only the people who run the mail (delegates.manage_outbox) and superusers read the outbox.
+# Only the people who run the mail (mail.manage_outbox) and superusers read the outbox.
 MAIL_OPERATORS_ONLY = {OutgoingEmail}
 
 

@@ -24,8 +24,11 @@ def _run_with_production_env(code_or_args, **extra_env):
     env.update(
         DJANGO_SETTINGS_MODULE="asem_customs.settings",
         DJANGO_ALLOWED_HOSTS="meetings.example.org",
-        **extra_env,
+        # Production as its environment alone sets it: not the demo's `.env` that `make run`
+        # may have left in the project folder (debug on, its own secret key).
+        DJANGO_ENV_FILE="",
     )
+    env.update(extra_env)
     return subprocess.run(  # noqa: S603
         [sys.executable, *code_or_args],
         cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False,

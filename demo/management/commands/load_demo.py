@@ -1,3 +1,7 @@
+import logging
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -25,18 +29,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, with_login=False, **options):
-        twelfth, thirteenth, demo = load_meetings()
-        added = load_twelfth_registrations(twelfth)
-        added += load_demo_meeting_registrations(demo)
+        with _quiet_log():
+            twelfth, thirteenth, demo = load_meetings()
+            added = load_twelfth_registrations(twelfth)
+            added += load_demo_meeting_registrations(demo)
+            reports = load_progress(twelfth, thirteenth)
+            # Registrations are bulk-created, past the signals that refresh cached public pages.
+            bump_everything()
+            login = self._ensure_login() if with_login else None
         self.stdout.write(
             f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
         )
-        reports = load_progress(twelfth, thirteenth)
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
-        # Registrations are bulk-created, past the signals that refresh cached public pages.
-        bump_everything()
-        if with_login:
-            self._ensure_login()
+        if login:
+            # Last, so that the address and the login are what `make run` leaves on screen
+            # above the server's own lines.
+            self.stdout.write(self._login_text(*login))
 
     def _ensure_login(self):
         User = get_user_model()
@@ -48,12 +56,37 @@ class Command(BaseCommand):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
         # A superuser may see passport details: signing in takes a second step.
         device, codes = demo_second_factor(user=user)
-        self.stdout.write(
+        return device, codes
+
+    def _login_text(self, device, codes):
+        site = settings.SITE_URL
+        rule = "=" * 78
+        return "\n".join([
+            "", rule,
+            f"  The demo is ready:  {site}/",
+            f"  Staff pages:        {site}/staff/      Admin: {site}/admin/",
+            "",
+            f"  Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}",
             "  Second step: a code from an authenticator app given this secret key "
-            f"(time-based, 6 digits): {app_secret_display(device)}\n"
+            f"(time-based, 6 digits): {app_secret_display(device)}",
             "  or one of these recovery codes (each works once; new ones every time "
-            f"load_demo runs): {' '.join(codes)}"
-        )
+            f"load_demo runs): {' '.join(codes)}",
+            "",
+            "  The demo sends no mail: each message is printed in the terminal that sends",
+            "  it. The site's (registration links, password resets) appear here, among the",
+            "  server's lines; a command's (manage.py invite_focal_point) in its own.",
+            rule, "",
+        ])
+
+
+@contextmanager
+def _quiet_log():
+    """No INFO lines (audit lines of each demo record, eager Celery tasks) while the demo
+    loads: they would bury the address and the login."""
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
