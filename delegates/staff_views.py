@@ -8,12 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import (
-    Http404,
-    HttpResponse,
-    JsonResponse,
-    StreamingHttpResponse,
-)
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -23,15 +18,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from asem_customs.roles import can_see_passport_details
 from meetings.models import Meeting, Member
+from secretariat.documents import (
+    badges_document,
+    participants_document,
+    visa_letters_document,
+)
 from secretariat.enums import JobKind
 from secretariat.services import start_job
+from secretariat.views import document_response
 
 from . import dashboard as stats
 from . import imports
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
-from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
+from .exports import participants_csv_chunks, participants_for_list
 from .models import Registration
-from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
 from .services import RegistrationError, registration_mark_attended
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
@@ -45,13 +45,6 @@ def _render(request, template, context):
 
 def _meeting(slug):
     return get_object_or_404(Meeting.objects.select_related("series", "host_member"), slug=slug)
-
-
-def _pdf_response(data, filename, *, inline=True):
-    response = HttpResponse(data, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 @viewer_required
@@ -91,23 +84,20 @@ def meeting_dashboard(request, slug):
 @viewer_required
 @require_GET
 def participants_export(request, slug, fmt):
+    """The list of participants: the CSV streams at once; a PDF or XLSX of more than a
+    few rows is made by a background job."""
     meeting = _meeting(slug)
-    queryset = participants_for_list(meeting, consented_only=request.GET.get("published") == "1")
+    published = request.GET.get("published") == "1"
+    queryset = participants_for_list(meeting, consented_only=published)
     base = f"participants-{meeting.slug}"
     if fmt == "csv":
         response = StreamingHttpResponse(participants_csv_chunks(queryset),
                                          content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
         return response
-    if fmt == "xlsx":
-        response = HttpResponse(
-            participants_xlsx(queryset, title=_("Participants")),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{base}.xlsx"'
-        return response
-    if fmt == "pdf":
-        return _pdf_response(participants_pdf(list(queryset), meeting=meeting), f"{base}.pdf")
+    if fmt in ("pdf", "xlsx"):
+        return document_response(request, participants_document(
+            meeting=meeting, total=queryset.count(), fmt=fmt, published=published))
     raise Http404
 
 
@@ -135,17 +125,9 @@ def badges(request, slug):
         registrations = participants_for_list(meeting, statuses=statuses)
         if form.cleaned_data["member"]:
             registrations = registrations.filter(member=form.cleaned_data["member"])
-        registrations = list(registrations)
-        layout = form.cleaned_data["layout"]
-        filename = f"badges-{meeting.slug}.pdf"
-        if len(registrations) <= INLINE_BADGES:
-            return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
-                                 filename)
-        job = start_job(kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
-                        params={"registrations": [r.pk for r in registrations],
-                                "layout": layout},
-                        filename=filename, actor=request.user)
-        return redirect(job)
+        return document_response(request, badges_document(
+            meeting=meeting, ids=list(registrations.values_list("pk", flat=True)),
+            layout=form.cleaned_data["layout"], filename=f"badges-{meeting.slug}.pdf"))
     return _render(request, "delegates/staff/badges.html", {"meeting": meeting, "form": form})
 
 
@@ -157,8 +139,9 @@ def badge(request, slug, pk):
         Registration.objects.select_related("member"), meeting=meeting, pk=pk,
         status__in=ACTIVE_STATUSES,
     )
-    return _pdf_response(badges_pdf([registration], meeting=meeting, layout="single"),
-                         f"badge-{slugify(registration.name_latin or registration.full_name)}.pdf")
+    name = slugify(registration.name_latin or registration.full_name)
+    return document_response(request, badges_document(
+        meeting=meeting, ids=[registration.pk], layout="single", filename=f"badge-{name}.pdf"))
 
 
 def _require_passport_access(request):
@@ -188,11 +171,13 @@ def visa_letters(request, slug):
 @viewer_required
 @require_GET
 def visa_letters_all(request, slug):
-    """Every letter of the meeting in one PDF, one letter a page, to print in one go."""
+    """Every letter of the meeting in one PDF, one letter a page, to print in one go: made
+    by a background job unless there is a single letter."""
     _require_passport_access(request)
     meeting = _meeting(slug)
-    return _pdf_response(visa_letters_pdf(list(_visa_people(meeting)), meeting=meeting),
-                         f"visa-letters-{meeting.slug}.pdf")
+    ids = list(_visa_people(meeting).values_list("pk", flat=True))
+    return document_response(request, visa_letters_document(
+        meeting=meeting, ids=ids, filename=f"visa-letters-{meeting.slug}.pdf"))
 
 
 @viewer_required
@@ -205,7 +190,8 @@ def visa_letter(request, slug, pk):
         meeting=meeting, pk=pk, needs_visa_letter=True, status__in=ACTIVE_STATUSES,
     )
     name = slugify(registration.name_latin or registration.full_name) or registration.pk
-    return _pdf_response(visa_letter_pdf(registration), f"visa-letter-{name}.pdf")
+    return document_response(request, visa_letters_document(
+        meeting=meeting, ids=[registration.pk], filename=f"visa-letter-{name}.pdf"))
 
 
 # --- check-in -----------------------------------------------------------------------------

@@ -5,10 +5,13 @@ prints the implementation report and carries open points into the next plan."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+
+from secretariat.documents import implementation_report_document
+from secretariat.views import document_response
 
 from . import permissions, plan_selectors, services
 from .cache import cached_public_page, plan_page_scopes
@@ -241,11 +244,10 @@ def carry_over(request, slug):
 
 @login_required
 def implementation_report(request, slug):
+    """Every point with its history and accepted reports: made by a background job, whose
+    page shows the progress and then the download."""
     if not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    from .plan_report import implementation_report_pdf
-
-    plan = plan_selectors.plan_with_progress(slug)
-    response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}-implementation.pdf"'
-    return response
+    plan = get_object_or_404(ActionPlan.objects.select_related("meeting"), slug=slug)
+    return document_response(request, implementation_report_document(
+        plan=plan, points=plan.points.count()))

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
 
 
-def participants_pdf(registrations, *, meeting):
+def participants_pdf(registrations, *, meeting, progress=None):
     """PDF bytes of the list; `registrations` come in list order (see
-    `delegates.exports.participants_for_list`)."""
+    `delegates.exports.participants_for_list`). `progress(done)`, when given, is called
+    after each delegation."""
     title = _("List of participants")
     pdf = SecretariatPDF(title=f"{title} — {meeting.title}",
                          footer_text=f"{meeting.title} · {title}")
@@ -27,6 +28,8 @@ def participants_pdf(registrations, *, meeting):
         for registration in delegation:
             _person(pdf, registration)
         pdf.ln(3)
+        if progress:
+            progress(people)
     if not people:
         pdf.font(11)
         pdf.cell(0, 8, _("No confirmed participant yet."))
