@@ -42,6 +42,7 @@ def test_the_beat_schedule_names_tasks_that_exist():
     app.loader.import_default_modules()
     schedule = django_settings.CELERY_BEAT_SCHEDULE
     assert sorted(entry["task"] for entry in schedule.values()) == [
+        "delegates.tasks.expire_unconfirmed_registrations",
         "delegates.tasks.send_due_mail", "secretariat.anonymise_registrations",
         "secretariat.fail_stale_jobs", "secretariat.remove_old_jobs"]
     assert all(entry["task"] in app.tasks for entry in schedule.values())
