@@ -22,19 +22,20 @@ logger = logging.getLogger(__name__)
 INLINE_LIST_ROWS = 200
 
 # How many items (badges, letters, rows, action points) a document may hold and still be
-# made in the request.
+# made in the request; None: always a job.
 INLINE_LIMITS = {
     JobKind.BADGES: INLINE_BADGES,
     JobKind.VISA_LETTERS: 1,
     JobKind.PARTICIPANTS: INLINE_LIST_ROWS,
-    # Every point with its status history and accepted reports: always a job.
-    JobKind.IMPLEMENTATION_REPORT: 0,
+    # Every point with its status history and accepted reports, however few.
+    JobKind.IMPLEMENTATION_REPORT: None,
 }
 
 
 def in_background(*, kind, total):
     """Whether a document of `kind` holding `total` items is made by a background job."""
-    return total > INLINE_LIMITS[kind]
+    limit = INLINE_LIMITS[kind]
+    return limit is None or total > limit
 
 
 @dataclass(frozen=True)
