@@ -46,10 +46,11 @@ def _media(settings, tmp_path):
 
 
 def download(client, token):
-    """(status, content type, disposition, whole body) of the job's download."""
+    """(status, content type, disposition, whole body) of the job's download. Reading the
+    whole stream closes the file; closing the response again would close the test's
+    database connection on PostgreSQL."""
     response = client.get(f"/staff/jobs/{token}/download/")
     body = b"".join(response.streaming_content) if response.streaming else b""
-    response.close()
     return (response.status_code, response.get("Content-Type"),
             response.get("Content-Disposition", "").split(";")[0], body)
 
