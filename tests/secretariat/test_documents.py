@@ -18,7 +18,7 @@ from delegates.enums import RegistrationStatus
 from delegates.models import Registration
 from meetings.models import ActionPlan
 from secretariat import services, work
-from secretariat.documents import INLINE_LIST_ROWS
+from secretariat.documents import INLINE_LIST_ROWS, in_background
 from secretariat.enums import JobKind, JobState
 from secretariat.models import Job
 from tests.delegates.staff_helpers import editor, viewer
@@ -91,6 +91,18 @@ def supervisor(make, username):
     user = make(username)
     user.user_permissions.add(Permission.objects.get(codename="view_job"))
     return user
+
+
+@pytest.mark.parametrize(("kind", "total", "expected"), [
+    (JobKind.BADGES, 1, False), (JobKind.BADGES, BADGE_COUNT - 1, False),
+    (JobKind.BADGES, BADGE_COUNT, True),
+    (JobKind.VISA_LETTERS, 1, False), (JobKind.VISA_LETTERS, 2, True),
+    (JobKind.PARTICIPANTS, INLINE_LIST_ROWS, False),
+    (JobKind.PARTICIPANTS, INLINE_LIST_ROWS + 1, True),
+    (JobKind.IMPLEMENTATION_REPORT, 0, True), (JobKind.IMPLEMENTATION_REPORT, 1, True),
+])
+def test_one_rule_decides_what_comes_back_at_once(kind, total, expected):
+    assert in_background(kind=kind, total=total) is expected
 
 
 # --- visa letters --------------------------------------------------------------------------
