@@ -88,11 +88,24 @@ def can_manage_outbox(user):
 
 JOB_PERMISSIONS = {
     # What a job's result shows decides who may follow it: badges and lists are for every
-    # secretariat viewer, an import's outcome for the editors who import.
+    # secretariat viewer, an import's outcome for the editors who import, visa letters
+    # (passport details) for holders of the passport permission, the implementation report
+    # for those who review action-plan progress (meetings.permissions.REVIEW_PERMISSION).
     "badges": "delegates.view_registration",
+    "participants": "delegates.view_registration",
     "import": "delegates.change_registration",
+    "visa_letters": PASSPORT_PERMISSION,
+    "implementation": "action_plans.change_progressreport",
 }
 ALL_JOBS_PERMISSION = "secretariat.view_job"
+
+
+def can_use_jobs(user):
+    """Whether this user may reach the job pages at all: someone who may start some kind
+    of job. Which job they may follow is `can_see_job`."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return any(user.has_perm(permission) for permission in set(JOB_PERMISSIONS.values()))
 
 
 def can_see_job(user, job):

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class JobKind(models.TextChoices):
     BADGES = "badges", _("Badges")
     IMPORT = "import", _("Import of a delegation")
+    VISA_LETTERS = "visa_letters", _("Visa invitation letters")
+    PARTICIPANTS = "participants", _("List of participants")
+    IMPLEMENTATION_REPORT = "implementation", _("Implementation report")
 
 
 class JobState(models.TextChoices):

@@ -125,8 +125,9 @@ def participants_csv_chunks(queryset):
         yield writer.writerow(row)
 
 
-def participants_xlsx(queryset, *, title):
-    """XLSX bytes of the list, written in openpyxl's streaming (write-only) mode."""
+def participants_xlsx(queryset, *, title, progress=None):
+    """XLSX bytes of the list, written in openpyxl's streaming (write-only) mode;
+    `progress(done)`, when given, is called after each row."""
     workbook = Workbook(write_only=True)
     sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(title).replace("\n", " "))
     sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "Participants")
@@ -142,8 +143,10 @@ def participants_xlsx(queryset, *, title):
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         sheet.append([_string_cell(sheet, value) for value in row])
+        if progress:
+            progress(done)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

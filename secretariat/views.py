@@ -7,12 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import (
-    Http404,
-    HttpResponse,
-    JsonResponse,
-    StreamingHttpResponse,
-)
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import permission_required
-from action_plans import selectors as plan_selectors
+from action_plans.models import ActionPlan
 from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
@@ -41,9 +36,14 @@ from secretariat.services import start_job
 
 from . import dashboard as stats
 from . import imports, privacy
-from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
-from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
-from .pdf.implementation_report import implementation_report_pdf
+from .documents import (
+    badges_document,
+    implementation_report_document,
+    participants_document,
+    visa_letters_document,
+)
+from .exports import participants_csv_chunks, participants_for_list
+from .job_views import document_response
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
     "Your account may not see the secretariat's pages: ask the secretariat for access."))
@@ -59,13 +59,6 @@ def _render(request, template, context):
 
 def _meeting(slug):
     return get_object_or_404(Meeting.objects.select_related("series", "host_member"), slug=slug)
-
-
-def _pdf_response(data, filename, *, inline=True):
-    response = HttpResponse(data, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 @viewer_required
@@ -109,23 +102,20 @@ def meeting_dashboard(request, slug):
 @viewer_required
 @require_GET
 def participants_export(request, slug, fmt):
+    """The list of participants: the CSV streams at once; a PDF or XLSX of more than a
+    few rows is made by a background job."""
     meeting = _meeting(slug)
-    queryset = participants_for_list(meeting, consented_only=request.GET.get("published") == "1")
+    published = request.GET.get("published") == "1"
+    queryset = participants_for_list(meeting, consented_only=published)
     base = f"participants-{meeting.slug}"
     if fmt == "csv":
         response = StreamingHttpResponse(participants_csv_chunks(queryset),
                                          content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
         return response
-    if fmt == "xlsx":
-        response = HttpResponse(
-            participants_xlsx(queryset, title=_("Participants")),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{base}.xlsx"'
-        return response
-    if fmt == "pdf":
-        return _pdf_response(participants_pdf(list(queryset), meeting=meeting), f"{base}.pdf")
+    if fmt in ("pdf", "xlsx"):
+        return document_response(request, participants_document(
+            meeting=meeting, total=queryset.count(), fmt=fmt, published=published))
     raise Http404
 
 
@@ -153,17 +143,9 @@ def badges(request, slug):
         registrations = participants_for_list(meeting, statuses=statuses)
         if form.cleaned_data["member"]:
             registrations = registrations.filter(member=form.cleaned_data["member"])
-        registrations = list(registrations)
-        layout = form.cleaned_data["layout"]
-        filename = f"badges-{meeting.slug}.pdf"
-        if len(registrations) <= INLINE_BADGES:
-            return _pdf_response(badges_pdf(registrations, meeting=meeting, layout=layout),
-                                 filename)
-        job = start_job(kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
-                        params={"registrations": [r.pk for r in registrations],
-                                "layout": layout},
-                        filename=filename, actor=request.user)
-        return redirect(job)
+        return document_response(request, badges_document(
+            meeting=meeting, ids=list(registrations.values_list("pk", flat=True)),
+            layout=form.cleaned_data["layout"], filename=f"badges-{meeting.slug}.pdf"))
     return _render(request, "secretariat/badges.html", {"meeting": meeting, "form": form})
 
 
@@ -175,8 +157,9 @@ def badge(request, slug, pk):
         Registration.objects.select_related("member"), meeting=meeting, pk=pk,
         status__in=ACTIVE_STATUSES,
     )
-    return _pdf_response(badges_pdf([registration], meeting=meeting, layout="single"),
-                         f"badge-{slugify(registration.name_latin or registration.full_name)}.pdf")
+    name = slugify(registration.name_latin or registration.full_name)
+    return document_response(request, badges_document(
+        meeting=meeting, ids=[registration.pk], layout="single", filename=f"badge-{name}.pdf"))
 
 
 def _require_passport_access(request):
@@ -208,15 +191,17 @@ def visa_letters(request, slug):
 @viewer_required
 @require_GET
 def visa_letters_all(request, slug):
-    """Every letter that may be printed (`delegates.visa`), one a page, in one PDF."""
+    """Every letter that may be printed (`delegates.visa`), one a page, in one PDF: made by a
+    background job unless there is a single letter."""
     _require_passport_access(request)
     meeting = _meeting(slug)
     printable, _held_back = with_visa_letter(_visa_people(meeting))
     if not printable:
         messages.error(request, _("No visa invitation letter can be printed yet."))
         return redirect("staff:visa_letters", slug=meeting.slug)
-    return _pdf_response(visa_letters_pdf(printable, meeting=meeting),
-                         f"visa-letters-{meeting.slug}.pdf")
+    return document_response(request, visa_letters_document(
+        meeting=meeting, ids=[person.pk for person in printable],
+        filename=f"visa-letters-{meeting.slug}.pdf"))
 
 
 @viewer_required
@@ -234,7 +219,8 @@ def visa_letter(request, slug, pk):
             "name": registration.full_name, "why": "; ".join(obstacles)})
         return redirect("staff:visa_letters", slug=meeting.slug)
     name = slugify(registration.name_latin or registration.full_name) or registration.pk
-    return _pdf_response(visa_letter_pdf(registration), f"visa-letter-{name}.pdf")
+    return document_response(request, visa_letters_document(
+        meeting=meeting, ids=[registration.pk], filename=f"visa-letter-{name}.pdf"))
 
 
 # --- check-in -----------------------------------------------------------------------------
@@ -461,10 +447,11 @@ def _registrations_url(meeting, member):
 
 @login_required
 def implementation_report(request, slug):
-    """The implementation report of an action plan, for the meeting that reviews it."""
+    """Every point of an action plan with its history and accepted reports, for the meeting
+    that reviews it: made by a background job, whose page shows the progress and then the
+    download."""
     if not roles.can_review_progress_reports(request.user):
         raise PermissionDenied
-    plan = plan_selectors.plan_with_progress(slug)
-    response = HttpResponse(implementation_report_pdf(plan), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}-implementation.pdf"'
-    return response
+    plan = get_object_or_404(ActionPlan.objects.select_related("meeting"), slug=slug)
+    return document_response(request, implementation_report_document(
+        plan=plan, points=plan.points.count()))

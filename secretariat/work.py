@@ -1,25 +1,61 @@
 """The work of each kind of job, run by a worker: it reads what it needs by id, reports
 progress, and returns (file content or None, message). The import is one call into
-`secretariat.imports`, whichever way that module reads and checks the rows."""
+`secretariat.imports`, whichever way that module reads and checks the rows.
 
+A small document is made by the same function in the request, on a job that is never
+saved (see `secretariat.documents`), so both ways give the same file."""
+
+from django.http import Http404
 from django.utils.translation import gettext as _
 
+from action_plans import selectors as plan_selectors
+from action_plans.models import ActionPlan
 from delegates.models import ImportBatch, Registration
 from meetings.models import Member
+from secretariat import imports
+from secretariat.exports import participants_for_list, participants_xlsx
+from secretariat.pdf import badges_pdf, participants_pdf, visa_letters_pdf
+from secretariat.pdf.implementation_report import implementation_report_pdf
 
-from . import imports
 from .enums import JobKind
-from .pdf import badges_pdf
 from .services import JobFailed
 
 
+def _registrations(ids, *related):
+    """The registrations of `ids` in that order; one removed meanwhile is left out."""
+    found = Registration.objects.select_related(*related).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def make_badges(job, progress):
-    ids = job.params["registrations"]
-    found = Registration.objects.select_related("member").in_bulk(ids)
-    registrations = [found[pk] for pk in ids if pk in found]
+    registrations = _registrations(job.params["registrations"], "member")
     content = badges_pdf(registrations, meeting=job.meeting,
                          layout=job.params.get("layout", "sheet"), progress=progress)
     return content, ""
+
+
+def make_visa_letters(job, progress):
+    registrations = _registrations(job.params["registrations"], "member", "meeting",
+                                   "meeting__host_member")
+    return visa_letters_pdf(registrations, meeting=job.meeting, progress=progress), ""
+
+
+def make_participants(job, progress):
+    queryset = participants_for_list(job.meeting,
+                                     consented_only=job.params.get("published", False))
+    if job.params.get("format") == "xlsx":
+        return participants_xlsx(queryset, title=_("Participants"), progress=progress), ""
+    return participants_pdf(list(queryset), meeting=job.meeting, progress=progress), ""
+
+
+def make_implementation_report(job, progress):
+    slug = ActionPlan.objects.filter(pk=job.params.get("plan")).values_list(
+        "slug", flat=True).first()
+    try:
+        plan = plan_selectors.plan_with_progress(slug)
+    except Http404 as exc:
+        raise JobFailed(_("The action plan no longer exists.")) from exc
+    return implementation_report_pdf(plan, progress=progress), ""
 
 
 def import_delegation(job, progress):
@@ -38,7 +74,13 @@ def import_delegation(job, progress):
     return None, result.summary
 
 
-WORK = {JobKind.BADGES: make_badges, JobKind.IMPORT: import_delegation}
+WORK = {
+    JobKind.BADGES: make_badges,
+    JobKind.IMPORT: import_delegation,
+    JobKind.VISA_LETTERS: make_visa_letters,
+    JobKind.PARTICIPANTS: make_participants,
+    JobKind.IMPLEMENTATION_REPORT: make_implementation_report,
+}
 
 
 def for_job(job, progress):

@@ -7,8 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -36,10 +35,8 @@ from delegates.services import (
 )
 from delegates.validators import PrintableTextMixin
 from delegates.visa import with_visa_letter
-from secretariat.enums import JobKind
-from secretariat.services import start_job
-
-from ..pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
+from secretariat.documents import badges_document, visa_letters_document
+from secretariat.job_views import document_response
 
 
 @admin.register(FocalPoint)
@@ -332,12 +329,9 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
             self.message_user(request, _("Choose registrations of one meeting."),
                               messages.ERROR)
             return None
-        if len(registrations) <= INLINE_BADGES:
-            return _pdf(badges_pdf(registrations, meeting=meeting), "badges.pdf")
-        return redirect(start_job(
-            kind=JobKind.BADGES, meeting=meeting, total=len(registrations),
-            params={"registrations": [r.pk for r in registrations], "layout": "sheet"},
-            filename="badges.pdf", actor=request.user))
+        return document_response(request, badges_document(
+            meeting=meeting, ids=[r.pk for r in registrations], layout="sheet",
+            filename="badges.pdf"))
 
     @admin.action(description=gettext_lazy("Visa invitation letters of selected (PDF)"),
                   permissions=["change"])
@@ -355,14 +349,9 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
                                          "for a visa invitation letter and gave every "
                                          "passport detail."), messages.ERROR)
             return None
-        return _pdf(visa_letters_pdf(registrations, meeting=registrations[0].meeting),
-                    "visa-letters.pdf")
-
-
-def _pdf(data, filename):
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+        return document_response(request, visa_letters_document(
+            meeting=registrations[0].meeting, ids=[r.pk for r in registrations],
+            filename="visa-letters.pdf"))
 
 
 @admin.register(RegistrationLogEntry)

@@ -45,9 +45,10 @@ def _date(day):
     return date_format(day, "j F Y")
 
 
-def implementation_report_pdf(plan, points=None, today=None):
+def implementation_report_pdf(plan, points=None, today=None, progress=None):
     """The PDF bytes of the plan's implementation report. `plan` comes from
-    `selectors.plan_with_progress` (points prefetched with their progress)."""
+    `action_plans.selectors.plan_with_progress` (points prefetched with their progress);
+    `progress(done)`, when given, is called after each point."""
     points = list(points if points is not None else plan.points.all())
     today = today or timezone.localdate()
     pdf = ImplementationReportPDF(plan)
@@ -69,8 +70,10 @@ def implementation_report_pdf(plan, points=None, today=None):
     )
     pdf.ln(3)
     _summary_table(pdf, points)
-    for point in points:
+    for done, point in enumerate(points, start=1):
         _point_section(pdf, point)
+        if progress:
+            progress(done)
     return bytes(pdf.output())
 
 

@@ -10,9 +10,10 @@ from meetings.templatetags.meeting_tags import meeting_dates
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
 
 
-def participants_pdf(registrations, *, meeting):
+def participants_pdf(registrations, *, meeting, progress=None):
     """PDF bytes of the list; `registrations` come in list order (see
-    `secretariat.exports.participants_for_list`)."""
+    `secretariat.exports.participants_for_list`). `progress(done)`, when given, is called
+    after each delegation."""
     title = _("List of participants")
     pdf = SecretariatPDF(title=f"{title} — {meeting.title}",
                          footer_text=f"{meeting.title} · {title}")
@@ -28,6 +29,8 @@ def participants_pdf(registrations, *, meeting):
         for registration in delegation:
             _person(pdf, registration)
         pdf.ln(3)
+        if progress:
+            progress(people)
     if not people:
         pdf.font(11)
         pdf.cell(0, 8, _("No confirmed participant yet."))

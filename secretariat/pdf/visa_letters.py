@@ -13,17 +13,20 @@ def visa_letter_pdf(registration):
     return visa_letters_pdf([registration], meeting=registration.meeting)
 
 
-def visa_letters_pdf(registrations, *, meeting):
-    """PDF bytes with one letter (one page) per registration, in the order given."""
+def visa_letters_pdf(registrations, *, meeting, progress=None):
+    """PDF bytes with one letter (one page) per registration, in the order given;
+    `progress(done)`, when given, is called after each letter."""
     pdf = SecretariatPDF(title=_("Visa invitation letters — %(meeting)s")
                          % {"meeting": meeting.title})
     pdf.set_margins(22, 18, 22)
     pdf.set_auto_page_break(True, margin=18)
     today = date_format(timezone.localdate(), "j F Y")
-    for registration in registrations:
+    for done, registration in enumerate(registrations, start=1):
         pdf.add_page()
         _letterhead(pdf, meeting)
         _letter(pdf, registration, meeting, today)
+        if progress:
+            progress(done)
     return bytes(pdf.output())
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from action_plans import services
 from action_plans.enums import ActionPointStatus
+from action_plans.models import ActionPlan
 from tests.factories import (
     ActionPlanFactory,
     ActionPointFactory,
@@ -135,14 +136,22 @@ def test_plan_review_include_query_count(django_assert_num_queries, count, secre
     assert html.count("<tr>") == count + 1
 
 
-def test_implementation_report_is_a_pdf_for_secretariat(client, demo, secretariat):
+def test_implementation_report_is_a_pdf_made_in_the_background_for_secretariat(
+        client, demo, secretariat, settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path
     client.force_login(secretariat)
+    points = ActionPlan.objects.get(slug="action-plan-2018-2019").points.count()
 
-    response = client.get(reverse("staff:implementation_report", args=["action-plan-2018-2019"]))
+    with django_capture_on_commit_callbacks(execute=True):  # the task runs eagerly
+        response = client.get(reverse("staff:implementation_report",
+                                      args=["action-plan-2018-2019"]))
+    page = client.get(response.url)
+    download = client.get(f"{response.url}download/")
 
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    assert response.status_code == 302
+    assert f"Ready: {points} done." in page.text
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
 def test_implementation_report_is_forbidden_to_focal_point(client, demo):
