@@ -16,6 +16,10 @@ def result_path(job, filename):
 
 
 class Job(models.Model):
+    # The parameters may name people (registration ids, an import's batch): never looked up
+    # by URL in the admin.
+    SENSITIVE_FIELDS = ("params",)
+
     public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True,
                                  editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=JobKind.choices)

@@ -186,6 +186,13 @@ def build_import_batches(count, tag):
         )
 
 
+def build_jobs(count, tag):
+    Job = apps.get_model("secretariat", "Job")
+    for i in range(count):
+        Job.objects.create(kind="badges", meeting=_meeting(tag, i), total=3,
+                           created_by=UserFactory(username=f"starter-{tag}-{i}"))
+
+
 def build_outgoing_emails(count, tag):
     OutgoingEmail = apps.get_model("mail", "OutgoingEmail")
     for i in range(count):
@@ -224,6 +231,7 @@ BUILDERS = {
     "delegates.Registration": build_registrations,
     "delegates.RegistrationLogEntry": build_log_entries,
     "delegates.ImportBatch": build_import_batches,
+    "secretariat.Job": build_jobs,
     "mail.OutgoingEmail": build_outgoing_emails,
     "auth.User": build_users,
     "auth.Group": build_groups,

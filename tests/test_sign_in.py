@@ -1,5 +1,6 @@
 import pytest
 
+from tests.delegates.staff_helpers import viewer
 from tests.factories import FocalPointFactory, UserFactory
 
 
@@ -10,6 +11,8 @@ from tests.factories import FocalPointFactory, UserFactory
 def test_sign_in_lands_each_person_on_their_own_pages(client, db, kind, landing):
     if kind == "focal point":
         user = FocalPointFactory(user__username="focal-de").user
+    elif kind == "staff":
+        user = viewer()  # a member of the secretariat (viewers sign in without a second step)
     else:
         user = UserFactory(username=f"user-{kind.replace(' ', '-')}", is_staff=kind == "staff")
 

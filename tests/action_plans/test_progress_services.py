@@ -9,6 +9,7 @@ from action_plans import services
 from action_plans.enums import ActionPointStatus, ProgressReportState
 from action_plans.models import ActionPointStatusChange, ProgressReport
 from action_plans.permissions import can_view_report
+from asem_customs.roles import SYSTEM
 from mail.models import OutgoingEmail
 from mail.outbox import send_queued
 from tests.factories import ActionPointFactory, FocalPointFactory, UserFactory, member
@@ -270,10 +271,10 @@ def test_a_report_of_past_work_is_dated_when_it_happened_with_its_history(point)
     filed = dt.datetime(2018, 7, 1, 12, 0, tzinfo=dt.UTC)
     submitted, reviewed = filed + dt.timedelta(days=1), filed + dt.timedelta(days=15)
 
-    report = services.progress_report_file(action_point=point, actor=None, member=member("DE"),
+    report = services.progress_report_file(action_point=point, actor=SYSTEM, member=member("DE"),
                                            data=DATA, at=filed)
-    services.progress_report_submit(report=report, actor=None, at=submitted)
-    services.progress_report_accept(report=report, actor=None, at=reviewed)
+    services.progress_report_submit(report=report, actor=SYSTEM, at=submitted)
+    services.progress_report_accept(report=report, actor=SYSTEM, at=reviewed)
 
     report.refresh_from_db()
     assert (report.created_at, report.submitted_at, report.reviewed_at) == (
@@ -288,9 +289,9 @@ def test_a_report_of_past_work_is_dated_when_it_happened_with_its_history(point)
 def test_a_report_filed_now_is_dated_now(point):
     before = timezone.now()
 
-    report = services.progress_report_file(action_point=point, actor=None, member=member("DE"),
+    report = services.progress_report_file(action_point=point, actor=SYSTEM, member=member("DE"),
                                            data=DATA)
-    services.progress_report_submit(report=report, actor=None)
+    services.progress_report_submit(report=report, actor=SYSTEM)
 
     report.refresh_from_db()
     assert before <= report.created_at <= report.submitted_at <= timezone.now()

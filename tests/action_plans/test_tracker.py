@@ -80,7 +80,7 @@ def _carried_over_plan():
     old = ActionPlanFactory(slug="plan-2018", period_start=2018, period_end=2019)
     new = ActionPlanFactory(slug="plan-2020", period_start=2020, period_end=2021)
     point = ActionPointFactory(plan=old, status=ActionPointStatus.IN_PROGRESS)
-    services.action_points_carry_over(points=[point], into_plan=new, actor=None,
+    services.action_points_carry_over(points=[point], into_plan=new, actor=SYSTEM,
                                       effective_on=dt.date(2019, 12, 31))
     return old
 

@@ -12,6 +12,7 @@ from delegates.models import Registration, RegistrationLogEntry
 from delegates.services import RegistrationError
 from mail.models import OutgoingEmail
 from meetings.enums import MeetingStatus
+from tests.delegates.staff_helpers import editor
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +139,7 @@ def test_submit_not_yet_open_refused_for_public():
 
 def test_submit_closed_registration_allowed_for_secretariat():
     meeting = MeetingFactory(status=MeetingStatus.REGISTRATION_CLOSED)
-    staff = UserFactory(is_staff=True)
+    staff = editor()
     registration = services.registration_submit(meeting=meeting, data=data_for(), actor=staff)
     assert registration.status == Status.PENDING
 
@@ -243,7 +244,7 @@ def test_cancel_raises_link_version():
 
 def test_reject_frees_seat_records_reason_and_promotes(django_capture_on_commit_callbacks):
     meeting = MeetingFactory(capacity=1)
-    staff = UserFactory(is_staff=True)
+    staff = editor()
     holder = submit(meeting, "DE", 1)
     waiting = submit(meeting, "FR", 2)
     with django_capture_on_commit_callbacks(execute=True):
@@ -260,7 +261,7 @@ def test_reject_frees_seat_records_reason_and_promotes(django_capture_on_commit_
 
 
 def test_confirm_pending():
-    staff = UserFactory(is_staff=True)
+    staff = editor()
     registration = submit(MeetingFactory())
     services.registration_confirm(registration=registration, actor=staff)
     registration.refresh_from_db()
@@ -340,7 +341,7 @@ def test_update_when_closed_refused_for_public_allowed_for_secretariat():
     meeting.save()
     with pytest.raises(RegistrationError):
         services.registration_update(registration=registration, data={"phone": "1"})
-    staff = UserFactory(is_staff=True)
+    staff = editor()
     services.registration_update(registration=registration, data={"phone": "1"}, actor=staff)
     assert registration.phone == "1"
 
@@ -371,7 +372,7 @@ def test_update_cancelled_refused():
 
 
 def test_mark_attended_is_idempotent_and_confirms_pending():
-    staff = UserFactory(is_staff=True)
+    staff = editor()
     registration = submit(MeetingFactory())
     assert services.registration_mark_attended(registration=registration, actor=staff) is True
     assert services.registration_mark_attended(registration=registration, actor=staff) is False

@@ -22,7 +22,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "asem_customs.settings"
 os.environ.setdefault("DJANGO_DEBUG", "1")
 django.setup()
 from django.core.files.uploadedfile import SimpleUploadedFile
-from delegates import imports
+from secretariat import imports
 path = sys.argv[1]
 data = open(path, "rb").read()
 upload = SimpleUploadedFile(os.path.basename(path), data)

@@ -30,6 +30,7 @@ from action_plans.models import ProgressReport, ProgressReportAttachment
 from delegates import links
 from delegates.models import FocalPoint, Registration
 from mail.models import OutgoingEmail
+from secretariat.models import Job
 from tests.delegates.staff_helpers import Client
 from tests.factories import (
     ActionPlanFactory,
@@ -415,8 +416,9 @@ def test_url_refuses_posts_as_the_table_says(world, name):
 # --- the admin ---------------------------------------------------------------------------------
 
 SECRETARIAT_APPS = set(project_app_labels())
-# Only the people who run the mail (mail.manage_outbox) and superusers read the outbox.
-MAIL_OPERATORS_ONLY = {OutgoingEmail}
+# Only the people who run the mail (mail.manage_outbox) and superusers read the outbox; only
+# holders of "Can view background job" (secretariat.view_job) and superusers see every job.
+MAIL_OPERATORS_ONLY = {OutgoingEmail, Job}
 
 
 def _admin_pages(world):
