@@ -113,7 +113,10 @@ def visa_meeting(count):
     for n in range(count):
         RegistrationFactory(meeting=meeting, member=member("TH"), given_name="Somchai",
                             family_name=f"Jaidee {n}", needs_visa_letter=True,
-                            passport_number=f"AA12345{n}", status=RegistrationStatus.CONFIRMED)
+                            passport_number=f"AA12345{n}", passport_nationality="Thai",
+                            passport_expires_on=dt.date(2031, 1, 1),
+                            date_of_birth=dt.date(1975, 5, 5),
+                            status=RegistrationStatus.CONFIRMED)
     return meeting
 
 
@@ -345,7 +348,7 @@ def plan_with_points(count):
     return plan
 
 
-REPORT_URL = "/plans/secretariat/action-plan-2030-2031/implementation-report.pdf"
+REPORT_URL = "/staff/plans/action-plan-2030-2031/implementation-report.pdf"
 
 
 def test_implementation_report_is_made_by_a_job_reporting_each_point(
@@ -415,7 +418,7 @@ def test_an_interrupted_implementation_report_can_be_tried_again(
 def test_implementation_report_of_an_unknown_plan_is_404(client):
     client.force_login(editor())
 
-    assert client.get("/plans/secretariat/no-such-plan/implementation-report.pdf"
+    assert client.get("/staff/plans/no-such-plan/implementation-report.pdf"
                       ).status_code == 404
     assert Job.objects.count() == 0
 
