@@ -37,7 +37,7 @@ def seat_the_delegation(meeting, member, count):
 def fill_registration(page, person, meeting):
     page.get_by_label("Honorific").fill(person["honorific"])
     page.get_by_label("Given name").fill(person["given_name"])
-    page.get_by_label("Family name", exact=True).fill(person["family_name"])
+    page.locator("#id_family_name").fill(person["family_name"])
     if person.get("family_name_first"):
         page.get_by_label("Family name written first").check()
     page.get_by_label("Name in Latin letters").fill(person.get("name_latin", ""))
