@@ -165,6 +165,7 @@ STAFF_WRITE = ("403", "403", "403", "403", "ok")
 # name: (anonymous, delegate, focal_a, viewer, editor)
 TABLE = {
     "healthz": PUBLIC,
+    "favicon": PUBLIC,
     # sign-in and password pages
     "login": PUBLIC,
     "logout": ("405",) * 5,
@@ -265,6 +266,7 @@ POST_TABLE = {
     "delegates:registration_change": ("403", "ok", "403", "403", "403"),
     "delegates:registration_manage": CLOSED,
     "healthz": PUBLIC,
+    "favicon": CLOSED,
     "login": PUBLIC,
     "logout": PUBLIC,
     "signed_in": CLOSED,
