@@ -4,13 +4,14 @@ registration here does too."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -22,7 +23,17 @@ from asem_customs.roles import can_manage_outbox, can_see_passport_details
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
-from .enums import PASSPORT_FIELDS
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    MAIL_KINDS,
+    PASSPORT_FIELDS,
+    REGISTRATION_ACTIONS,
+    SEAT_HOLDING_STATUSES,
+    RegistrationStatus,
+    action_words,
+    mail_kind_words,
+)
 from .forms import RegistrationAdminForm
 from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
 from .passports import masked_value, stored_passport_details
@@ -57,7 +68,7 @@ class RegistrationLogEntryInline(admin.TabularInline):
     model = RegistrationLogEntry
     extra = 0
     can_delete = False
-    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    fields = ["created_at", "what", "from_status", "to_status", "actor", "note"]
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("State changes (who, when, what)")
 
@@ -66,6 +77,34 @@ class RegistrationLogEntryInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("what happened"))
+    def what(self, obj):
+        return action_words(obj.action)
+
+
+class ActionFilter(admin.SimpleListFilter):
+    """The actions of the history, by their words."""
+
+    title = gettext_lazy("what happened")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return list(REGISTRATION_ACTIONS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class MailKindFilter(admin.SimpleListFilter):
+    title = gettext_lazy("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return list(MAIL_KINDS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
 
 
 class CheckedInFilter(admin.SimpleListFilter):
@@ -104,6 +143,42 @@ class RejectForm(PrintableTextMixin, forms.Form):
         label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
             "rows": 4, "cols": 60}), max_length=2000,
     )
+
+
+class CancelForm(PrintableTextMixin, forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
+            "rows": 4, "cols": 60}), max_length=2000,
+        help_text=gettext_lazy("For example: “At your request” or “Registered twice”."),
+    )
+
+
+STATUS_REASON_TEMPLATE = "admin/delegates/registration/status_reason.html"
+# The status buttons of a registration's page: (label, whether it asks for a reason first).
+STATUS_BUTTONS = {
+    "confirm": (gettext_lazy("Confirm"), False),
+    "waitlist": (gettext_lazy("Move to the waiting list"), False),
+    "mark_attended": (gettext_lazy("Mark attended"), False),
+    "reject": (gettext_lazy("Reject…"), True),
+    "cancel": (gettext_lazy("Cancel registration…"), True),
+}
+
+
+def _status_buttons(registration):
+    """The status changes that make sense for this registration now, in button order."""
+    status = registration.status
+    offered = []
+    if status in (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED):
+        offered.append("confirm")
+    if status in SEAT_HOLDING_STATUSES:
+        offered.append("waitlist")
+        if registration.attended_at is None:
+            offered.append("mark_attended")
+    if status in ACTIVE_STATUSES:
+        offered.append("reject")
+    if status in ADDRESS_HOLDING_STATUSES:
+        offered.append("cancel")
+    return [(verb, STATUS_BUTTONS[verb][0], STATUS_BUTTONS[verb][1]) for verb in offered]
 
 
 @admin.register(Registration)
@@ -240,6 +315,69 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
             fields.append("meeting")  # a registration never moves to another meeting
         return fields
 
+    # --- the status buttons of one registration's page ------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/status/<str:verb>/",
+                 self.admin_site.admin_view(self.status_view),
+                 name="{}_{}_status".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        buttons = []
+        if obj is not None and self.has_change_permission(request, obj):
+            buttons = _status_buttons(obj)
+        return super().change_view(request, object_id, form_url,
+                                   {**(extra_context or {}), "status_buttons": buttons})
+
+    def status_view(self, request, object_id, verb):
+        """One status change of one registration, through the same service as the action of
+        the list; reject and cancel ask for the reason first (GET shows the form)."""
+        registration = self.get_object(request, unquote(object_id))
+        if registration is None or verb not in STATUS_BUTTONS:
+            raise Http404
+        if not self.has_change_permission(request, registration):
+            raise PermissionDenied
+        asks_reason = STATUS_BUTTONS[verb][1]
+        if request.method != "POST" and not asks_reason:
+            return HttpResponseNotAllowed(["POST"])
+        change_url = reverse("admin:delegates_registration_change", args=[registration.pk])
+        form = None
+        if asks_reason:
+            form_class = RejectForm if verb == "reject" else CancelForm
+            form = form_class(request.POST if request.method == "POST" else None)
+            if not form.is_valid():
+                return TemplateResponse(request, STATUS_REASON_TEMPLATE, {
+                    **self.admin_site.each_context(request),
+                    "title": STATUS_BUTTONS[verb][0], "form": form, "verb": verb,
+                    "registration": registration, "opts": self.model._meta,
+                    "original": registration, "change_url": change_url,
+                })
+        actor = request.user
+        services = {
+            "confirm": lambda: registration_confirm(registration=registration, actor=actor),
+            "waitlist": lambda: registration_waitlist(registration=registration, actor=actor),
+            "mark_attended": lambda: registration_mark_attended(registration=registration,
+                                                                actor=actor),
+            "reject": lambda: registration_reject(registration=registration, actor=actor,
+                                                  reason=form.cleaned_data["reason"]),
+            "cancel": lambda: registration_cancel(registration=registration, actor=actor,
+                                                  reason=form.cleaned_data["reason"]),
+        }
+        try:
+            services[verb]()
+        except RegistrationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        else:
+            self.message_user(request, _("%(name)s: now %(status)s.") % {
+                "name": registration.full_name, "status": registration.get_status_display()},
+                messages.SUCCESS)
+        return HttpResponseRedirect(change_url)
+
     # --- saving through the services ---------------------------------------------------
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -320,13 +458,26 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/delegates/registration/reject.html", context)
 
-    @admin.action(description=gettext_lazy("Cancel selected registrations"),
+    @admin.action(description=gettext_lazy("Cancel selected (with a reason)…"),
                   permissions=["change"])
     def cancel(self, request, queryset):
-        self._each(request, queryset,
-                   lambda r: registration_cancel(registration=r, actor=request.user),
-                   lambda n: ngettext("%d registration cancelled.",
-                                      "%d registrations cancelled.", n) % n)
+        """Asks first, as Django's delete does: who is cancelled, and why (told by mail)."""
+        form = CancelForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._each(request, queryset,
+                       lambda r: registration_cancel(registration=r, actor=request.user,
+                                                     reason=reason),
+                       lambda n: ngettext("%d registration cancelled; the person was told.",
+                                          "%d registrations cancelled; each person was told.",
+                                          n) % n)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Cancel registrations"), "form": form, "queryset": queryset,
+            "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/delegates/registration/cancel.html", context)
 
     @admin.action(description=gettext_lazy("Name selected head of their delegation"),
                   permissions=["change"])
@@ -390,9 +541,9 @@ def _pdf(data, filename):
 
 @admin.register(RegistrationLogEntry)
 class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["created_at", "registration", "action", "from_status", "to_status",
+    list_display = ["created_at", "registration", "what", "from_status", "to_status",
                     "actor"]
-    list_filter = ["action", "to_status", "registration__meeting"]
+    list_filter = [ActionFilter, "to_status", "registration__meeting"]
     search_fields = ["registration__family_name", "registration__given_name",
                      "registration__email", "note", "actor__username"]
     list_select_related = ["registration", "actor"]
@@ -407,18 +558,26 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=gettext_lazy("what happened"), ordering="action")
+    def what(self, obj):
+        return action_words(obj.action)
+
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["created_at", "to", "subject", "kind", "attempts", "sent_at"]
-    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
+    list_display = ["created_at", "to", "subject", "kind_words", "attempts", "sent_at"]
+    list_filter = [MailKindFilter, ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["to", "subject"]
     date_hierarchy = "created_at"
     raw_id_fields = ["registration"]
     # The body is the stored one: its personal link is a placeholder (see delegates.mail).
-    readonly_fields = ["to", "subject", "body", "kind", "link", "registration", "created_at",
-                       "next_attempt_at", "attempts", "sent_at", "last_error"]
-    exclude = ["link_version", "user"]
+    readonly_fields = ["to", "subject", "body", "kind_words", "link", "registration",
+                       "created_at", "next_attempt_at", "attempts", "sent_at", "last_error"]
+    exclude = ["link_version", "user", "kind"]
+
+    @admin.display(description=gettext_lazy("kind"), ordering="kind")
+    def kind_words(self, obj):
+        return mail_kind_words(obj.kind)
 
     def has_module_permission(self, request):
         return can_manage_outbox(request.user)

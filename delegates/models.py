@@ -26,6 +26,7 @@ from .enums import (
     MailLink,
     RegistrationStatus,
     Role,
+    action_words,
 )
 
 
@@ -220,7 +221,7 @@ class RegistrationLogEntry(models.Model):
         verbose_name_plural = _("registration log entries")
 
     def __str__(self):
-        return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{action_words(self.action)} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class OutgoingEmail(models.Model):
