@@ -41,6 +41,7 @@ from .pdf import INLINE_BADGES, badges_pdf, visa_letters_pdf
 from .services import (
     EDITABLE_FIELDS,
     RegistrationError,
+    focal_point_invite,
     registration_cancel,
     registration_confirm,
     registration_make_head,
@@ -53,15 +54,87 @@ from .services import (
 from .validators import PrintableTextMixin
 
 
+class FocalPointInviteForm(PrintableTextMixin, forms.ModelForm):
+    """Adding a focal point in the admin invites the person (`focal_point_invite`)."""
+
+    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150,
+                                 required=False)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150,
+                                required=False)
+
+    class Meta:
+        model = FocalPoint
+        fields = ["member"]
+
+
 @admin.register(FocalPoint)
 class FocalPointAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["user", "member", "invited_at", "invited_by"]
+    list_display = ["user", "member", "invited_at", "invited_by", "accepted"]
     list_filter = ["member__region", "member"]
     search_fields = ["user__username", "user__email", "user__last_name", "member__name"]
     list_select_related = ["user", "member", "invited_by"]
     autocomplete_fields = ["member"]
     raw_id_fields = ["user", "invited_by"]
     date_hierarchy = "invited_at"
+    actions = ["invite_again"]
+    add_fieldsets = [(None, {
+        "fields": ["email", ("first_name", "last_name"), "member"],
+        "description": gettext_lazy("The person is mailed a link to set a password and sign "
+                                    "in as the focal point of this member."),
+    })]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = FocalPointInviteForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except RegistrationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        invited = focal_point_invite(
+            user_email=data["email"], member=data["member"], actor=request.user,
+            first_name=data["first_name"], last_name=data["last_name"])
+        for field in invited._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(invited, field.attname))
+        obj._state.adding = False
+        obj._state.db = invited._state.db
+        self.message_user(request, _("The invitation was mailed to %(email)s.")
+                          % {"email": invited.user.email}, messages.SUCCESS)
+        return None
+
+    @admin.display(description=gettext_lazy("signed in"), boolean=True)
+    def accepted(self, obj):
+        return obj.user.last_login is not None
+
+    @admin.action(description=gettext_lazy("Send the invitation again"),
+                  permissions=["change"])
+    def invite_again(self, request, queryset):
+        sent = 0
+        for focal_point in queryset.select_related("user", "member"):
+            try:
+                focal_point_invite(user_email=focal_point.user.email,
+                                   member=focal_point.member, actor=request.user)
+            except RegistrationError as exc:
+                self.message_user(request, f"{focal_point.user.email}: "
+                                  f"{' '.join(exc.messages)}", messages.ERROR)
+            else:
+                sent += 1
+        if sent:
+            self.message_user(request, ngettext("%d invitation sent again.",
+                                                "%d invitations sent again.", sent) % sent,
+                              messages.SUCCESS)
 
 
 class RegistrationLogEntryInline(admin.TabularInline):

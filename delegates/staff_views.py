@@ -30,11 +30,12 @@ from . import dashboard as stats
 from . import imports
 from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .exports import participants_csv_chunks, participants_for_list, participants_xlsx
-from .models import Registration
+from .models import FocalPoint, Registration
 from .pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf, visa_letters_pdf
-from .services import RegistrationError, registration_mark_attended
+from .services import RegistrationError, focal_point_invite, registration_mark_attended
 
 viewer_required = permission_required("delegates.view_registration", raise_exception=True)
+inviter_required = permission_required("delegates.add_focalpoint", raise_exception=True)
 editor_required = permission_required("delegates.change_registration", raise_exception=True)
 
 
@@ -341,3 +342,59 @@ def import_preview(request, slug):
 def _registrations_url(meeting, member):
     return (reverse("admin:delegates_registration_changelist")
             + f"?meeting__id__exact={meeting.pk}&member__id__exact={member.pk}")
+
+
+# --- focal points: who has been invited, who has not signed in yet, invite -------------------
+
+
+class FocalPointInviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150,
+                                 required=False)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150, required=False)
+    member = forms.ModelChoiceField(label=gettext_lazy("Member"), queryset=Member.objects.all())
+
+
+@viewer_required
+@require_http_methods(["GET", "POST"])
+def focal_points(request):
+    """The focal points of every member, those who never signed in first; editors invite a
+    new one here (the same service as the admin and the command line)."""
+    form = FocalPointInviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not request.user.has_perm("delegates.add_focalpoint"):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                focal_point_invite(user_email=data["email"], member=data["member"],
+                                   actor=request.user, first_name=data["first_name"],
+                                   last_name=data["last_name"])
+            except RegistrationError as exc:
+                form.add_error("email", exc)
+            else:
+                messages.success(request, _("The invitation was mailed to %(email)s.")
+                                 % {"email": data["email"]})
+                return redirect("staff:focal_points")
+    people = FocalPoint.objects.select_related("user", "member", "invited_by").order_by(
+        "user__last_login", "member__name")
+    return _render(request, "delegates/staff/focal_points.html", {
+        "form": form, "focal_points": people,
+        "waiting": [fp for fp in people if fp.user.last_login is None],
+        "can_invite": request.user.has_perm("delegates.add_focalpoint"),
+    })
+
+
+@inviter_required
+@require_POST
+def focal_point_resend(request, pk):
+    focal_point = get_object_or_404(FocalPoint.objects.select_related("user", "member"), pk=pk)
+    try:
+        focal_point_invite(user_email=focal_point.user.email, member=focal_point.member,
+                           actor=request.user)
+    except RegistrationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The invitation was mailed again to %(email)s.")
+                         % {"email": focal_point.user.email})
+    return redirect("staff:focal_points")

@@ -111,6 +111,7 @@ ARGS = {
     "staff:job_download": lambda w, p: {"token": "not-a-job-token"},
     "staff:job_retry": lambda w, p: {"token": "not-a-job-token"},
     "staff:dashboard": _meeting,
+    "staff:focal_point_resend": lambda w, p: {"pk": w.focal_b.focal_point.pk},
     "staff:participants_export": lambda w, p: {"slug": w.meeting.slug, "fmt": "csv"},
     "staff:badges": _meeting,
     "staff:badge": lambda w, p: {"slug": w.meeting.slug, "pk": w.registration_b.pk},
@@ -226,6 +227,8 @@ TABLE = {
     "plans:implementation_report": ("login", "login", "403", "403", "ok"),
     # secretariat pages
     "staff:index": STAFF_READ,
+    "staff:focal_points": STAFF_READ,
+    "staff:focal_point_resend": ("403", "403", "403", "403", "405"),  # POST only
     "staff:job": ("403", "403", "403", "404", "404"),
     "staff:job_download": ("403", "403", "403", "404", "404"),
     "staff:job_retry": ("403", "403", "403", "405", "405"),  # POST only: see POST_TABLE
@@ -316,6 +319,8 @@ POST_TABLE = {
     "staff:import_preview": ("403", "403", "403", "403", "ok"),
     "staff:import_upload": ("403", "403", "403", "403", "ok"),
     "staff:index": STAFF_READ_GET_ONLY,
+    "staff:focal_points": STAFF_WRITE,  # the form is for editors; an empty one answers 200
+    "staff:focal_point_resend": STAFF_WRITE,
     "staff:job": STAFF_READ_GET_ONLY,
     "staff:job_download": STAFF_READ_GET_ONLY,
     "staff:job_retry": ("403", "403", "403", "404", "404"),
