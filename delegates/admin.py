@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from asem_customs.admin_widgets import LabelledDateTimeMixin
 from asem_customs.roles import can_manage_outbox, can_see_passport_details
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -33,6 +34,7 @@ from .enums import (
     RegistrationStatus,
     action_words,
     mail_kind_words,
+    status_words,
 )
 from .forms import RegistrationAdminForm
 from .models import FocalPoint, ImportBatch, OutgoingEmail, Registration, RegistrationLogEntry
@@ -141,7 +143,7 @@ class RegistrationLogEntryInline(admin.TabularInline):
     model = RegistrationLogEntry
     extra = 0
     can_delete = False
-    fields = ["created_at", "what", "from_status", "to_status", "actor", "note"]
+    fields = ["created_at", "what", "from_words", "to_words", "actor", "note"]
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("State changes (who, when, what)")
 
@@ -154,6 +156,14 @@ class RegistrationLogEntryInline(admin.TabularInline):
     @admin.display(description=gettext_lazy("what happened"))
     def what(self, obj):
         return action_words(obj.action)
+
+    @admin.display(description=gettext_lazy("from status"))
+    def from_words(self, obj):
+        return status_words(obj.from_status)
+
+    @admin.display(description=gettext_lazy("to status"))
+    def to_words(self, obj):
+        return status_words(obj.to_status)
 
 
 class ActionFilter(admin.SimpleListFilter):
@@ -255,7 +265,7 @@ def _status_buttons(registration):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     form = RegistrationAdminForm
     # What staff look at most fits at 1366 px beside the filters: the Latin name sits under
     # the name, the meeting is named short (city and year; its title on hover).
@@ -614,8 +624,7 @@ def _pdf(data, filename):
 
 @admin.register(RegistrationLogEntry)
 class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["created_at", "registration", "what", "from_status", "to_status",
-                    "actor"]
+    list_display = ["created_at", "registration", "what", "from_words", "to_words", "actor"]
     list_filter = [ActionFilter, "to_status", "registration__meeting"]
     search_fields = ["registration__family_name", "registration__given_name",
                      "registration__email", "note", "actor__username"]
@@ -634,6 +643,14 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("what happened"), ordering="action")
     def what(self, obj):
         return action_words(obj.action)
+
+    @admin.display(description=gettext_lazy("from status"), ordering="from_status")
+    def from_words(self, obj):
+        return status_words(obj.from_status)
+
+    @admin.display(description=gettext_lazy("to status"), ordering="to_status")
+    def to_words(self, obj):
+        return status_words(obj.to_status)
 
 
 @admin.register(OutgoingEmail)

@@ -101,3 +101,10 @@ def action_words(code):
 def mail_kind_words(code):
     """'Placed on the waiting list' for the outbox kind `registration_waitlisted`."""
     return MAIL_KINDS.get(code, code) if code else "—"
+
+
+def status_words(code):
+    """'Waiting list' for the stored status `waitlisted` (history rows keep the code)."""
+    if code in RegistrationStatus.values:
+        return RegistrationStatus(code).label
+    return code or "—"

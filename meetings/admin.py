@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from asem_customs.admin_widgets import LabelledDateTimeMixin
 
 from .models import (
     ActionArea,
@@ -94,7 +95,7 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(LabelledDateTimeMixin, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = [("position", "kind"), "title", ("starts_at", "ends_at"), "topics",
@@ -109,7 +110,8 @@ class AgendaItemInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(MeetingTimeZoneMixin, SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookupsAdminMixin,
+                   SimpleHistoryAdmin):
     list_display = ["title", "series", "number", "host_member", "city", "year", "start_date",
                     "status", "capacity", "delegation_cap", "workspace"]
     list_filter = ["series", "status", "host_member__region", "year"]
@@ -179,7 +181,7 @@ class SpeakerInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(MeetingTimeZoneMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "kind", "starts_local"]
     list_filter = ["meeting", "kind", "topics"]
     search_fields = ["title", "description", "outcome", "meeting__title"]

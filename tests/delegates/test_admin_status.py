@@ -155,6 +155,8 @@ def test_history_on_the_registration_page_speaks_in_words(editor_client):
 
     assert "Moved to the waiting list" in page.text
     assert "delegates.registration.waitlisted" not in page.text
+    assert re.search(r'class="field-to_words">\s*<p>Waiting list</p>', page.text)
+    assert '<td class="field-from_words">Confirmed</td>' in log.text
     assert '<td class="field-what">Moved to the waiting list</td>' in log.text
     assert ">delegates.registration.waitlisted<" not in log.text
 
