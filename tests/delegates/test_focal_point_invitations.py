@@ -120,3 +120,17 @@ def test_viewer_sees_the_focal_points_but_cannot_invite(client):
     assert "Invite a focal point" not in page.text
     assert refused.status_code == 403
     assert OutgoingEmail.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_staff_focal_points_page_queries_do_not_grow_with_the_list(
+        client, django_assert_num_queries, count):
+    for code in ["FR", "DE", "TH"][:count]:
+        FocalPointFactory(member=member(code))
+    client.force_login(editor())
+    client.get(STAFF)  # the session and permissions are cached after the first page
+
+    with django_assert_num_queries(7):
+        page = client.get(STAFF)
+
+    assert page.text.count("Send the invitation again") == count
