@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
@@ -21,6 +23,15 @@ def healthz(request):
     except (DatabaseError, psycopg.Error):
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site, whatever the page links: send them to the
+    site's icon (a temporary redirect, as the icon's address changes with its content)."""
+    response = redirect(static("img/favicon.svg"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 def server_error(request, template_name="500.html"):

@@ -57,3 +57,54 @@ PASSPORT_FIELDS = (
     "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
     "date_of_birth",
 )
+
+
+# What the history of a registration and the outbox say in words, for the codes they store
+# (`RegistrationLogEntry.action`, `OutgoingEmail.kind`). A code missing here is shown as is.
+REGISTRATION_ACTIONS = {
+    "delegates.registration.submitted": _("Registered"),
+    "delegates.registration.address_confirmed": _("Confirmed the email address"),
+    "delegates.registration.changed": _("Details changed"),
+    "delegates.registration.confirmed": _("Confirmed"),
+    "delegates.registration.waitlisted": _("Moved to the waiting list"),
+    "delegates.registration.promoted": _("Given a seat from the waiting list"),
+    "delegates.registration.rejected": _("Rejected"),
+    "delegates.registration.cancelled": _("Cancelled"),
+    "delegates.registration.attended": _("Checked in"),
+    "delegates.registration.head_named": _("Named head of delegation"),
+    "delegates.registration.head_replaced": _("No longer head of delegation"),
+    "delegates.registration.expired": _("Expired (address not confirmed in time)"),
+    "delegates.registration.anonymised": _("Personal data removed after the meeting"),
+    "delegates.registration.erased": _("Personal data erased on request"),
+    "delegates.registration.data_exported": _("Personal data exported on request"),
+}
+MAIL_KINDS = {
+    "registration_confirm_address": _("Confirm your email address"),
+    "registration_received": _("Registration received"),
+    "registration_confirmed": _("Registration confirmed"),
+    "registration_waitlisted": _("Placed on the waiting list"),
+    "registration_promoted": _("Seat from the waiting list"),
+    "registration_changed": _("Registration changed"),
+    "registration_rejected": _("Registration rejected"),
+    "registration_cancelled": _("Registration cancelled"),
+    "focal_point_invitation": _("Focal point invitation"),
+    "password_reset": _("Password reset"),
+    "meetings.progress_report": _("Progress report"),
+}
+
+
+def action_words(code):
+    """'Moved to the waiting list' for `delegates.registration.waitlisted`."""
+    return REGISTRATION_ACTIONS.get(code, code)
+
+
+def mail_kind_words(code):
+    """'Placed on the waiting list' for the outbox kind `registration_waitlisted`."""
+    return MAIL_KINDS.get(code, code) if code else "—"
+
+
+def status_words(code):
+    """'Waiting list' for the stored status `waitlisted` (history rows keep the code)."""
+    if code in RegistrationStatus.values:
+        return RegistrationStatus(code).label
+    return code or "—"

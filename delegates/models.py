@@ -25,6 +25,7 @@ from .enums import (
     SEAT_HOLDING_STATUSES,
     RegistrationStatus,
     Role,
+    action_words,
 )
 
 # Crockford's base32: digits and capitals without I, L, O and U, so that a code read aloud or
@@ -256,7 +257,7 @@ class RegistrationLogEntry(models.Model):
         verbose_name_plural = _("registration log entries")
 
     def __str__(self):
-        return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{action_words(self.action)} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class ImportBatch(models.Model):

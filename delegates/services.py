@@ -570,10 +570,12 @@ def registration_reject(*, registration, actor, reason):
     return registration
 
 
-def registration_cancel(*, registration, actor=None):
+def registration_cancel(*, registration, actor=None, reason=""):
     """Cancel an active or unconfirmed registration (the person through the signed link, a
     focal point or the secretariat). Its signed links stop working; a seat it held goes to
-    the oldest waitlisted registration that fits, which is told by mail."""
+    the oldest waitlisted registration that fits, which is told by mail. A `reason` (the
+    secretariat's) is kept in the history and told to the person."""
+    reason = (reason or "").strip()
     with transaction.atomic():
         fresh = _locked_registration(registration)
         _check_delegation_scope(actor, fresh.member_id)
@@ -584,11 +586,11 @@ def registration_cancel(*, registration, actor=None):
             )
         fresh.link_version += 1
         _set_status(fresh, Status.CANCELLED, extra_fields=["link_version"])
-        _log(fresh, "cancelled", actor=actor, from_status=previous)
+        _log(fresh, "cancelled", actor=actor, from_status=previous, note=reason)
         if previous != Status.UNCONFIRMED:  # nothing is mailed to an unconfirmed address
             mail.queue_mail(
                 to=fresh.email, template="registration_cancelled", registration=fresh,
-                context={"registration": fresh, "meeting": fresh.meeting},
+                context={"registration": fresh, "meeting": fresh.meeting, "reason": reason},
             )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)

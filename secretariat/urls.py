@@ -6,6 +6,9 @@ app_name = "staff"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("focal-points/", views.focal_points, name="focal_points"),
+    path("focal-points/<int:pk>/invite-again/", views.focal_point_resend,
+         name="focal_point_resend"),
     path("jobs/<str:token>/", job_views.job, name="job"),
     path("jobs/<str:token>/download/", job_views.job_download, name="job_download"),
     path("jobs/<str:token>/retry/", job_views.job_retry, name="job_retry"),

@@ -22,10 +22,11 @@ from action_plans.models import ActionPlan
 from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
-from delegates.models import Registration
+from delegates.models import FocalPoint, Registration
 from delegates.selectors import SEARCH_MIN_LENGTH, checkin_search, registration_by_badge_code
 from delegates.services import (
     RegistrationError,
+    focal_point_invite,
     registration_mark_attended,
     registration_undo_attendance,
 )
@@ -47,6 +48,8 @@ from .job_views import document_response
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
     "Your account may not see the secretariat's pages: ask the secretariat for access."))
+inviter_required = permission_required("delegates.add_focalpoint", message=gettext_lazy(
+    "Your account may not invite focal points."))
 editor_required = permission_required(roles.CHANGE_REGISTRATIONS, message=gettext_lazy(
     "Your account may read the secretariat's pages but not change anything here (check-in "
     "and import are for secretariat editors)."))
@@ -455,3 +458,59 @@ def implementation_report(request, slug):
     plan = get_object_or_404(ActionPlan.objects.select_related("meeting"), slug=slug)
     return document_response(request, implementation_report_document(
         plan=plan, points=plan.points.count()))
+
+
+# --- focal points: who has been invited, who has not signed in yet, invite -------------------
+
+
+class FocalPointInviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150,
+                                 required=False)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150, required=False)
+    member = forms.ModelChoiceField(label=gettext_lazy("Member"), queryset=Member.objects.all())
+
+
+@viewer_required
+@require_http_methods(["GET", "POST"])
+def focal_points(request):
+    """The focal points of every member, those who never signed in first; editors invite a
+    new one here (the same service as the admin and the command line)."""
+    form = FocalPointInviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not request.user.has_perm("delegates.add_focalpoint"):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                focal_point_invite(user_email=data["email"], member=data["member"],
+                                   actor=request.user, first_name=data["first_name"],
+                                   last_name=data["last_name"])
+            except RegistrationError as exc:
+                form.add_error("email", exc)
+            else:
+                messages.success(request, _("The invitation was mailed to %(email)s.")
+                                 % {"email": data["email"]})
+                return redirect("staff:focal_points")
+    people = FocalPoint.objects.select_related("user", "member", "invited_by").order_by(
+        "user__last_login", "member__name")
+    return _render(request, "secretariat/focal_points.html", {
+        "form": form, "focal_points": people,
+        "waiting": [fp for fp in people if fp.user.last_login is None],
+        "can_invite": request.user.has_perm("delegates.add_focalpoint"),
+    })
+
+
+@inviter_required
+@require_POST
+def focal_point_resend(request, pk):
+    focal_point = get_object_or_404(FocalPoint.objects.select_related("user", "member"), pk=pk)
+    try:
+        focal_point_invite(user_email=focal_point.user.email, member=focal_point.member,
+                           actor=request.user)
+    except RegistrationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The invitation was mailed again to %(email)s.")
+                         % {"email": focal_point.user.email})
+    return redirect("staff:focal_points")

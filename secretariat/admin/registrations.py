@@ -4,26 +4,39 @@ registration here does too."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from asem_customs.admin_widgets import LabelledDateTimeMixin
 from asem_customs.roles import can_see_passport_details
-from delegates.enums import PASSPORT_FIELDS
+from delegates.enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    PASSPORT_FIELDS,
+    REGISTRATION_ACTIONS,
+    SEAT_HOLDING_STATUSES,
+    RegistrationStatus,
+    action_words,
+    status_words,
+)
 from delegates.forms import RegistrationAdminForm
 from delegates.models import FocalPoint, ImportBatch, Registration, RegistrationLogEntry
 from delegates.passports import masked_value, stored_passport_details
 from delegates.services import (
     EDITABLE_FIELDS,
     RegistrationError,
+    focal_point_invite,
     registration_cancel,
     registration_confirm,
     registration_make_head,
@@ -39,22 +52,94 @@ from secretariat.documents import badges_document, visa_letters_document
 from secretariat.job_views import document_response
 
 
+class FocalPointInviteForm(PrintableTextMixin, forms.ModelForm):
+    """Adding a focal point in the admin invites the person (`focal_point_invite`)."""
+
+    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150,
+                                 required=False)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150,
+                                required=False)
+
+    class Meta:
+        model = FocalPoint
+        fields = ["member"]
+
+
 @admin.register(FocalPoint)
 class FocalPointAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["user", "member", "invited_at", "invited_by"]
+    list_display = ["user", "member", "invited_at", "invited_by", "accepted"]
     list_filter = ["member__region", "member"]
     search_fields = ["user__username", "user__email", "user__last_name", "member__name"]
     list_select_related = ["user", "member", "invited_by"]
     autocomplete_fields = ["member"]
     raw_id_fields = ["user", "invited_by"]
     date_hierarchy = "invited_at"
+    actions = ["invite_again"]
+    add_fieldsets = [(None, {
+        "fields": ["email", ("first_name", "last_name"), "member"],
+        "description": gettext_lazy("The person is mailed a link to set a password and sign "
+                                    "in as the focal point of this member."),
+    })]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = FocalPointInviteForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except RegistrationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        invited = focal_point_invite(
+            user_email=data["email"], member=data["member"], actor=request.user,
+            first_name=data["first_name"], last_name=data["last_name"])
+        for field in invited._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(invited, field.attname))
+        obj._state.adding = False
+        obj._state.db = invited._state.db
+        self.message_user(request, _("The invitation was mailed to %(email)s.")
+                          % {"email": invited.user.email}, messages.SUCCESS)
+        return None
+
+    @admin.display(description=gettext_lazy("signed in"), boolean=True)
+    def accepted(self, obj):
+        return obj.user.last_login is not None
+
+    @admin.action(description=gettext_lazy("Send the invitation again"),
+                  permissions=["change"])
+    def invite_again(self, request, queryset):
+        sent = 0
+        for focal_point in queryset.select_related("user", "member"):
+            try:
+                focal_point_invite(user_email=focal_point.user.email,
+                                   member=focal_point.member, actor=request.user)
+            except RegistrationError as exc:
+                self.message_user(request, f"{focal_point.user.email}: "
+                                  f"{' '.join(exc.messages)}", messages.ERROR)
+            else:
+                sent += 1
+        if sent:
+            self.message_user(request, ngettext("%d invitation sent again.",
+                                                "%d invitations sent again.", sent) % sent,
+                              messages.SUCCESS)
 
 
 class RegistrationLogEntryInline(admin.TabularInline):
     model = RegistrationLogEntry
     extra = 0
     can_delete = False
-    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    fields = ["created_at", "what", "from_words", "to_words", "actor", "note"]
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("State changes (who, when, what)")
 
@@ -63,6 +148,31 @@ class RegistrationLogEntryInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("what happened"))
+    def what(self, obj):
+        return action_words(obj.action)
+
+    @admin.display(description=gettext_lazy("from status"))
+    def from_words(self, obj):
+        return status_words(obj.from_status)
+
+    @admin.display(description=gettext_lazy("to status"))
+    def to_words(self, obj):
+        return status_words(obj.to_status)
+
+
+class ActionFilter(admin.SimpleListFilter):
+    """The actions of the history, by their words."""
+
+    title = gettext_lazy("what happened")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return list(REGISTRATION_ACTIONS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
 
 
 class CheckedInFilter(admin.SimpleListFilter):
@@ -103,18 +213,55 @@ class RejectForm(PrintableTextMixin, forms.Form):
     )
 
 
+class CancelForm(PrintableTextMixin, forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
+            "rows": 4, "cols": 60}), max_length=2000,
+        help_text=gettext_lazy("For example: “At your request” or “Registered twice”."),
+    )
+
+
+STATUS_REASON_TEMPLATE = "admin/delegates/registration/status_reason.html"
+# The status buttons of a registration's page: (label, whether it asks for a reason first).
+STATUS_BUTTONS = {
+    "confirm": (gettext_lazy("Confirm"), False),
+    "waitlist": (gettext_lazy("Move to the waiting list"), False),
+    "mark_attended": (gettext_lazy("Mark attended"), False),
+    "reject": (gettext_lazy("Reject…"), True),
+    "cancel": (gettext_lazy("Cancel registration…"), True),
+}
+
+
+def _status_buttons(registration):
+    """The status changes that make sense for this registration now, in button order."""
+    status = registration.status
+    offered = []
+    if status in (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED):
+        offered.append("confirm")
+    if status in SEAT_HOLDING_STATUSES:
+        offered.append("waitlist")
+        if registration.attended_at is None:
+            offered.append("mark_attended")
+    if status in ACTIVE_STATUSES:
+        offered.append("reject")
+    if status in ADDRESS_HOLDING_STATUSES:
+        offered.append("cancel")
+    return [(verb, STATUS_BUTTONS[verb][0], STATUS_BUTTONS[verb][1]) for verb in offered]
+
+
 @admin.register(Registration)
-class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
     form = RegistrationAdminForm
-    # The meeting is a filter, not a column: its long title would push the status out of view.
-    list_display = ["full_name", "name_latin", "member", "role", "status_chip", "created_at",
-                    "attended_at", "needs_visa_letter"]
-    list_display_links = ["full_name"]
+    # What staff look at most fits at 1366 px beside the filters: the Latin name sits under
+    # the name, the meeting is named short (city and year; its title on hover).
+    list_display = ["person", "meeting_short", "member", "role", "status_chip", "submitted",
+                    "checked_in", "visa"]
+    list_display_links = ["person"]
     list_filter = ["meeting", "status", "role", "head_requested", "member__region", "member",
                    CheckedInFilter, SpecialNeedsFilter]
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
                      "member__name", "=badge_code"]
-    list_select_related = ["member", "meeting"]
+    list_select_related = ["member", "meeting", "meeting__series"]
     list_per_page = 50
     # Newest first on an indexed column: no sort of the whole joined table for one page.
     ordering = ["-created_at", "-id"]
@@ -145,6 +292,33 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
             "updated_at", "status_changed_at", "attended_at", "rejection_reason",
             "anonymised_at"]}),
     ]
+
+    @admin.display(description=gettext_lazy("name"), ordering="family_name")
+    def person(self, obj):
+        if obj.name_latin and obj.name_latin != obj.full_name:
+            return format_html('{}<br><span class="latin-name">{}</span>', obj.full_name,
+                               obj.name_latin)
+        return obj.full_name
+
+    @admin.display(description=gettext_lazy("meeting"), ordering="meeting__start_date")
+    def meeting_short(self, obj):
+        meeting = obj.meeting
+        short = " ".join(str(part) for part in (meeting.city, meeting.year) if part)
+        return format_html('<span title="{}">{}</span>', meeting.title, short or meeting.title)
+
+    @admin.display(description=gettext_lazy("submitted"), ordering="created_at")
+    def submitted(self, obj):
+        return formats.date_format(timezone.localtime(obj.created_at), "SHORT_DATE_FORMAT")
+
+    @admin.display(description=gettext_lazy("checked in"), ordering="attended_at")
+    def checked_in(self, obj):
+        if obj.attended_at is None:
+            return "—"
+        return formats.date_format(timezone.localtime(obj.attended_at), "SHORT_DATETIME_FORMAT")
+
+    @admin.display(description=gettext_lazy("visa letter"), ordering="needs_visa_letter")
+    def visa(self, obj):
+        return _("Needed") if obj.needs_visa_letter else "—"
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_chip(self, obj):
@@ -208,6 +382,69 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
         if obj is not None:
             fields.append("meeting")  # a registration never moves to another meeting
         return fields
+
+    # --- the status buttons of one registration's page ------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/status/<str:verb>/",
+                 self.admin_site.admin_view(self.status_view),
+                 name="{}_{}_status".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        buttons = []
+        if obj is not None and self.has_change_permission(request, obj):
+            buttons = _status_buttons(obj)
+        return super().change_view(request, object_id, form_url,
+                                   {**(extra_context or {}), "status_buttons": buttons})
+
+    def status_view(self, request, object_id, verb):
+        """One status change of one registration, through the same service as the action of
+        the list; reject and cancel ask for the reason first (GET shows the form)."""
+        registration = self.get_object(request, unquote(object_id))
+        if registration is None or verb not in STATUS_BUTTONS:
+            raise Http404
+        if not self.has_change_permission(request, registration):
+            raise PermissionDenied
+        asks_reason = STATUS_BUTTONS[verb][1]
+        if request.method != "POST" and not asks_reason:
+            return HttpResponseNotAllowed(["POST"])
+        change_url = reverse("admin:delegates_registration_change", args=[registration.pk])
+        form = None
+        if asks_reason:
+            form_class = RejectForm if verb == "reject" else CancelForm
+            form = form_class(request.POST if request.method == "POST" else None)
+            if not form.is_valid():
+                return TemplateResponse(request, STATUS_REASON_TEMPLATE, {
+                    **self.admin_site.each_context(request),
+                    "title": STATUS_BUTTONS[verb][0], "form": form, "verb": verb,
+                    "registration": registration, "opts": self.model._meta,
+                    "original": registration, "change_url": change_url,
+                })
+        actor = request.user
+        services = {
+            "confirm": lambda: registration_confirm(registration=registration, actor=actor),
+            "waitlist": lambda: registration_waitlist(registration=registration, actor=actor),
+            "mark_attended": lambda: registration_mark_attended(registration=registration,
+                                                                actor=actor),
+            "reject": lambda: registration_reject(registration=registration, actor=actor,
+                                                  reason=form.cleaned_data["reason"]),
+            "cancel": lambda: registration_cancel(registration=registration, actor=actor,
+                                                  reason=form.cleaned_data["reason"]),
+        }
+        try:
+            services[verb]()
+        except RegistrationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        else:
+            self.message_user(request, _("%(name)s: now %(status)s.") % {
+                "name": registration.full_name, "status": registration.get_status_display()},
+                messages.SUCCESS)
+        return HttpResponseRedirect(change_url)
 
     # --- saving through the services ---------------------------------------------------
 
@@ -289,13 +526,26 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/delegates/registration/reject.html", context)
 
-    @admin.action(description=gettext_lazy("Cancel selected registrations"),
+    @admin.action(description=gettext_lazy("Cancel selected (with a reason)…"),
                   permissions=["change"])
     def cancel(self, request, queryset):
-        self._each(request, queryset,
-                   lambda r: registration_cancel(registration=r, actor=request.user),
-                   lambda n: ngettext("%d registration cancelled.",
-                                      "%d registrations cancelled.", n) % n)
+        """Asks first, as Django's delete does: who is cancelled, and why (told by mail)."""
+        form = CancelForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._each(request, queryset,
+                       lambda r: registration_cancel(registration=r, actor=request.user,
+                                                     reason=reason),
+                       lambda n: ngettext("%d registration cancelled; the person was told.",
+                                          "%d registrations cancelled; each person was told.",
+                                          n) % n)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Cancel registrations"), "form": form, "queryset": queryset,
+            "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/delegates/registration/cancel.html", context)
 
     @admin.action(description=gettext_lazy("Name selected head of their delegation"),
                   permissions=["change"])
@@ -356,9 +606,8 @@ class RegistrationAdmin(SensitiveLookupsAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(RegistrationLogEntry)
 class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
-    list_display = ["created_at", "registration", "action", "from_status", "to_status",
-                    "actor"]
-    list_filter = ["action", "to_status", "registration__meeting"]
+    list_display = ["created_at", "registration", "what", "from_words", "to_words", "actor"]
+    list_filter = [ActionFilter, "to_status", "registration__meeting"]
     search_fields = ["registration__family_name", "registration__given_name",
                      "registration__email", "note", "actor__username"]
     list_select_related = ["registration", "actor"]
@@ -372,6 +621,18 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("what happened"), ordering="action")
+    def what(self, obj):
+        return action_words(obj.action)
+
+    @admin.display(description=gettext_lazy("from status"), ordering="from_status")
+    def from_words(self, obj):
+        return status_words(obj.from_status)
+
+    @admin.display(description=gettext_lazy("to status"), ordering="to_status")
+    def to_words(self, obj):
+        return status_words(obj.to_status)
 
 
 @admin.register(ImportBatch)

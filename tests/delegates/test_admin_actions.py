@@ -184,7 +184,7 @@ def test_cancel_action_frees_the_seat_and_nobody_can_delete(
     waiting = RegistrationFactory(meeting=meeting, status=Status.WAITLISTED)
 
     with django_capture_on_commit_callbacks(execute=True):
-        act(editor_client, "cancel", [holder])
+        act(editor_client, "cancel", [holder], apply="1", reason="Registered twice.")
     delete = editor_client.post(f"{URL}{holder.pk}/delete/", {"post": "yes"})
 
     holder.refresh_from_db()

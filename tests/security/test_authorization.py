@@ -114,6 +114,7 @@ ARGS = {
     "staff:job_download": lambda w, p: {"token": "not-a-job-token"},
     "staff:job_retry": lambda w, p: {"token": "not-a-job-token"},
     "staff:dashboard": _meeting,
+    "staff:focal_point_resend": lambda w, p: {"pk": w.focal_b.focal_point.pk},
     "staff:participants_export": lambda w, p: {"slug": w.meeting.slug, "fmt": "csv"},
     "staff:badges": _meeting,
     "staff:badge": lambda w, p: {"slug": w.meeting.slug, "pk": w.registration_b.pk},
@@ -171,6 +172,7 @@ STAFF_WRITE = ("login", "login", "403", "403", "ok")
 # name: (anonymous, delegate, focal_a, viewer, editor)
 TABLE = {
     "healthz": PUBLIC,
+    "favicon": PUBLIC,
     # sign-in and password pages
     "login": PUBLIC,
     "logout": ("405",) * 5,
@@ -231,6 +233,8 @@ TABLE = {
     "staff:implementation_report": ("login", "login", "403", "403", "ok"),
     # secretariat pages
     "staff:index": STAFF_READ,
+    "staff:focal_points": STAFF_READ,
+    "staff:focal_point_resend": ("login", "login", "403", "403", "405"),  # POST only
     "staff:job": ("login", "login", "403", "404", "404"),
     "staff:job_download": ("login", "login", "403", "404", "404"),
     "staff:job_retry": ("login", "login", "403", "405", "405"),  # POST only: see POST_TABLE
@@ -273,6 +277,7 @@ POST_TABLE = {
     "delegates:registration_change": ("403", "ok", "403", "403", "403"),
     "delegates:registration_manage": CLOSED,
     "healthz": PUBLIC,
+    "favicon": CLOSED,
     "login": PUBLIC,
     "logout": PUBLIC,
     "signed_in": CLOSED,
@@ -324,6 +329,8 @@ POST_TABLE = {
     "staff:import_preview": ("login", "login", "403", "403", "ok"),
     "staff:import_upload": ("login", "login", "403", "403", "ok"),
     "staff:index": STAFF_READ_GET_ONLY,
+    "staff:focal_points": STAFF_WRITE,  # the form is for editors; an empty one answers 200
+    "staff:focal_point_resend": STAFF_WRITE,
     "staff:job": STAFF_READ_GET_ONLY,
     "staff:job_download": STAFF_READ_GET_ONLY,
     "staff:job_retry": ("login", "login", "403", "404", "404"),
