@@ -14,7 +14,11 @@ _DIGITS = re.compile(r"-?[0-9]+")
 
 def _refuse_impossible_id(field, value):
     text = str(value).strip()
-    if _DIGITS.fullmatch(text) and not -_LARGEST_ID <= int(text) <= _LARGEST_ID:
+    if not _DIGITS.fullmatch(text):
+        return  # not a number at all: Django's own check says "not one of the choices"
+    digits = text.lstrip("-").lstrip("0")
+    # Compared as text first: Python refuses to convert more than 4,300 digits at all.
+    if len(digits) > len(str(_LARGEST_ID)) or int(digits or "0") > _LARGEST_ID:
         raise ValidationError(
             field.error_messages["invalid_choice"], code="invalid_choice",
             params={"value": text[:40]},

@@ -500,6 +500,7 @@ class ActionPlanFollowUpFormsTests(TestCase):
     @example(into_plan=str(2**63), points=["<point>"])
     @example(into_plan="<next>", points=[str(-(2**63) - 1), "<point>"])
     @example(into_plan="²", points=["<point>", "²"])  # a digit to isdigit(), not to int()
+    @example(into_plan="0" * 4301, points=["9" * 5000])  # more digits than int() converts
     def test_carry_over_with_any_choice(self, into_plan, points):
         self.client.force_login(self.editor)
         data = {"into_plan": str(self.next_plan.pk) if into_plan == "<next>" else into_plan,
