@@ -43,6 +43,9 @@ def test_axes_records_are_shown_to_a_superuser(client, db):
 
 
 def test_favicon_answers_on_the_site_and_the_admin_links_it(client, db):
+    client.force_login(editor())
+    assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg"',
+                     client.get("/admin/").text)
     response = client.get("/favicon.ico")
 
     assert response.status_code == 302
@@ -50,10 +53,8 @@ def test_favicon_answers_on_the_site_and_the_admin_links_it(client, db):
     assert icon.status_code == 200
     assert icon["Content-Type"].startswith("image/svg+xml")
     assert b"<svg" in b"".join(icon.streaming_content)
+    # Last: closing a file response ends the "request", which closes the test's connection.
     icon.close()
-    client.force_login(editor())
-    assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg"',
-                     client.get("/admin/").text)
 
 
 def test_registrations_list_shows_the_most_used_columns_and_the_meeting_filter_first(
