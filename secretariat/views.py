@@ -3,7 +3,6 @@ check-in and bulk import. A "Secretariat viewer" reads (view permission on regis
 a "Secretariat editor" also changes (change permission). Anyone else signed in gets 403;
 someone not signed in is sent to sign in and back (`accounts.decorators`)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -30,7 +29,7 @@ from delegates.services import (
     registration_undo_attendance,
 )
 from delegates.visa import visa_letter_obstacles, with_visa_letter
-from meetings.models import Meeting, Member
+from meetings.models import Meeting
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
@@ -43,6 +42,7 @@ from .documents import (
     visa_letters_document,
 )
 from .exports import participants_csv_chunks, participants_for_list
+from .forms import BadgeForm, ImportForm
 from .job_views import document_response
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
@@ -117,19 +117,6 @@ def participants_export(request, slug, fmt):
         return document_response(request, participants_document(
             meeting=meeting, total=queryset.count(), fmt=fmt, published=published))
     raise Http404
-
-
-class BadgeForm(forms.Form):
-    member = forms.ModelChoiceField(
-        queryset=Member.objects.all(), required=False, label=gettext_lazy("Member"),
-        empty_label=gettext_lazy("All members"),
-    )
-    include_pending = forms.BooleanField(
-        required=False, label=gettext_lazy("Include pending registrations"))
-    layout = forms.ChoiceField(
-        choices=[("sheet", gettext_lazy("A4 sheets, eight badges a page")),
-                 ("single", gettext_lazy("One badge a page"))],
-        initial="sheet", label=gettext_lazy("Layout"))
 
 
 @viewer_required
@@ -374,18 +361,6 @@ def room(request, slug):
 
 
 # --- bulk import --------------------------------------------------------------------------
-
-
-class ImportForm(forms.Form):
-    member = forms.ModelChoiceField(queryset=Member.objects.all(), label=gettext_lazy("Member"))
-    file = forms.FileField(
-        label=gettext_lazy("Delegation spreadsheet (CSV or XLSX)"),
-        help_text=gettext_lazy("One person a row; the first row holds the column names."),
-    )
-    consent = forms.BooleanField(
-        label=gettext_lazy("The member administration confirms that every person listed "
-                           "has accepted the privacy notice."),
-    )
 
 
 @editor_required
