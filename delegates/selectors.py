@@ -11,9 +11,17 @@ from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from .models import Registration, badge_code_candidates
 
 
+def seats_left_for_member(*, capacity, held, delegation_cap, member_held):
+    """Seats a member's delegation may still take: what its own cap leaves and what the
+    meeting leaves, whichever is less (never below 0). The one count behind the seat
+    rules, the focal point's pages and the dashboard."""
+    return max(min(delegation_cap - member_held, capacity - held), 0)
+
+
 @dataclass(frozen=True)
 class Seats:
-    """Seats of a meeting, and of one member's delegation when a member is given."""
+    """Seats of a meeting, and of one member's delegation when a member is given; the
+    numbers the public form, the focal point's pages and the dashboard show."""
 
     capacity: int
     held: int
@@ -27,11 +35,17 @@ class Seats:
         return max(self.capacity - self.held, 0)
 
     @property
+    def percent_held(self):
+        return round(100 * self.held / self.capacity) if self.capacity else 100
+
+    @property
     def member_left(self):
-        """Seats this member may still take: its own cap and the meeting's, whichever is less."""
+        """Seats this member may still take (`seats_left_for_member`)."""
         if self.delegation_cap is None:
             return None
-        return max(min(self.delegation_cap - self.member_held, self.left), 0)
+        return seats_left_for_member(capacity=self.capacity, held=self.held,
+                                     delegation_cap=self.delegation_cap,
+                                     member_held=self.member_held)
 
 
 def seats(meeting, member=None):

@@ -46,6 +46,7 @@ from .enums import (
     Role,
 )
 from .models import FocalPoint, Registration, RegistrationLogEntry
+from .selectors import seats_left_for_member
 
 Status = RegistrationStatus
 
@@ -93,10 +94,7 @@ def seats_held(meeting, member=None):
 
 def has_free_seat(meeting, member):
     """Whether one more seat fits the meeting and the member's delegation."""
-    return (
-        seats_held(meeting) < meeting.capacity
-        and seats_held(meeting, member) < meeting.delegation_cap
-    )
+    return _free_seats(meeting, member, 1) == 1
 
 
 def status_for_new_registration(meeting, member):
@@ -354,9 +352,11 @@ def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registrat
 def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
-    meeting_free = meeting.capacity - (seats_held(meeting) - ours_holding)
-    delegation_free = meeting.delegation_cap - (seats_held(meeting, member) - ours_holding)
-    return max(0, min(wanted, meeting_free, delegation_free))
+    left = seats_left_for_member(
+        capacity=meeting.capacity, held=seats_held(meeting) - ours_holding,
+        delegation_cap=meeting.delegation_cap,
+        member_held=seats_held(meeting, member) - ours_holding)
+    return min(wanted, left)
 
 
 def _give_statuses(registrations, pending):

@@ -22,7 +22,12 @@ from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import Registration
-from delegates.selectors import SEARCH_MIN_LENGTH, checkin_search, registration_by_badge_code
+from delegates.selectors import (
+    SEARCH_MIN_LENGTH,
+    checkin_search,
+    registration_by_badge_code,
+    seats,
+)
 from delegates.services import (
     RegistrationError,
     registration_mark_attended,
@@ -83,7 +88,7 @@ def meeting_dashboard(request, slug):
     delegations = list(stats.delegations(meeting))
     context = {
         "meeting": meeting,
-        "seats": stats.seats(meeting),
+        "seats": seats(meeting),
         "status_counts": status_counts,
         "region_counts": region_counts,
         "delegations": delegations,
