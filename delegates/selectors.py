@@ -4,10 +4,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
 
 from meetings.selectors import upcoming_meetings
 
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    RegistrationStatus,
+)
 from .models import Registration, badge_code_candidates
 
 
@@ -62,6 +68,28 @@ def seats(meeting, member=None):
         delegation_cap=meeting.delegation_cap if member is not None else None,
         member_held=counts.get("member_held"), member_waiting=counts.get("member_waiting"),
     )
+
+
+def _address_holders(meeting):
+    return Registration.objects.filter(meeting=meeting, status__in=ADDRESS_HOLDING_STATUSES)
+
+
+def email_taken(meeting, email, exclude=None):
+    """Whether a registration for `meeting` that still holds its address (pending, confirmed,
+    waitlisted or awaiting confirmation) has `email`, case ignored; `exclude` is the
+    registration being changed (or its id). The rule of the constraint
+    `registration_one_active_per_email`, asked first for a clear message."""
+    taken = _address_holders(meeting).filter(email__iexact=(email or "").strip())
+    if exclude is not None:
+        taken = taken.exclude(pk=getattr(exclude, "pk", exclude))
+    return taken.exists()
+
+
+def emails_taken(meeting, emails):
+    """The lower-cased addresses among `emails` that `email_taken` refuses, in one query."""
+    wanted = {(email or "").strip().lower() for email in emails} - {""}
+    return set(_address_holders(meeting).annotate(email_lower=Lower("email"))
+               .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
 
 
 def full_delegations(meeting):
