@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from asem_customs import fields
 from meetings.models import Member
 
-from .enums import ActionPointStatus
+from .enums import OPEN_POINT_STATUSES, ActionPointStatus
 from .models import ActionPlan, ActionPoint, ProgressReport
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
@@ -159,7 +159,7 @@ class CarryOverForm(forms.Form):
         self.fields["into_plan"].queryset = later_plans
         self.fields["into_plan"].initial = later_plans.first()
         self.fields["points"].queryset = plan.points.filter(
-            status__in=[ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS]
+            status__in=OPEN_POINT_STATUSES
         ).order_by("number")
         self.fields["points"].label_from_instance = lambda point: (
             f"{point.number}. {point.title} ({point.get_status_display()})"

@@ -8,9 +8,7 @@ submitted reports and may file on any open point.
 
 from asem_customs.roles import can_review_progress_reports, focal_member
 
-from .enums import ActionPointStatus, ProgressReportState
-
-CLOSED_STATUSES = (ActionPointStatus.CARRIED_OVER, ActionPointStatus.DROPPED)
+from .enums import CLOSED_POINT_STATUSES, ProgressReportState
 
 
 def member_takes_part(member, action_point):
@@ -24,7 +22,7 @@ def member_takes_part(member, action_point):
 
 
 def can_file_report(user, action_point):
-    if action_point.status in CLOSED_STATUSES:
+    if action_point.status in CLOSED_POINT_STATUSES:
         return False
     if can_review_progress_reports(user):
         return True

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from . import permissions
-from .enums import ActionPointStatus, ProgressReportState
+from .enums import OPEN_POINT_STATUSES, ProgressReportState
 from .models import (
     ActionPlan,
     ActionPoint,
@@ -97,7 +97,7 @@ def open_points_by_plan():
     """Points still open (not started or in progress), for the secretariat's pages."""
     return (
         ActionPoint.objects.filter(
-            status__in=[ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS]
+            status__in=OPEN_POINT_STATUSES
         )
         .select_related("area", "plan")
         .prefetch_related("lead_members")

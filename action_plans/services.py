@@ -22,7 +22,12 @@ from asem_customs import roles
 from mail.outbox import queue_message
 
 from . import permissions
-from .enums import ActionPointStatus, ProgressReportState
+from .enums import (
+    CLOSED_POINT_STATUSES,
+    OPEN_POINT_STATUSES,
+    ActionPointStatus,
+    ProgressReportState,
+)
 from .models import (
     ActionPlan,
     ActionPoint,
@@ -34,7 +39,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 REPORT_FIELDS = ("report_date", "text", "proposed_status")
-OPEN_STATUSES = (ActionPointStatus.NOT_STARTED, ActionPointStatus.IN_PROGRESS)
 
 
 class ActionPlanError(ValidationError):
@@ -74,7 +78,7 @@ def _mail_on_commit(subject, body, recipients, kind="meetings.progress_report"):
 
 
 def _secretariat_address():
-    return getattr(settings, "SECRETARIAT_EMAIL", settings.DEFAULT_FROM_EMAIL)
+    return settings.SECRETARIAT_EMAIL
 
 
 def _report_url(report):
@@ -98,7 +102,7 @@ def progress_report_file(*, action_point, data, actor, member=None, attachments=
     its history are dated then. The same holds for `at` in the services below.
     """
     action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
-    if action_point.status in permissions.CLOSED_STATUSES or not _allowed(
+    if action_point.status in CLOSED_POINT_STATUSES or not _allowed(
         permissions.can_file_report, actor, action_point
     ):
         raise ActionPlanError(
@@ -171,7 +175,7 @@ def progress_report_submit(*, report, actor, at=None):
         permissions.can_edit_report, actor, report
     ):
         raise ActionPlanError(_("Only a draft can be submitted."), code="not_draft")
-    if report.action_point.status in permissions.CLOSED_STATUSES:
+    if report.action_point.status in CLOSED_POINT_STATUSES:
         raise ActionPlanError(
             _("This action point is closed: it no longer takes reports."), code="point_closed"
         )
@@ -311,7 +315,7 @@ def action_points_carry_over(*, points, into_plan, actor, effective_on=None, at=
 
 
 def _check_can_carry(point, into_plan):
-    if point.status not in OPEN_STATUSES:
+    if point.status not in OPEN_POINT_STATUSES:
         raise ActionPlanError(
             _("Point %(number)s is not open: only points not started or in progress are "
               "carried over.") % {"number": point.number},

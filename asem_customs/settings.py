@@ -4,6 +4,7 @@ Every setting that differs between machines is read once, here, from the environ
 (through django-environ). `.env.example` and the README list each variable with its default.
 """
 
+import email.utils
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -266,6 +267,11 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ASEM Customs Secretariat <secretariat@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the secretariat itself is mailed (progress reports submitted for review): by default
+# the address part of DEFAULT_FROM_EMAIL.
+SECRETARIAT_EMAIL = env.str(
+    "SECRETARIAT_EMAIL", default=email.utils.parseaddr(DEFAULT_FROM_EMAIL)[1]
+)
 # Seconds the site waits for the mail server on each step of sending before giving up (the
 # message stays queued). Short: without a broker a request sends its mail after commit.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)

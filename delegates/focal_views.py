@@ -19,7 +19,7 @@ from . import services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .forms import RegistrationForm, add_service_error
 from .models import FocalPoint, Registration
-from .selectors import delegation, focal_point_meetings, seats
+from .selectors import delegation, focal_point_meetings, seats, seats_left_for_member
 from .services import RegistrationError
 
 
@@ -55,8 +55,9 @@ def focal_home(request, focal_point):
 
 
 def _with_member_left(meeting):
-    meeting.member_left = max(min(meeting.delegation_cap - meeting.member_held,
-                                  meeting.capacity - meeting.held), 0)
+    meeting.member_left = seats_left_for_member(
+        capacity=meeting.capacity, held=meeting.held, delegation_cap=meeting.delegation_cap,
+        member_held=meeting.member_held)
     return meeting
 
 

@@ -13,18 +13,20 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from asem_customs import fields
 from meetings.models import Member
 from meetings.templatetags.meeting_tags import date_long, date_range
 
-from .enums import ACTIVE_STATUSES, ADDRESS_HOLDING_STATUSES, Honorific, Role
+from .enums import ACTIVE_STATUSES, PASSPORT_FIELDS, Honorific, Role
 from .models import FocalPoint, Registration
 from .passports import mask_passport_number, stored_passport_details
-from .services import EDITABLE_FIELDS
-from .validators import PrintableTextMixin
-from .visa import VISA_LETTER_FIELDS
+from .services import EDITABLE_FIELDS, check_email_free
+from .validators import PrintableTextMixin, validate_has_a_name
+from .visa import visa_request_errors
 
 NAME_FIELDS = ("given_name", "family_name", "name_latin")
-PASSPORT_REQUIRED = VISA_LETTER_FIELDS  # what the letter needs, asked for with it
+# The name rule (`validators.validate_has_a_name`) as the form puts it to the person.
+FAMILY_NAME_REQUIRED = _("Give your family name, or your name if it has one part.")
 
 # Roles a person may pick; host and secretariat staff are registered by the secretariat.
 PUBLIC_ROLES = [Role.HEAD_OF_DELEGATION, Role.DELEGATE, Role.ADVISER, Role.OBSERVER,
@@ -126,7 +128,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         family = self.fields["family_name"]
         family.required = True
         family.error_messages.update({
-            "required": _("Give your family name, or your name if it has one part."),
+            "required": FAMILY_NAME_REQUIRED,
             "max_length": _("Your family name is too long: at most %(limit_value)d characters "
                             "(you gave %(show_value)d)."),
         })
@@ -266,23 +268,17 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
-        taken = Registration.objects.filter(
-            meeting=self.meeting, status__in=ADDRESS_HOLDING_STATUSES, email__iexact=email
-        ).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(
-                _("This email address is already registered for this meeting."),
-                code="duplicate_email",
-            )
+        check_email_free(meeting=self.meeting, email=email, exclude=self.instance.pk)
         return email
 
     def clean(self):
         cleaned = super().clean()
-        if "family_name" not in self.errors and not (
-                cleaned.get("given_name") or cleaned.get("family_name")):
-            self.add_error("family_name", forms.ValidationError(
-                _("Give your family name, or your name if it has one part."),
-                code="name_required"))
+        if "family_name" not in self.errors:
+            try:
+                validate_has_a_name(cleaned.get("given_name"), cleaned.get("family_name"),
+                                    message=FAMILY_NAME_REQUIRED)
+            except forms.ValidationError as error:
+                self.add_error("family_name", error)
         self._clean_dates(cleaned)
         self._keep_stored_passport(cleaned)
         self._clean_passport(cleaned)
@@ -326,22 +322,8 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                 cleaned[name] = value
 
     def _clean_passport(self, cleaned):
-        if not cleaned.get("needs_visa_letter"):
-            return
-        for name in PASSPORT_REQUIRED:
-            if not cleaned.get(name):
-                self.add_error(name, forms.ValidationError(
-                    _("Needed for the visa invitation letter."), code="required_for_visa"))
-        expires = cleaned.get("passport_expires_on")
-        end = self.meeting.end_date or self.meeting.start_date
-        if expires and end and expires <= end:
-            self.add_error("passport_expires_on", forms.ValidationError(
-                _("Your passport must still be valid after the meeting."),
-                code="passport_expired"))
-        born = cleaned.get("date_of_birth")
-        if born and born >= timezone.localdate():
-            self.add_error("date_of_birth", forms.ValidationError(
-                _("Give your date of birth."), code="invalid_birth_date"))
+        for name, error in visa_request_errors(cleaned, meeting=self.meeting).items():
+            self.add_error(name, error)
 
     def _clean_head(self, cleaned):
         member = self.fixed_member or cleaned.get("member")
@@ -395,7 +377,7 @@ class FocalPointInviteForm(PrintableTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     first_name = forms.CharField(label=_("Given name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
-    member = forms.ModelChoiceField(Member.objects.order_by("kind", "name"), label=_("Member"))
+    member = fields.ModelChoiceField(Member.objects.order_by("kind", "name"), label=_("Member"))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -407,9 +389,47 @@ class FocalPointInviteForm(PrintableTextMixin, forms.Form):
 
 
 class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
-    """The admin's registration form: the same character rules as the public form."""
+    """The admin's registration form: the same character, email, name and visa-letter rules
+    as the public form. The admin leaves the passport fields out for those who may not see
+    them: the visa-letter rule then reads what is on file and speaks above the form."""
 
     class Meta:
         model = Registration
         fields = ["meeting", *EDITABLE_FIELDS]  # the admin narrows these to its fieldsets
         widgets = {"honorific": honorific_input()}
+
+    def _meeting(self):
+        if "meeting" in self.fields:
+            return self.cleaned_data.get("meeting")
+        return self.instance.meeting if self.instance.meeting_id else None
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        meeting = self._meeting()
+        if meeting is not None:
+            check_email_free(meeting=meeting, email=email, exclude=self.instance.pk)
+        return email
+
+    def _value(self, cleaned, name):
+        return cleaned.get(name) if name in self.fields else getattr(self.instance, name)
+
+    def clean(self):
+        cleaned = super().clean()
+        names = ("given_name", "family_name")
+        if not set(names) & set(self.errors):
+            try:
+                validate_has_a_name(*(self._value(cleaned, name) for name in names))
+            except forms.ValidationError as error:
+                self.add_error("family_name" if "family_name" in self.fields else None, error)
+        values = {name: self._value(cleaned, name)
+                  for name in ("needs_visa_letter", *PASSPORT_FIELDS)}
+        for name, error in visa_request_errors(values, meeting=self._meeting()).items():
+            if name in self.fields:
+                self.add_error(name, error)
+            else:
+                label = str(Registration._meta.get_field(name).verbose_name)
+                self.add_error(None, forms.ValidationError(
+                    "%(field)s: %(message)s", code=error.code,
+                    params={"field": label[:1].upper() + label[1:],
+                            "message": error.message}))
+        return cleaned

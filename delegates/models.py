@@ -28,6 +28,10 @@ from .enums import (
     action_words,
 )
 
+# One active registration per email and meeting: the constraint below, and
+# `delegates.selectors.email_taken` / `services.check_email_free` for a clear message first.
+DUPLICATE_EMAIL = _("This email address is already registered for this meeting.")
+
 # Crockford's base32: digits and capitals without I, L, O and U, so that a code read aloud or
 # typed from a badge has no look-alike characters.
 BADGE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -184,9 +188,7 @@ class Registration(models.Model):
                 "meeting", Lower("email"),
                 condition=Q(status__in=ADDRESS_HOLDING_STATUSES),
                 name="registration_one_active_per_email",
-                violation_error_message=_(
-                    "This email address is already registered for this meeting."
-                ),
+                violation_error_message=DUPLICATE_EMAIL,
             ),
             models.UniqueConstraint(
                 fields=["meeting", "member"],

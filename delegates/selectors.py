@@ -4,16 +4,30 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
 
 from meetings.selectors import upcoming_meetings
 
-from .enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
+from .enums import (
+    ACTIVE_STATUSES,
+    ADDRESS_HOLDING_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    RegistrationStatus,
+)
 from .models import Registration, badge_code_candidates
+
+
+def seats_left_for_member(*, capacity, held, delegation_cap, member_held):
+    """Seats a member's delegation may still take: what its own cap leaves and what the
+    meeting leaves, whichever is less (never below 0). The one count behind the seat
+    rules, the focal point's pages and the dashboard."""
+    return max(min(delegation_cap - member_held, capacity - held), 0)
 
 
 @dataclass(frozen=True)
 class Seats:
-    """Seats of a meeting, and of one member's delegation when a member is given."""
+    """Seats of a meeting, and of one member's delegation when a member is given; the
+    numbers the public form, the focal point's pages and the dashboard show."""
 
     capacity: int
     held: int
@@ -27,11 +41,17 @@ class Seats:
         return max(self.capacity - self.held, 0)
 
     @property
+    def percent_held(self):
+        return round(100 * self.held / self.capacity) if self.capacity else 100
+
+    @property
     def member_left(self):
-        """Seats this member may still take: its own cap and the meeting's, whichever is less."""
+        """Seats this member may still take (`seats_left_for_member`)."""
         if self.delegation_cap is None:
             return None
-        return max(min(self.delegation_cap - self.member_held, self.left), 0)
+        return seats_left_for_member(capacity=self.capacity, held=self.held,
+                                     delegation_cap=self.delegation_cap,
+                                     member_held=self.member_held)
 
 
 def seats(meeting, member=None):
@@ -48,6 +68,28 @@ def seats(meeting, member=None):
         delegation_cap=meeting.delegation_cap if member is not None else None,
         member_held=counts.get("member_held"), member_waiting=counts.get("member_waiting"),
     )
+
+
+def _address_holders(meeting):
+    return Registration.objects.filter(meeting=meeting, status__in=ADDRESS_HOLDING_STATUSES)
+
+
+def email_taken(meeting, email, exclude=None):
+    """Whether a registration for `meeting` that still holds its address (pending, confirmed,
+    waitlisted or awaiting confirmation) has `email`, case ignored; `exclude` is the
+    registration being changed (or its id). The rule of the constraint
+    `registration_one_active_per_email`, asked first for a clear message."""
+    taken = _address_holders(meeting).filter(email__iexact=(email or "").strip())
+    if exclude is not None:
+        taken = taken.exclude(pk=getattr(exclude, "pk", exclude))
+    return taken.exists()
+
+
+def emails_taken(meeting, emails):
+    """The lower-cased addresses among `emails` that `email_taken` refuses, in one query."""
+    wanted = {(email or "").strip().lower() for email in emails} - {""}
+    return set(_address_holders(meeting).annotate(email_lower=Lower("email"))
+               .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
 
 
 def full_delegations(meeting):

@@ -24,7 +24,6 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,7 +44,9 @@ from .enums import (
     RegistrationStatus,
     Role,
 )
-from .models import FocalPoint, Registration, RegistrationLogEntry
+from .models import DUPLICATE_EMAIL, FocalPoint, Registration, RegistrationLogEntry
+from .selectors import email_taken, emails_taken, seats_left_for_member
+from .validators import NAME_REQUIRED, validate_has_a_name
 
 Status = RegistrationStatus
 
@@ -93,10 +94,7 @@ def seats_held(meeting, member=None):
 
 def has_free_seat(meeting, member):
     """Whether one more seat fits the meeting and the member's delegation."""
-    return (
-        seats_held(meeting) < meeting.capacity
-        and seats_held(meeting, member) < meeting.delegation_cap
-    )
+    return _free_seats(meeting, member, 1) == 1
 
 
 def status_for_new_registration(meeting, member):
@@ -157,31 +155,41 @@ def _check_delegation_scope(actor, member_id):
         )
 
 
+def check_email_free(*, meeting, email, exclude=None):
+    """Raise RegistrationError (`duplicate_email`) when `email` is already registered for
+    `meeting` (`selectors.email_taken`): the form, the admin, the import and the services
+    ask this one rule, which the database constraint also holds."""
+    if email_taken(meeting, email, exclude=exclude):
+        raise RegistrationError(str(DUPLICATE_EMAIL), code="duplicate_email")
+
+
+def check_has_a_name(*, given_name, family_name):
+    """Raise RegistrationError (`name_required`) for a registration without any name
+    (`validators.validate_has_a_name`)."""
+    try:
+        validate_has_a_name(given_name, family_name)
+    except ValidationError as exc:
+        raise RegistrationError(str(exc.message), code=exc.code) from exc
+
+
 def _check_unique_rules(registration):
     """The rules the constraints also hold, checked first for a clear message."""
-    others = Registration.objects.filter(
-        meeting_id=registration.meeting_id, status__in=ADDRESS_HOLDING_STATUSES
-    ).exclude(pk=registration.pk)
-    if others.filter(email__iexact=registration.email).exists():
-        raise RegistrationError(
-            _("This email address is already registered for this meeting."),
-            code="duplicate_email",
-        )
-    if registration.role == Role.HEAD_OF_DELEGATION and others.filter(
-        member_id=registration.member_id, role=Role.HEAD_OF_DELEGATION,
-        status__in=ACTIVE_STATUSES,
-    ).exists():
+    check_email_free(meeting=registration.meeting_id, email=registration.email,
+                     exclude=registration.pk)
+    if registration.role == Role.HEAD_OF_DELEGATION and Registration.objects.filter(
+        meeting_id=registration.meeting_id, member_id=registration.member_id,
+        role=Role.HEAD_OF_DELEGATION, status__in=ACTIVE_STATUSES,
+    ).exclude(pk=registration.pk).exists():
         raise RegistrationError(
             _("This delegation already has a head of delegation."), code="duplicate_head"
         )
 
 
 CONSTRAINT_MESSAGES = {
-    "registration_one_active_per_email": (
-        "duplicate_email", "This email address is already registered for this meeting."),
+    "registration_one_active_per_email": ("duplicate_email", DUPLICATE_EMAIL),
     "registration_one_head_per_delegation": (
         "duplicate_head", "This delegation already has a head of delegation."),
-    "registration_has_a_name": ("name_required", "Give a given name or a family name."),
+    "registration_has_a_name": ("name_required", NAME_REQUIRED),
     "registration_departs_after_arrival": (
         "departure_before_arrival", "The departure date cannot be before the arrival date."),
 }
@@ -196,7 +204,7 @@ def _save(registration, **kwargs):
     except IntegrityError as exc:
         for name, (code, message) in CONSTRAINT_MESSAGES.items():
             if name in str(exc):
-                raise RegistrationError(_(message), code=code) from exc
+                raise RegistrationError(_(str(message)), code=code) from exc
         raise
 
 
@@ -286,8 +294,7 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
         meeting=meeting, status=status, registered_by=_user(actor),
         status_changed_at=timezone.now(), head_requested=head_requested, **clean,
     )
-    if not (registration.given_name or registration.family_name):
-        raise RegistrationError(_("Give a given name or a family name."), code="name_required")
+    check_has_a_name(given_name=registration.given_name, family_name=registration.family_name)
     _check_unique_rules(registration)
     _save(registration)
     return registration
@@ -354,9 +361,11 @@ def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registrat
 def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
-    meeting_free = meeting.capacity - (seats_held(meeting) - ours_holding)
-    delegation_free = meeting.delegation_cap - (seats_held(meeting, member) - ours_holding)
-    return max(0, min(wanted, meeting_free, delegation_free))
+    left = seats_left_for_member(
+        capacity=meeting.capacity, held=seats_held(meeting) - ours_holding,
+        delegation_cap=meeting.delegation_cap,
+        member_held=seats_held(meeting, member) - ours_holding)
+    return min(wanted, left)
 
 
 def _give_statuses(registrations, pending):
@@ -373,7 +382,7 @@ def _insert_registrations(registrations, actor):
     except IntegrityError as exc:
         for name, (code, message) in CONSTRAINT_MESSAGES.items():
             if name in str(exc):
-                raise RegistrationError(_(message), code=code) from exc
+                raise RegistrationError(_(str(message)), code=code) from exc
         raise
     RegistrationLogEntry.objects.bulk_create([
         RegistrationLogEntry(registration=registration,
@@ -421,12 +430,13 @@ def _new_registrations(meeting, member, rows, actor):
         if not clean.get("privacy_consent_at"):
             raise BulkRowError(_("The privacy notice must be accepted to register."),
                                code="consent_required", index=index)
-        if not (registration.given_name or registration.family_name):
-            raise BulkRowError(_("Give a given name or a family name."), code="name_required",
-                               index=index)
+        try:
+            check_has_a_name(given_name=registration.given_name,
+                             family_name=registration.family_name)
+        except RegistrationError as exc:
+            raise BulkRowError(exc.message, code=exc.code, index=index) from exc
         if emails.setdefault(registration.email.lower(), index) != index:
-            raise BulkRowError(_("This email address is already registered for this meeting."),
-                               code="duplicate_email", index=index)
+            raise BulkRowError(str(DUPLICATE_EMAIL), code="duplicate_email", index=index)
         if registration.role == Role.HEAD_OF_DELEGATION:
             if head is not None:
                 raise BulkRowError(_("This delegation already has a head of delegation."),
@@ -438,15 +448,13 @@ def _new_registrations(meeting, member, rows, actor):
 
 def _check_bulk_against_database(meeting, member, registrations):
     """The unique rules of `_check_unique_rules`, for many registrations in two queries."""
-    active = Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
-    wanted = {registration.email.lower() for registration in registrations}
-    taken = set(active.annotate(email_lower=Lower("email"))
-                .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
-    head_taken = active.filter(member=member, role=Role.HEAD_OF_DELEGATION).exists()
+    taken = emails_taken(meeting, [registration.email for registration in registrations])
+    head_taken = Registration.objects.filter(
+        meeting=meeting, status__in=ACTIVE_STATUSES, member=member,
+        role=Role.HEAD_OF_DELEGATION).exists()
     for index, registration in enumerate(registrations):
         if registration.email.lower() in taken:
-            raise BulkRowError(_("This email address is already registered for this meeting."),
-                               code="duplicate_email", index=index)
+            raise BulkRowError(str(DUPLICATE_EMAIL), code="duplicate_email", index=index)
         if head_taken and registration.role == Role.HEAD_OF_DELEGATION:
             raise BulkRowError(_("This delegation already has a head of delegation."),
                                code="duplicate_head", index=index)
@@ -475,9 +483,7 @@ def registration_update(*, registration, data, actor=None):
         old_member_id = fresh.member_id
         for field, value in clean.items():
             setattr(fresh, field, value)
-        if not (fresh.given_name or fresh.family_name):
-            raise RegistrationError(_("Give a given name or a family name."),
-                                    code="name_required")
+        check_has_a_name(given_name=fresh.given_name, family_name=fresh.family_name)
         moved = fresh.member_id != old_member_id
         if moved:
             _check_delegation_scope(actor, fresh.member_id)

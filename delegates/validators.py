@@ -76,6 +76,18 @@ class PrintableTextValidator:
 validate_printable_text = PrintableTextValidator()
 
 
+# A registration needs a name: a given name, a family name or both (a one-part name is
+# held as the family name). The database holds the same rule (`registration_has_a_name`).
+NAME_REQUIRED = _("Give a given name or a family name.")
+
+
+def validate_has_a_name(given_name, family_name, *, message=NAME_REQUIRED):
+    """Refuse a registration with neither a given nor a family name (code `name_required`);
+    the form, the import rows, the admin and the services all ask this."""
+    if not ((given_name or "").strip() or (family_name or "").strip()):
+        raise ValidationError(message, code="name_required")
+
+
 class PrintableTextMixin:
     """A form whose every text field refuses unprintable characters (see the module)."""
 

@@ -6,14 +6,12 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from asem_customs.rate_limits import RATELIMIT_OPTIONS, too_many_registrations
-from meetings.enums import MeetingStatus
 from meetings.selectors import meeting_with_details, public_meetings
 
 from . import links, services
@@ -21,19 +19,6 @@ from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .forms import RegistrationForm, add_service_error
 from .selectors import full_delegations, registration_for_link, seats, waiting_position
 from .services import RegistrationError
-
-
-def registration_window(meeting, now=None):
-    """'open', 'not_yet_open' or 'closed', for the page shown instead of the form."""
-    now = now or timezone.now()
-    if meeting.registration_is_open(now):
-        return "open"
-    opens = meeting.registration_opens_at
-    if meeting.status == MeetingStatus.ANNOUNCED or (
-        meeting.status == MeetingStatus.REGISTRATION_OPEN and opens and now < opens
-    ):
-        return "not_yet_open"
-    return "closed"
 
 
 # A view decorator runs after CsrfViewMiddleware.process_view: a POST without a valid token
@@ -44,7 +29,7 @@ def register(request, slug):
     if getattr(request, "limited", False):
         return too_many_registrations(request)
     meeting = meeting_with_details(slug)
-    window = registration_window(meeting)
+    window = meeting.registration_window()
     if window != "open":
         return render(request, "delegates/register_closed.html",
                       {"meeting": meeting, "window": window})

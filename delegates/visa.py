@@ -1,5 +1,6 @@
 """Who may be sent a visa invitation letter: one rule for the visa-letter page, the single
-letter, the all-in-one PDF and the admin action.
+letter, the all-in-one PDF and the admin action; and what a request for a letter must
+carry: one rule for the registration form, the admin's form and the import.
 
 A letter invites a person to the meeting, so it is only for someone who holds a seat
 (pending or confirmed, not on the waiting list), and it carries the passport details an
@@ -7,6 +8,8 @@ embassy needs, so every one of them must be on file. What stands in the way is s
 words (the status, the names of the missing details), never with the details' values.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +19,30 @@ from .models import Registration
 # letter is asked for (the date of issue is printed when given).
 VISA_LETTER_FIELDS = ("passport_number", "passport_nationality", "passport_expires_on",
                       "date_of_birth")
+
+
+def visa_request_errors(values, *, meeting=None, today=None):
+    """{field name: ValidationError} of what stands in the way of a visa letter that
+    `values` (a registration's fields by name) asks for: each passport detail the letter
+    needs, a passport still valid after `meeting`, a date of birth in the past. Empty when
+    no letter is asked for or nothing is missing."""
+    if not values.get("needs_visa_letter"):
+        return {}
+    errors = {
+        name: ValidationError(_("Needed for the visa invitation letter."),
+                              code="required_for_visa")
+        for name in VISA_LETTER_FIELDS if values.get(name) in (None, "")
+    }
+    expires = values.get("passport_expires_on")
+    end = meeting and (meeting.end_date or meeting.start_date)
+    if expires and end and expires <= end:
+        errors["passport_expires_on"] = ValidationError(
+            _("Your passport must still be valid after the meeting."), code="passport_expired")
+    born = values.get("date_of_birth")
+    if born and born >= (today or timezone.localdate()):
+        errors["date_of_birth"] = ValidationError(_("Give your date of birth."),
+                                                  code="invalid_birth_date")
+    return errors
 
 
 def missing_passport_details(registration):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from action_plans import services
-from action_plans.enums import ProgressReportState
+from action_plans.enums import OPEN_POINT_STATUSES, ProgressReportState
 from action_plans.models import ActionPlan, ActionPoint, ProgressReport
 from asem_customs.roles import SYSTEM
 from meetings.enums import AgendaItemKind
@@ -142,7 +142,7 @@ def _load_next_plan(thirteenth, plan, points):
     to_carry = [
         points[number] for number in CARRIED_POINTS
         if not ActionPoint.objects.filter(carried_over_from=points[number]).exists()
-        and points[number].status in services.OPEN_STATUSES
+        and points[number].status in OPEN_POINT_STATUSES
     ]
     if to_carry:
         services.action_points_carry_over(

@@ -203,6 +203,18 @@ class Meeting(models.Model):
             return False
         return not (self.registration_closes_at and now >= self.registration_closes_at)
 
+    def registration_window(self, now=None):
+        """'open', 'not_yet_open' (announced, or open from a later date) or 'closed'."""
+        now = now or timezone.now()
+        if self.registration_is_open(now):
+            return "open"
+        opens = self.registration_opens_at
+        if self.status == MeetingStatus.ANNOUNCED or (
+            self.status == MeetingStatus.REGISTRATION_OPEN and opens and now < opens
+        ):
+            return "not_yet_open"
+        return "closed"
+
 
 class Topic(models.Model):
     """A subject deliberated at meetings, shared across meetings."""

@@ -11,29 +11,6 @@ from meetings.enums import MemberKind
 from meetings.models import Member
 
 
-@dataclass(frozen=True)
-class Seats:
-    capacity: int
-    held: int
-    waitlisted: int
-
-    @property
-    def left(self):
-        return max(self.capacity - self.held, 0)
-
-    @property
-    def percent_held(self):
-        return round(100 * self.held / self.capacity) if self.capacity else 100
-
-
-def seats(meeting):
-    counts = meeting.registrations.aggregate(
-        held=Count("id", filter=Q(status__in=SEAT_HOLDING_STATUSES)),
-        waitlisted=Count("id", filter=Q(status=RegistrationStatus.WAITLISTED)),
-    )
-    return Seats(capacity=meeting.capacity, **counts)
-
-
 def counts_by_status(meeting):
     """[(status, label, count)] for every status, zeros included, in the enum's order."""
     found = dict(meeting.registrations.values_list("status").annotate(n=Count("id")))

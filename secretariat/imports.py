@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from delegates.enums import ACTIVE_STATUSES, RegistrationStatus, Role
-from delegates.models import ImportBatch, Registration
+from delegates.models import DUPLICATE_EMAIL, ImportBatch, Registration
+from delegates.selectors import emails_taken
 from delegates.services import BulkRowError, RegistrationError, registrations_submit_bulk
-from delegates.validators import PrintableTextMixin
+from delegates.validators import PrintableTextMixin, validate_has_a_name
+from delegates.visa import visa_request_errors
 
 from . import spreadsheets
 
@@ -59,7 +61,8 @@ def iso_date():
 
 
 class ImportRowForm(PrintableTextMixin, forms.Form):
-    """One row, validated as the registration form would."""
+    """One row, validated as the registration form would: a row asking for a visa letter
+    carries the passport details the letter needs (`delegates.visa`)."""
 
     # Free text ("Dato'", "Hon."), cut to what the registration holds rather than refused.
     honorific = forms.CharField(required=False)
@@ -84,6 +87,10 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
     date_of_birth = iso_date()
     publish_name = forms.BooleanField(required=False)
 
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
     def clean_role(self):
         return self.cleaned_data["role"] or Role.DELEGATE
 
@@ -99,13 +106,13 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("given_name") or data.get("family_name")):
-            raise forms.ValidationError(
-                gettext_lazy("Give a given name or a family name."), code="name_required")
+        validate_has_a_name(data.get("given_name"), data.get("family_name"))
         arrival, departure = data.get("arrival_date"), data.get("departure_date")
         if arrival and departure and departure < arrival:
             self.add_error("departure_date", gettext_lazy(
                 "The departure date cannot be before the arrival date."))
+        for name, error in visa_request_errors(data, meeting=self.meeting).items():
+            self.add_error(name, error)
         return data
 
 
@@ -173,6 +180,10 @@ def _rows_from_table(table):
     rows = []
     for cells in table:
         texts = [_text(cell) for cell in cells]
+        if any("\x00" in text for text in texts):
+            # No name or address holds one, and the database cannot store it.
+            raise UnreadableFile(_("The file contains NUL characters: save it again as "
+                                   "“CSV UTF-8” or as an Excel workbook (.xlsx)."))
         if any(len(text) > bounds.cell for text in texts):
             raise UnreadableFile(_("A cell holds more than %(max)s characters.") % {
                 "max": bounds.cell})
@@ -232,15 +243,15 @@ def preview(rows, *, meeting=None, member=None):
     result, seen = [], {}
     taken, head_taken = set(), False
     if meeting is not None:
-        active = Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
-        taken = {email.lower() for email in active.values_list("email", flat=True)}
-        head_taken = member is not None and active.filter(
-            member=member, role=Role.HEAD_OF_DELEGATION).exists()
+        taken = emails_taken(meeting, [raw.get("email", "") for raw in rows])
+        head_taken = member is not None and Registration.objects.filter(
+            meeting=meeting, status__in=ACTIVE_STATUSES, member=member,
+            role=Role.HEAD_OF_DELEGATION).exists()
     for index, raw in enumerate(rows, start=2):
         form_data = {**raw, "role": _role_value(raw.get("role", ""))}
         for flag in ("family_name_first", "needs_visa_letter", "publish_name"):
             form_data[flag] = raw.get(flag, "").lower() in TRUE_WORDS
-        form = ImportRowForm(form_data)
+        form = ImportRowForm(form_data, meeting=meeting)
         row = PreviewRow(number=index, raw=raw)
         if form.is_valid():
             row.data = form.cleaned_data
@@ -248,11 +259,11 @@ def preview(rows, *, meeting=None, member=None):
             for name, errors in form.errors.items():
                 label = "" if name == "__all__" else f"{LABELS.get(name, name)}: "
                 row.errors.extend(f"{label}{error}" for error in errors)
-        email = raw.get("email", "").lower()
+        email = raw.get("email", "").strip().lower()
         if email and email in seen:
             row.errors.append(_("The same email is on row %(row)s.") % {"row": seen[email]})
         if email in taken:
-            row.errors.append(_("This email address is already registered for this meeting."))
+            row.errors.append(str(DUPLICATE_EMAIL))
         if row.data.get("role") == Role.HEAD_OF_DELEGATION:
             if head_taken:
                 row.errors.append(_("This delegation already has a head of delegation."))

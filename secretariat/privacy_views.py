@@ -7,7 +7,6 @@ The email address travels in POST bodies only, so that it never lands in access 
 
 import json
 
-from django import forms
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -20,18 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.decorators import signed_in_with
 
 from . import privacy
-
-
-class PersonForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email address of the person"))
-
-
-class EraseForm(PersonForm):
-    email = forms.EmailField(widget=forms.HiddenInput)
-    confirm = forms.BooleanField(
-        label=gettext_lazy("I have checked the person's identity and their request to erase "
-                           "their data."),
-    )
+from .forms import EraseForm, PersonForm
 
 
 def personal_data_manager_required(view):

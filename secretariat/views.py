@@ -3,7 +3,6 @@ check-in and bulk import. A "Secretariat viewer" reads (view permission on regis
 a "Secretariat editor" also changes (change permission). Anyone else signed in gets 403;
 someone not signed in is sent to sign in and back (`accounts.decorators`)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,7 +22,12 @@ from asem_customs import roles
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import FocalPoint, Registration
-from delegates.selectors import SEARCH_MIN_LENGTH, checkin_search, registration_by_badge_code
+from delegates.selectors import (
+    SEARCH_MIN_LENGTH,
+    checkin_search,
+    registration_by_badge_code,
+    seats,
+)
 from delegates.services import (
     RegistrationError,
     focal_point_invite,
@@ -31,7 +35,7 @@ from delegates.services import (
     registration_undo_attendance,
 )
 from delegates.visa import visa_letter_obstacles, with_visa_letter
-from meetings.models import Meeting, Member
+from meetings.models import Meeting
 from secretariat.enums import JobKind
 from secretariat.services import start_job
 
@@ -44,6 +48,7 @@ from .documents import (
     visa_letters_document,
 )
 from .exports import participants_csv_chunks, participants_for_list
+from .forms import BadgeForm, FocalPointInviteForm, ImportForm
 from .job_views import document_response
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
@@ -86,7 +91,7 @@ def meeting_dashboard(request, slug):
     delegations = list(stats.delegations(meeting))
     context = {
         "meeting": meeting,
-        "seats": stats.seats(meeting),
+        "seats": seats(meeting),
         "status_counts": status_counts,
         "region_counts": region_counts,
         "delegations": delegations,
@@ -120,19 +125,6 @@ def participants_export(request, slug, fmt):
         return document_response(request, participants_document(
             meeting=meeting, total=queryset.count(), fmt=fmt, published=published))
     raise Http404
-
-
-class BadgeForm(forms.Form):
-    member = forms.ModelChoiceField(
-        queryset=Member.objects.all(), required=False, label=gettext_lazy("Member"),
-        empty_label=gettext_lazy("All members"),
-    )
-    include_pending = forms.BooleanField(
-        required=False, label=gettext_lazy("Include pending registrations"))
-    layout = forms.ChoiceField(
-        choices=[("sheet", gettext_lazy("A4 sheets, eight badges a page")),
-                 ("single", gettext_lazy("One badge a page"))],
-        initial="sheet", label=gettext_lazy("Layout"))
 
 
 @viewer_required
@@ -379,18 +371,6 @@ def room(request, slug):
 # --- bulk import --------------------------------------------------------------------------
 
 
-class ImportForm(forms.Form):
-    member = forms.ModelChoiceField(queryset=Member.objects.all(), label=gettext_lazy("Member"))
-    file = forms.FileField(
-        label=gettext_lazy("Delegation spreadsheet (CSV or XLSX)"),
-        help_text=gettext_lazy("One person a row; the first row holds the column names."),
-    )
-    consent = forms.BooleanField(
-        label=gettext_lazy("The member administration confirms that every person listed "
-                           "has accepted the privacy notice."),
-    )
-
-
 @editor_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request, slug):
@@ -461,14 +441,6 @@ def implementation_report(request, slug):
 
 
 # --- focal points: who has been invited, who has not signed in yet, invite -------------------
-
-
-class FocalPointInviteForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
-    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150,
-                                 required=False)
-    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150, required=False)
-    member = forms.ModelChoiceField(label=gettext_lazy("Member"), queryset=Member.objects.all())
 
 
 @viewer_required

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from delegates import selectors as delegates_selectors
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from secretariat import dashboard
@@ -28,9 +29,10 @@ def meeting():
 
 
 def test_seats_held_and_left(meeting):
-    seats = dashboard.seats(meeting)
+    seats = delegates_selectors.seats(meeting)
 
-    assert (seats.capacity, seats.held, seats.left, seats.waitlisted) == (10, 2, 8, 1)
+    assert (seats.capacity, seats.held, seats.left, seats.waiting, seats.percent_held) == (
+        10, 2, 8, 1, 20)
 
 
 def test_counts_by_status_and_region(meeting):

@@ -31,7 +31,7 @@ def xlsx_file(rows):
 
 def test_preview_reports_row_level_errors():
     rows = imports.read_rows(csv_file(
-        "Somchai,Jaidee,somchai@example.org,head,Director-General,2026-03-01,yes\n"
+        "Somchai,Jaidee,somchai@example.org,head,Director-General,2026-03-01,no\n"
         ",,nobody@example.org,delegate,,,\n"
         "Malee,Suksan,not-an-email,delegate,,,\n"
         "Anan,Chai,somchai@example.org,delegate,,03/01/2026,no\n"
@@ -41,7 +41,7 @@ def test_preview_reports_row_level_errors():
 
     assert [row.number for row in preview] == [2, 3, 4, 5]
     assert preview[0].valid
-    assert preview[0].data["needs_visa_letter"] is True
+    assert preview[0].data["needs_visa_letter"] is False
     assert preview[1].errors == ["Give a given name or a family name."]
     assert preview[2].errors == ["Email: Enter a valid email address."]
     assert preview[3].errors == ["Arrival date: Enter a valid date.",

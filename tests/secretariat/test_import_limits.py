@@ -144,3 +144,12 @@ def test_upload_page_shows_the_refusal(client):
 
     assert response.status_code == 200
     assert "The sheet has more than 40 columns." in response.text
+
+
+def test_a_file_with_nul_characters_is_refused_with_a_message():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("nul.csv", b"Email,Given name\nann@example.org,A\x00nn\n")
+
+    with pytest.raises(imports.UnreadableFile, match="NUL characters"):
+        imports.read_rows(upload)

@@ -145,3 +145,17 @@ def test_urls_and_addresses_are_read_as_written():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["$ecret", "$SITE"]
+
+
+def test_the_secretariat_address_is_read_from_the_environment():
+    read = ["-c", "from django.conf import settings; print(settings.SECRETARIAT_EMAIL)"]
+    default = _run_with_production_env(
+        read, DJANGO_SECRET_KEY=get_random_secret_key(),
+        DEFAULT_FROM_EMAIL="Customs Secretariat <office@example.org>")
+    chosen = _run_with_production_env(
+        read, DJANGO_SECRET_KEY=get_random_secret_key(),
+        SECRETARIAT_EMAIL="review@example.org")
+
+    assert (default.returncode, chosen.returncode) == (0, 0), default.stderr + chosen.stderr
+    assert (default.stdout.strip(), chosen.stdout.strip()) == (
+        "office@example.org", "review@example.org")
