@@ -233,7 +233,9 @@ def _set_status(registration, status, *, extra_fields=()):
 def _locked_registration(registration):
     """Lock the meeting, then the registration (always in this order: no deadlocks)."""
     meeting = lock_meeting(registration.meeting)
-    fresh = Registration.objects.select_for_update().select_related("member").get(
+    # of=("self",): the registration's row only, not its member's (which every registration
+    # of the delegation would then queue behind).
+    fresh = Registration.objects.select_for_update(of=("self",)).select_related("member").get(
         pk=registration.pk
     )
     fresh.meeting = meeting
@@ -300,18 +302,16 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
     return registration
 
 
-def registration_submit(*, meeting, data: dict, actor=None, lock=True) -> Registration:
+def registration_submit(*, meeting, data: dict, actor=None) -> Registration:
     """Register a person for `meeting` with `data` (model field names, see EDITABLE_FIELDS).
 
     The registration is `pending` when a seat is free for the meeting and the member, else
     `waitlisted`; it is logged as `delegates.registration.submitted` and the person is mailed
     a signed link. Raises RegistrationError when registration is closed (except for the
     secretariat), the email is already registered, or the delegation has its head already.
-    `lock=False` exists only to let a test show the race that the lock prevents.
     """
     with transaction.atomic():
-        if lock:
-            meeting = lock_meeting(meeting)
+        meeting = lock_meeting(meeting)
         _require_open(meeting, actor)
         member = data.get("member")
         if member is None:
@@ -738,19 +738,14 @@ def registration_submit_public(*, meeting, data: dict, actor=None) -> Registrati
     return registration
 
 
-def registration_confirm_address(*, registration, actor=None, lock=True) -> Registration:
+def registration_confirm_address(*, registration, actor=None) -> Registration:
     """The person opened the link mailed to the address and confirmed: the seat rules run
     now, under the meeting's seat lock, exactly as for a submission (`pending` when a seat is
     free for the meeting and the member, else `waitlisted`), and the usual mail is sent.
     Raises RegistrationError when the registration is not awaiting confirmation, its time
-    to confirm has passed, or registration has closed meanwhile. `lock=False` exists only to
-    let a test show the race that the lock prevents."""
+    to confirm has passed, or registration has closed meanwhile."""
     with transaction.atomic():
-        if lock:
-            fresh = _locked_registration(registration)
-        else:
-            fresh = Registration.objects.select_for_update(of=("self",)).select_related(
-                "member", "meeting").get(pk=registration.pk)
+        fresh = _locked_registration(registration)
         if fresh.status in ACTIVE_STATUSES:
             raise RegistrationError(_("This registration is already confirmed."),
                                     code="already_confirmed")
