@@ -5,40 +5,26 @@ progress reports. Drafts, submitted and rejected reports never appear."""
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF, FontFace
+from fpdf import FontFace
 
 from asem_customs import palette
-from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
+from secretariat.pdf.base import INK, MUTED, SecretariatPDF
 
-INK = (33, 37, 41)
-MUTED = (108, 117, 125)
 RULE = (206, 212, 218)
 # The statuses' colours of the tracker and the badges on the site (RGB).
 STATUS_COLOURS = {status: palette.rgb(colour) for status, colour in palette.STATUS_COLOURS.items()}
 
 
-class ImplementationReportPDF(FPDF):
+class ImplementationReportPDF(SecretariatPDF):
+    """The report on the secretariat's one PDF base: the same fonts for every ASEM script (a
+    report may quote names and text in any), metadata and footer."""
+
     def __init__(self, plan):
-        super().__init__(format="A4")
+        super().__init__(title=_("Implementation report — %(plan)s") % {"plan": plan.title},
+                         footer_text=plan.title)
         self.plan = plan
-        self.set_title(_("Implementation report — %(plan)s") % {"plan": plan.title})
-        self.set_creator("ASEM Customs Meetings")
-        # The same faces as every other document: reports may quote names and text in any
-        # ASEM script.
-        register_fonts(self)
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
-
-    def font(self, size, style=""):
-        self.set_font(MAIN_FAMILY, style, size)
-
-    def footer(self):
-        self.set_y(-12)
-        self.font(8)
-        self.set_text_color(*MUTED)
-        self.cell(0, 5, self.plan.title, align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 5, _("Page %(page)s") % {"page": self.page_no()}, align="R")
 
 
 def _date(day):
