@@ -213,12 +213,11 @@ class RejectForm(PrintableTextMixin, forms.Form):
     )
 
 
-class CancelForm(PrintableTextMixin, forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (sent to the person)"), widget=forms.Textarea(attrs={
-            "rows": 4, "cols": 60}), max_length=2000,
-        help_text=gettext_lazy("For example: “At your request” or “Registered twice”."),
-    )
+class CancelForm(RejectForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = _(
+            "For example: “At your request” or “Registered twice”.")
 
 
 STATUS_REASON_TEMPLATE = "admin/delegates/registration/status_reason.html"
@@ -509,43 +508,43 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
     @admin.action(description=gettext_lazy("Reject selected (with a reason)…"),
                   permissions=["change"])
     def reject(self, request, queryset):
-        form = RejectForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._each(request, queryset,
-                       lambda r: registration_reject(registration=r, actor=request.user,
-                                                     reason=reason),
-                       lambda n: ngettext("%d registration rejected; the person was told.",
-                                          "%d registrations rejected; each person was told.",
-                                          n) % n)
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Reject registrations"), "form": form, "queryset": queryset,
-            "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/delegates/registration/reject.html", context)
+        return self._with_reason(
+            request, queryset, RejectForm,
+            lambda r, reason: registration_reject(registration=r, actor=request.user,
+                                                  reason=reason),
+            lambda n: ngettext("%d registration rejected; the person was told.",
+                               "%d registrations rejected; each person was told.", n) % n,
+            title=_("Reject registrations"),
+            template="admin/delegates/registration/reject.html")
 
     @admin.action(description=gettext_lazy("Cancel selected (with a reason)…"),
                   permissions=["change"])
     def cancel(self, request, queryset):
         """Asks first, as Django's delete does: who is cancelled, and why (told by mail)."""
-        form = CancelForm(request.POST if "apply" in request.POST else None)
+        return self._with_reason(
+            request, queryset, CancelForm,
+            lambda r, reason: registration_cancel(registration=r, actor=request.user,
+                                                  reason=reason),
+            lambda n: ngettext("%d registration cancelled; the person was told.",
+                               "%d registrations cancelled; each person was told.", n) % n,
+            title=_("Cancel registrations"),
+            template="admin/delegates/registration/cancel.html")
+
+    def _with_reason(self, request, queryset, form_class, change, done_message, *, title,
+                     template):
+        """An action that asks for a reason first (a page listing who is concerned), then
+        makes the change to each registration with it."""
+        form = form_class(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]
-            self._each(request, queryset,
-                       lambda r: registration_cancel(registration=r, actor=request.user,
-                                                     reason=reason),
-                       lambda n: ngettext("%d registration cancelled; the person was told.",
-                                          "%d registrations cancelled; each person was told.",
-                                          n) % n)
+            self._each(request, queryset, lambda r: change(r, reason), done_message)
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Cancel registrations"), "form": form, "queryset": queryset,
+            "title": title, "form": form, "queryset": queryset,
             "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/delegates/registration/cancel.html", context)
+        return TemplateResponse(request, template, context)
 
     @admin.action(description=gettext_lazy("Name selected head of their delegation"),
                   permissions=["change"])
