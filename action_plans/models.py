@@ -236,3 +236,44 @@ class ActionPointStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.action_point}: {self.from_status} \u2192 {self.to_status}"
+
+
+class ActionPlanLogEntry(models.Model):
+    """An explicit entry for each change of the follow-up (a progress report filed, submitted,
+    accepted…; a point's status set or carried over), with a dotted action name and its actor.
+
+    Written only by `action_plans.services`, as `delegates.RegistrationLogEntry` is for
+    registrations. No actor means the system itself (the demo loader, a command).
+    """
+
+    action = models.CharField(
+        _("action"), max_length=80,
+        help_text=_("Dotted name, for example action_plans.progress_report.accepted."),
+    )
+    plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="log_entries",
+        verbose_name=_("action plan"),
+    )
+    action_point = models.ForeignKey(
+        ActionPoint, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="log_entries", verbose_name=_("action point"),
+    )
+    progress_report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="log_entries", verbose_name=_("progress report"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("actor"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("action plan log entry")
+        verbose_name_plural = _("action plan log entries")
+        indexes = [models.Index(fields=["action"], name="action_plans_log_action")]
+
+    def __str__(self):
+        return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"

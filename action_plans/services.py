@@ -7,7 +7,6 @@ transaction, records who did what (the point's status changes, and the report's 
 history), and sends mail only once the transaction has committed.
 """
 
-import logging
 import secrets
 from pathlib import Path
 
@@ -30,13 +29,12 @@ from .enums import (
 )
 from .models import (
     ActionPlan,
+    ActionPlanLogEntry,
     ActionPoint,
     ActionPointStatusChange,
     ProgressReport,
     ProgressReportAttachment,
 )
-
-logger = logging.getLogger(__name__)
 
 REPORT_FIELDS = ("report_date", "text", "proposed_status")
 
@@ -56,10 +54,13 @@ def _person(actor):
     return None if actor is roles.SYSTEM or actor is None else actor
 
 
-def _log(action, obj, actor, **extra):
-    logger.info(
-        "%s pk=%s actor=%s %s", action, obj.pk, getattr(actor, "pk", None),
-        " ".join(f"{key}={value}" for key, value in extra.items()),
+def _log(action, *, actor, report=None, point=None, note="", at=None):
+    """Write the audit entry of one change: its dotted action name, what it touched, who."""
+    point = point or report.action_point
+    ActionPlanLogEntry.objects.create(
+        action=f"action_plans.{action}", plan_id=point.plan_id, action_point=point,
+        progress_report=report, actor=_person(actor), note=note,
+        created_at=at or timezone.now(),
     )
 
 
@@ -123,7 +124,7 @@ def progress_report_file(*, action_point, data, actor, member=None, attachments=
     if at is not None:
         ProgressReport.objects.filter(pk=report.pk).update(created_at=at, updated_at=at)
     _attach(report, attachments)
-    _log("meetings.progress_report.filed", report, actor, point=action_point.pk)
+    _log("progress_report.filed", report=report, actor=actor, at=at)
     return report
 
 
@@ -148,7 +149,7 @@ def progress_report_update(*, report, data, actor, attachments=()):
         setattr(report, field, data[field])
     _save(report, actor, changed)
     _attach(report, attachments)
-    _log("meetings.progress_report.updated", report, actor)
+    _log("progress_report.updated", report=report, actor=actor)
     return report
 
 
@@ -163,7 +164,8 @@ def progress_report_attachment_remove(*, attachment, actor):
     file = attachment.file
     attachment.delete()
     transaction.on_commit(lambda: file.delete(save=False))
-    _log("meetings.progress_report.attachment_removed", report, actor)
+    _log("progress_report.attachment_removed", report=report, actor=actor,
+         note=attachment.title or Path(file.name).name)
 
 
 @transaction.atomic
@@ -182,7 +184,7 @@ def progress_report_submit(*, report, actor, at=None):
     report.state = ProgressReportState.SUBMITTED
     report.submitted_at = at or timezone.now()
     _save(report, actor, ["state", "submitted_at"], at)
-    _log("meetings.progress_report.submitted", report, actor)
+    _log("progress_report.submitted", report=report, actor=actor, at=at)
     if actor is roles.SYSTEM:
         return report  # loaded by the system (the demo): nobody to tell
     _mail_on_commit(
@@ -211,7 +213,7 @@ def progress_report_accept(*, report, actor, note="", at=None):
         action_point=report.action_point, status=report.proposed_status, actor=actor,
         effective_on=report.report_date, report=report, at=at,
     )
-    _log("meetings.progress_report.accepted", report, actor)
+    _log("progress_report.accepted", report=report, actor=actor, note=note, at=at)
     _mail_author(report, _("Your progress report was accepted: %(point)s"))
     return report
 
@@ -232,7 +234,7 @@ def progress_report_reject(*, report, actor, reason, at=None):
     report.reviewed_at = at or timezone.now()
     report.review_note = reason
     _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"], at)
-    _log("meetings.progress_report.rejected", report, actor)
+    _log("progress_report.rejected", report=report, actor=actor, note=reason, at=at)
     _mail_author(report, _("Your progress report was not accepted: %(point)s"))
     return report
 
@@ -271,7 +273,8 @@ def action_point_set_status(*, action_point, status, actor, effective_on=None, r
     action_point.status = status
     action_point._history_user = _person(actor)
     action_point.save(update_fields=["status"])
-    _log("meetings.action_point.status_changed", action_point, actor, to=status)
+    _log("action_point.status_changed", point=action_point, report=report, actor=actor,
+         note=f"{change.from_status} → {status}", at=at)
     return change
 
 
@@ -308,7 +311,8 @@ def action_points_carry_over(*, points, into_plan, actor, effective_on=None, at=
             note=_("Carried over into %(plan)s as point %(number)s.")
             % {"plan": into_plan.title, "number": next_number},
         )
-        _log("meetings.action_point.carried_over", point, actor, into=new_point.pk)
+        _log("action_point.carried_over", point=point, actor=actor, at=at,
+             note=f"{into_plan.title} #{new_point.number}")
         carried.append(new_point)
         next_number += 1
     return carried

@@ -16,7 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from action_plans.enums import ActionPointStatus
-from action_plans.models import ActionPointStatusChange, ProgressReport, ProgressReportAttachment
+from action_plans.models import (
+    ActionPlanLogEntry,
+    ActionPointStatusChange,
+    ProgressReport,
+    ProgressReportAttachment,
+)
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration, RegistrationLogEntry
 from meetings.enums import MemberKind
@@ -141,6 +146,16 @@ def build_status_changes(count, tag):
         )
 
 
+def build_plan_log_entries(count, tag):
+    for i in range(count):
+        report = _report(tag, i)
+        ActionPlanLogEntry.objects.create(
+            action="action_plans.progress_report.accepted", plan=report.action_point.plan,
+            action_point=report.action_point, progress_report=report,
+            actor=UserFactory(username=f"plan-actor-{tag}-{i}"),
+        )
+
+
 def build_focal_points(count, tag):
     for i in range(count):
         FocalPointFactory(
@@ -225,6 +240,7 @@ BUILDERS = {
     "action_plans.ActionPlan": build_action_plans,
     "action_plans.ActionPoint": build_action_points,
     "action_plans.ActionPointStatusChange": build_status_changes,
+    "action_plans.ActionPlanLogEntry": build_plan_log_entries,
     "action_plans.ProgressReport": build_progress_reports,
     "action_plans.ProgressReportAttachment": build_attachments,
     "delegates.FocalPoint": build_focal_points,

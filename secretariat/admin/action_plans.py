@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from action_plans.models import (
     ActionArea,
     ActionPlan,
+    ActionPlanLogEntry,
     ActionPoint,
     ActionPointStatusChange,
     ProgressReport,
@@ -55,6 +57,28 @@ class ActionPointStatusChangeInline(admin.TabularInline):
         return False
 
 
+class ActionPlanLogEntryInline(admin.TabularInline):
+    """Who did what to this point or report, and when: read-only, written by the services."""
+
+    model = ActionPlanLogEntry
+    fk_name = "action_point"
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor", "note"]
+    readonly_fields = fields
+    verbose_name_plural = gettext_lazy("Log (who, when, what)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ProgressReportLogEntryInline(ActionPlanLogEntryInline):
+    fk_name = "progress_report"
+
+
 @admin.register(ActionPoint)
 class ActionPointAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "plan", "area", "status", "target_date", "is_illustrative"]
@@ -65,7 +89,7 @@ class ActionPointAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["area", "lead_members", "participating_members"]
     raw_id_fields = ["carried_over_from"]
     readonly_fields = ["status"]
-    inlines = [ActionPointStatusChangeInline]
+    inlines = [ActionPointStatusChangeInline, ActionPlanLogEntryInline]
 
 
 @admin.register(ActionPointStatusChange)
@@ -102,7 +126,7 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
     # Accepting and rejecting go through /plans/secretariat/reports/, which updates the
     # point's official status and keeps the history with the reviewer.
     readonly_fields = ["state", "reviewed_by", "reviewed_at", "review_note"]
-    inlines = [ProgressReportAttachmentInline]
+    inlines = [ProgressReportAttachmentInline, ProgressReportLogEntryInline]
 
 
 @admin.register(ProgressReportAttachment)
@@ -111,3 +135,23 @@ class ProgressReportAttachmentAdmin(admin.ModelAdmin):
     search_fields = ["title", "report__action_point__title"]
     list_select_related = ["report", "report__action_point"]
     raw_id_fields = ["report"]
+
+
+@admin.register(ActionPlanLogEntry)
+class ActionPlanLogEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "action", "plan", "action_point", "progress_report", "actor"]
+    list_filter = ["action", "plan"]
+    search_fields = ["action", "note", "actor__username", "action_point__title"]
+    list_select_related = ["plan", "action_point", "progress_report__action_point",
+                           "progress_report__member", "actor"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["plan", "action_point", "progress_report", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

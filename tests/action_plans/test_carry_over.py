@@ -173,3 +173,15 @@ def test_point_history_page_is_forbidden_to_focal_point(client, plans):
     client.force_login(FocalPointFactory(member=member("DE")).user)
 
     assert client.get(reverse("plans:point_history", args=[point.pk])).status_code == 403
+
+
+def test_action_points_carry_over_leaves_audit_entry_on_old_point(plans, secretariat):
+    old_plan, new_plan = plans
+    point = ActionPointFactory(plan=old_plan, number=3, status=ActionPointStatus.IN_PROGRESS)
+
+    services.action_points_carry_over(points=[point], into_plan=new_plan, actor=secretariat)
+
+    assert list(point.log_entries.order_by("id").values_list("action", "actor__username")) == [
+        ("action_plans.action_point.status_changed", "editor"),
+        ("action_plans.action_point.carried_over", "editor"),
+    ]

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from action_plans import services
@@ -296,3 +297,61 @@ def test_a_report_filed_now_is_dated_now(point):
     report.refresh_from_db()
     assert before <= report.created_at <= report.submitted_at <= timezone.now()
     assert all(record.history_date >= before for record in report.history.all())
+
+
+def _log_of(report):
+    return list(report.log_entries.order_by("created_at", "id").values_list(
+        "action", "actor__username", "note"))
+
+
+def test_progress_report_steps_leave_audit_entries_with_actor(
+    point, german_focal_point, secretariat
+):
+    report = submitted_report(point, german_focal_point)
+    services.progress_report_accept(report=report, actor=secretariat, note="Thank you.")
+
+    assert _log_of(report) == [
+        ("action_plans.progress_report.filed", "fp-de", ""),
+        ("action_plans.progress_report.submitted", "fp-de", ""),
+        ("action_plans.action_point.status_changed", "secretariat-editor",
+         "not_started → in_progress"),
+        ("action_plans.progress_report.accepted", "secretariat-editor", "Thank you."),
+    ]
+    assert report.log_entries.filter(plan=point.plan, action_point=point).count() == 4
+
+
+def test_progress_report_reject_records_reason_in_audit_entry(
+    point, german_focal_point, secretariat
+):
+    report = submitted_report(point, german_focal_point)
+    services.progress_report_reject(report=report, actor=secretariat, reason="Dates missing.")
+
+    assert _log_of(report)[-1] == (
+        "action_plans.progress_report.rejected", "secretariat-editor", "Dates missing."
+    )
+
+
+def test_progress_report_by_system_is_logged_without_actor_at_its_date(point):
+    at = timezone.make_aware(dt.datetime(2018, 7, 1, 10, 0))
+    report = services.progress_report_file(action_point=point, data=DATA, actor=SYSTEM, at=at)
+
+    entry = report.log_entries.get()
+    assert (entry.action, entry.actor, entry.created_at) == (
+        "action_plans.progress_report.filed", None, at
+    )
+
+
+def test_progress_report_admin_page_shows_its_log(
+    admin_client, point, german_focal_point
+):
+    report = submitted_report(point, german_focal_point)
+
+    response = admin_client.get(
+        reverse("admin:action_plans_progressreport_change", args=[report.pk])
+    )
+
+    assert response.status_code == 200
+    log = [entry["action"] for entry in response.context["inline_admin_formsets"][1].formset
+           .queryset.values("action")]
+    assert log == ["action_plans.progress_report.submitted", "action_plans.progress_report.filed"]
+    assert b"action_plans.progress_report.submitted" in response.content
