@@ -17,10 +17,10 @@ from asem_customs import fields
 from meetings.models import Member
 from meetings.templatetags.meeting_tags import date_long, date_range
 
-from .enums import ACTIVE_STATUSES, PASSPORT_FIELDS, Honorific, Role
+from .enums import PASSPORT_FIELDS, Honorific, Role
 from .models import FocalPoint, Registration
 from .passports import mask_passport_number, stored_passport_details
-from .services import EDITABLE_FIELDS, check_email_free
+from .services import EDITABLE_FIELDS, RegistrationError, check_email_free, check_head_free
 from .validators import PrintableTextMixin, validate_has_a_name
 from .visa import visa_request_errors
 
@@ -329,14 +329,10 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         member = self.fixed_member or cleaned.get("member")
         if self.public or cleaned.get("role") != Role.HEAD_OF_DELEGATION or member is None:
             return
-        taken = Registration.objects.filter(
-            meeting=self.meeting, member=member, role=Role.HEAD_OF_DELEGATION,
-            status__in=ACTIVE_STATUSES,
-        ).exclude(pk=self.instance.pk)
-        if taken.exists():
-            self.add_error("role", forms.ValidationError(
-                _("This delegation already has a head of delegation."),
-                code="duplicate_head"))
+        try:
+            check_head_free(meeting=self.meeting, member=member, exclude=self.instance.pk)
+        except RegistrationError as exc:
+            self.add_error("role", forms.ValidationError(exc.message, code=exc.code))
 
     @property
     def chosen_delegation_is_full(self):

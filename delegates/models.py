@@ -31,6 +31,7 @@ from .enums import (
 # One active registration per email and meeting: the constraint below, and
 # `delegates.selectors.email_taken` / `services.check_email_free` for a clear message first.
 DUPLICATE_EMAIL = _("This email address is already registered for this meeting.")
+DUPLICATE_HEAD = _("This delegation already has a head of delegation.")
 
 # Crockford's base32: digits and capitals without I, L, O and U, so that a code read aloud or
 # typed from a badge has no look-alike characters.
@@ -194,9 +195,7 @@ class Registration(models.Model):
                 fields=["meeting", "member"],
                 condition=Q(role=Role.HEAD_OF_DELEGATION, status__in=ACTIVE_STATUSES),
                 name="registration_one_head_per_delegation",
-                violation_error_message=_(
-                    "This delegation already has a head of delegation."
-                ),
+                violation_error_message=DUPLICATE_HEAD,
             ),
             models.CheckConstraint(
                 condition=~Q(given_name="", family_name=""),

@@ -13,6 +13,7 @@ from .enums import (
     ADDRESS_HOLDING_STATUSES,
     SEAT_HOLDING_STATUSES,
     RegistrationStatus,
+    Role,
 )
 from .models import Registration, badge_code_candidates
 
@@ -83,6 +84,20 @@ def email_taken(meeting, email, exclude=None):
     if exclude is not None:
         taken = taken.exclude(pk=getattr(exclude, "pk", exclude))
     return taken.exists()
+
+
+def head_taken(meeting, member, exclude=None):
+    """Whether `member`'s delegation to `meeting` already has a head of delegation that is
+    pending, confirmed or waitlisted; `exclude` is the registration being changed (or its
+    id). The rule of the constraint `registration_one_head_per_delegation`, asked first for
+    a clear message by the form, the import, the bulk registration and the services."""
+    heads = Registration.objects.filter(
+        meeting=meeting, member=member, role=Role.HEAD_OF_DELEGATION,
+        status__in=ACTIVE_STATUSES,
+    )
+    if exclude is not None:
+        heads = heads.exclude(pk=getattr(exclude, "pk", exclude))
+    return heads.exists()
 
 
 def emails_taken(meeting, emails):

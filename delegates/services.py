@@ -44,8 +44,14 @@ from .enums import (
     RegistrationStatus,
     Role,
 )
-from .models import DUPLICATE_EMAIL, FocalPoint, Registration, RegistrationLogEntry
-from .selectors import email_taken, emails_taken, seats_left_for_member
+from .models import (
+    DUPLICATE_EMAIL,
+    DUPLICATE_HEAD,
+    FocalPoint,
+    Registration,
+    RegistrationLogEntry,
+)
+from .selectors import email_taken, emails_taken, head_taken, seats_left_for_member
 from .validators import NAME_REQUIRED, validate_has_a_name
 
 Status = RegistrationStatus
@@ -172,23 +178,25 @@ def check_has_a_name(*, given_name, family_name):
         raise RegistrationError(str(exc.message), code=exc.code) from exc
 
 
+def check_head_free(*, meeting, member, exclude=None):
+    """Raise RegistrationError (`duplicate_head`) when `member`'s delegation to `meeting`
+    already has a head of delegation (`selectors.head_taken`)."""
+    if head_taken(meeting, member, exclude=exclude):
+        raise RegistrationError(str(DUPLICATE_HEAD), code="duplicate_head")
+
+
 def _check_unique_rules(registration):
     """The rules the constraints also hold, checked first for a clear message."""
     check_email_free(meeting=registration.meeting_id, email=registration.email,
                      exclude=registration.pk)
-    if registration.role == Role.HEAD_OF_DELEGATION and Registration.objects.filter(
-        meeting_id=registration.meeting_id, member_id=registration.member_id,
-        role=Role.HEAD_OF_DELEGATION, status__in=ACTIVE_STATUSES,
-    ).exclude(pk=registration.pk).exists():
-        raise RegistrationError(
-            _("This delegation already has a head of delegation."), code="duplicate_head"
-        )
+    if registration.role == Role.HEAD_OF_DELEGATION:
+        check_head_free(meeting=registration.meeting_id, member=registration.member_id,
+                        exclude=registration.pk)
 
 
 CONSTRAINT_MESSAGES = {
     "registration_one_active_per_email": ("duplicate_email", DUPLICATE_EMAIL),
-    "registration_one_head_per_delegation": (
-        "duplicate_head", "This delegation already has a head of delegation."),
+    "registration_one_head_per_delegation": ("duplicate_head", DUPLICATE_HEAD),
     "registration_has_a_name": ("name_required", NAME_REQUIRED),
     "registration_departs_after_arrival": (
         "departure_before_arrival", "The departure date cannot be before the arrival date."),
@@ -439,8 +447,7 @@ def _new_registrations(meeting, member, rows, actor):
             raise BulkRowError(str(DUPLICATE_EMAIL), code="duplicate_email", index=index)
         if registration.role == Role.HEAD_OF_DELEGATION:
             if head is not None:
-                raise BulkRowError(_("This delegation already has a head of delegation."),
-                                   code="duplicate_head", index=index)
+                raise BulkRowError(str(DUPLICATE_HEAD), code="duplicate_head", index=index)
             head = index
         registrations.append(registration)
     return registrations
@@ -449,15 +456,12 @@ def _new_registrations(meeting, member, rows, actor):
 def _check_bulk_against_database(meeting, member, registrations):
     """The unique rules of `_check_unique_rules`, for many registrations in two queries."""
     taken = emails_taken(meeting, [registration.email for registration in registrations])
-    head_taken = Registration.objects.filter(
-        meeting=meeting, status__in=ACTIVE_STATUSES, member=member,
-        role=Role.HEAD_OF_DELEGATION).exists()
+    has_head = head_taken(meeting, member)
     for index, registration in enumerate(registrations):
         if registration.email.lower() in taken:
             raise BulkRowError(str(DUPLICATE_EMAIL), code="duplicate_email", index=index)
-        if head_taken and registration.role == Role.HEAD_OF_DELEGATION:
-            raise BulkRowError(_("This delegation already has a head of delegation."),
-                               code="duplicate_head", index=index)
+        if has_head and registration.role == Role.HEAD_OF_DELEGATION:
+            raise BulkRowError(str(DUPLICATE_HEAD), code="duplicate_head", index=index)
 
 
 def registration_update(*, registration, data, actor=None):

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from delegates.enums import ACTIVE_STATUSES, RegistrationStatus, Role
-from delegates.models import DUPLICATE_EMAIL, ImportBatch, Registration
-from delegates.selectors import emails_taken
+from delegates.enums import RegistrationStatus, Role
+from delegates.models import DUPLICATE_EMAIL, DUPLICATE_HEAD, ImportBatch, Registration
+from delegates.selectors import emails_taken, head_taken
 from delegates.services import BulkRowError, RegistrationError, registrations_submit_bulk
 from delegates.validators import PrintableTextMixin, validate_has_a_name
 from delegates.visa import visa_request_errors
@@ -241,12 +241,10 @@ def preview(rows, *, meeting=None, member=None):
     """Check each row; also flag an email given twice in the file and, given the meeting
     and member, an email already registered or a second head of delegation."""
     result, seen = [], {}
-    taken, head_taken = set(), False
+    taken, has_head = set(), False
     if meeting is not None:
         taken = emails_taken(meeting, [raw.get("email", "") for raw in rows])
-        head_taken = member is not None and Registration.objects.filter(
-            meeting=meeting, status__in=ACTIVE_STATUSES, member=member,
-            role=Role.HEAD_OF_DELEGATION).exists()
+        has_head = member is not None and head_taken(meeting, member)
     for index, raw in enumerate(rows, start=2):
         form_data = {**raw, "role": _role_value(raw.get("role", ""))}
         for flag in ("family_name_first", "needs_visa_letter", "publish_name"):
@@ -265,9 +263,9 @@ def preview(rows, *, meeting=None, member=None):
         if email in taken:
             row.errors.append(str(DUPLICATE_EMAIL))
         if row.data.get("role") == Role.HEAD_OF_DELEGATION:
-            if head_taken:
-                row.errors.append(_("This delegation already has a head of delegation."))
-            head_taken = head_taken or row.valid
+            if has_head:
+                row.errors.append(str(DUPLICATE_HEAD))
+            has_head = has_head or row.valid
         seen.setdefault(email, index)
         result.append(row)
     return result
