@@ -514,8 +514,7 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
                                                   reason=reason),
             lambda n: ngettext("%d registration rejected; the person was told.",
                                "%d registrations rejected; each person was told.", n) % n,
-            title=_("Reject registrations"),
-            template="admin/delegates/registration/reject.html")
+            title=_("Reject registrations"), action="reject")
 
     @admin.action(description=gettext_lazy("Cancel selected (with a reason)…"),
                   permissions=["change"])
@@ -527,11 +526,10 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
                                                   reason=reason),
             lambda n: ngettext("%d registration cancelled; the person was told.",
                                "%d registrations cancelled; each person was told.", n) % n,
-            title=_("Cancel registrations"),
-            template="admin/delegates/registration/cancel.html")
+            title=_("Cancel registrations"), action="cancel")
 
     def _with_reason(self, request, queryset, form_class, change, done_message, *, title,
-                     template):
+                     action):
         """An action that asks for a reason first (a page listing who is concerned), then
         makes the change to each registration with it."""
         form = form_class(request.POST if "apply" in request.POST else None)
@@ -541,10 +539,11 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": title, "form": form, "queryset": queryset,
+            "title": title, "form": form, "queryset": queryset, "action": action,
             "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, template, context)
+        return TemplateResponse(
+            request, f"admin/delegates/registration/{action}.html", context)
 
     @admin.action(description=gettext_lazy("Name selected head of their delegation"),
                   permissions=["change"])
