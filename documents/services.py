@@ -300,8 +300,8 @@ def document_submit(*, meeting, member, title, kind, file, actor, language="en")
 
 
 def _locked_submission(document):
-    document = Document.objects.select_for_update().select_related("meeting", "member").get(
-        pk=document.pk)
+    document = (Document.objects.select_for_update(of=("self",))
+                .select_related("meeting", "member").get(pk=document.pk))
     if document.member_id is None:
         raise DocumentError(_("This document was not submitted by a member."), code="state")
     return document
