@@ -358,3 +358,35 @@ def document_return(*, document, reason, actor):
              "url": settings.SITE_URL + f"/focal/documents/{document.meeting.slug}/"},
           "documents.submission")
     return document
+
+
+# --- generated documents -------------------------------------------------------------------
+
+@transaction.atomic
+def document_generate(*, meeting, key, actor, publish=False, illustrative=False):
+    """Make the document of generator `key` from the meeting's data (see
+    `documents.generators`): a new document the first time, a new version of the same one
+    afterwards ("Generated again from the data")."""
+    from django.core.files.base import ContentFile
+
+    from .generators import generator
+
+    _require(_may_manage(actor), actor)
+    try:
+        found = generator(key)
+    except KeyError as exc:
+        raise DocumentError(_("Unknown generated document."), code="generator") from exc
+    made = found.make(meeting)
+    if made is None:
+        raise DocumentError(_("This meeting has no data to make that document from."),
+                            code="no_data")
+    content = ContentFile(made.content, name=made.filename)
+    existing = Document.objects.filter(meeting=meeting, kind=found.kind, generated=True).first()
+    if existing is not None:
+        document_add_version(document=existing, file=content, actor=actor,
+                             note=_("Generated again from the data"))
+        return existing
+    return document_add(meeting=meeting, title=made.title, kind=found.kind, file=content,
+                        access=found.access, publish=publish, generated=True,
+                        illustrative=illustrative, actor=actor,
+                        note=_("Generated from the data"))

@@ -6,6 +6,7 @@ app_name = "staff_documents"
 
 urlpatterns = [
     path("meetings/<slug:slug>/", staff_views.meeting_documents, name="meeting_documents"),
+    path("meetings/<slug:slug>/generate/<slug:key>/", staff_views.generate, name="generate"),
     path("<uuid:public_id>/", staff_views.document, name="document"),
     path("<uuid:public_id>/version/", staff_views.add_version, name="add_version"),
     path("<uuid:public_id>/access/", staff_views.change_access, name="change_access"),

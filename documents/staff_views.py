@@ -13,7 +13,7 @@ from accounts.decorators import signed_in_with
 from asem_customs import roles
 from meetings.models import Meeting
 
-from . import selectors, services
+from . import generators, selectors, services
 from .forms import AccessForm, DocumentForm, ReturnForm, VersionForm
 from .models import Document
 
@@ -62,7 +62,22 @@ def meeting_documents(request, slug):
     return render(request, "documents/staff/meeting_documents.html", {
         "meeting": meeting, "documents": selectors.staff_documents(meeting), "form": form,
         "can_manage": can_manage, "proposed_symbol": proposed,
+        "generators": generators.generators(),
     })
+
+
+@manager_required
+@require_POST
+def generate(request, slug, key):
+    meeting = get_object_or_404(Meeting.objects.select_related("series"), slug=slug)
+    try:
+        document = services.document_generate(meeting=meeting, key=key, actor=request.user)
+    except services.DocumentError as error:
+        _show_error(request, None, error)
+        return redirect("staff_documents:meeting_documents", slug=meeting.slug)
+    messages.success(request, _("%(symbol)s was generated from the data.")
+                     % {"symbol": document.symbol})
+    return redirect("staff_documents:document", public_id=document.public_id)
 
 
 def _document(public_id):
