@@ -133,3 +133,17 @@ def requires_second_factor(user):
     recovery code) before the admin and the secretariat's pages: everyone who may see
     passport details. Focal points and secretariat viewers sign in with a password alone."""
     return can_see_passport_details(user)
+
+MANAGE_DOCUMENTS = "documents.change_document"
+
+
+def can_read_all_documents(user):
+    """Reads every document of every meeting, at any access level, with its superseded
+    versions and focal points' submissions: the secretariat (viewers and editors)."""
+    return is_secretariat(user)
+
+
+def can_manage_documents(user):
+    """Adds documents, uploads versions and languages, changes access, publishes, accepts or
+    returns focal points' submissions: secretariat editors."""
+    return bool(_active(user) and user.has_perm(MANAGE_DOCUMENTS))

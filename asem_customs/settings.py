@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "meetings",
     "action_plans",
     "delegates",
+    "documents",
     "secretariat",
     "public",
     "demo",
@@ -238,8 +239,30 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Uploaded files (meeting documents, progress-report attachments, job results) go through
+# Django's storage API: the file system under MEDIA_ROOT by default, any S3-compatible store
+# (AWS S3, MinIO, Scaleway…) through django-storages when DOCUMENTS_S3_BUCKET is set. Files are
+# never served from MEDIA_URL: the views that check access stream them.
+DOCUMENTS_S3_BUCKET = env.str("DOCUMENTS_S3_BUCKET", default="")
+if DOCUMENTS_S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env.str("DOCUMENTS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DOCUMENTS_S3_REGION", default="") or None,
+            "access_key": env.str("DOCUMENTS_S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("DOCUMENTS_S3_SECRET_KEY", default="") or None,
+            # Private objects, reached only through the application's views.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -259,6 +282,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Meeting documents (`documents`): the largest file accepted, and an optional virus scanner,
+# the dotted path of a callable taking the uploaded file and returning None when it is clean
+# or a short reason when it is not (see README, "Virus scanning"). Off by default.
+DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+DOCUMENTS_VIRUS_SCANNER = env.str("DOCUMENTS_VIRUS_SCANNER", default="")
+# The symbol proposed for a new document of a series that has no pattern of its own.
+DOCUMENTS_SYMBOL_PATTERN = env.str("DOCUMENTS_SYMBOL_PATTERN", default="ASEM/DGC/{number}/{seq}")
 
 # Mail: printed on the console by default; `smtp+tls://user:password@host:587` for a server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
+    path("staff/documents/", include("documents.staff_urls", namespace="staff_documents")),
     path("staff/", include("secretariat.urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
     # The reset mail goes through the outbox (no request waits on the mail server).
@@ -28,6 +29,7 @@ urlpatterns = [
     path("accounts/two-step/", include("accounts.urls", namespace="two_step")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("action_plans.urls")),
+    path("", include("documents.urls")),
     path("", include("delegates.urls")),
     path("", include("public.urls")),
 ]

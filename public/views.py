@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from action_plans import selectors as plan_selectors
 from action_plans.tracker import build_timeline
+from documents import selectors as document_selectors
 from meetings.enums import AgendaItemKind
 from meetings.models import MeetingSeries, Member, Topic
 
@@ -74,11 +75,13 @@ def series_detail(request, slug):
 def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
+    documents = document_selectors.public_documents(meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
+            "document_groups": document_selectors.by_kind(documents),
             "attendance": selectors.meeting_attendance(meeting),
             "agenda_items": agenda_items,
             "opening_items": [i for i in agenda_items if i.kind in OPENING_KINDS],
@@ -98,6 +101,9 @@ def meeting_detail(request, slug):
 def meeting_agenda(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
+    by_item = document_selectors.by_agenda_item(document_selectors.public_documents(meeting))
+    for item in agenda_items:
+        item.public_documents = by_item.get(item.pk, [])
     return render(
         request,
         "meetings/meeting_agenda.html",

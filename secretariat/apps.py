@@ -6,3 +6,9 @@ class SecretariatConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "secretariat"
     verbose_name = _("Secretariat workspace")
+
+    def ready(self):
+        from . import generated
+
+        # The documents generated from the data, offered on the documents pages.
+        generated.register()

@@ -43,6 +43,13 @@ def _redis_only(request):
 
 
 @pytest.fixture(autouse=True)
+def _media_of_the_test(settings, tmp_path_factory):
+    """Files a test stores (documents, attachments, job results; the demo's documents) go to
+    a folder of its own, never to the checkout's `media/`."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached public pages never leak between tests."""
     from django.core.cache import cache

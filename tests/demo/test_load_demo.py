@@ -165,3 +165,24 @@ def test_demo_meeting_registrations_arrive_over_the_weeks_since_opening(demo):
     assert all(r.status_changed_at >= r.created_at for r in confirmed)
     assert all(entry.created_at <= timezone.now() and entry.created_at >= r.created_at
                for r in registrations for entry in r.log_entries.all())
+
+
+def test_demo_twelfth_meeting_has_its_documents_at_each_access_level(client, db):
+    from documents.models import Document
+
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+    twelfth = Meeting.objects.get(slug="12th-asem-customs-dg-c-meeting")
+    documents = Document.objects.filter(meeting=twelfth).order_by("symbol")
+    assert [(d.symbol, d.kind, d.access, d.illustrative, d.generated) for d in documents] == [
+        ("ASEM/DGC/12/1", "provisional_agenda", "public", False, True),
+        ("ASEM/DGC/12/2", "action_plan", "public", False, True),
+        ("ASEM/DGC/12/3", "working_paper", "participants", True, False),
+        ("ASEM/DGC/12/4", "country_report", "participants", True, False),
+        ("ASEM/DGC/12/5", "information_note", "secretariat", True, False),
+    ]
+    assert documents.get(kind="working_paper").agenda_item.position == 3
+    page = client.get(twelfth.get_absolute_url()).content.decode()
+    assert "ASEM/DGC/12/1" in page and "ASEM/DGC/12/2" in page
+    assert "Country report of Germany" not in page

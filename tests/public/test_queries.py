@@ -21,15 +21,15 @@ EXPECTED_QUERIES = {
     "home": 3,
     "meeting_list": 4,
     "series": 5,
-    "meeting": 14,
-    "agenda": 12,
+    "meeting": 15,
+    "agenda": 13,
     "calendar": 7,
     "plan": 8,
     "member_list": 2,
     "member": 4,
     "topic_list": 2,
     "topic": 3,
-    "feed": 2,
+    "feed": 3,
     "sitemap": 13,
 }
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.services import app_secret_display, demo_second_factor
 from asem_customs.page_versions import bump_everything
+from demo.documents import load_documents
 from demo.meetings import load_meetings
 from demo.progress import load_progress
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             added = load_twelfth_registrations(twelfth)
             added += load_demo_meeting_registrations(demo)
             reports = load_progress(twelfth, thirteenth)
+            documents = load_documents(twelfth)
             # Registrations are bulk-created, past the signals that refresh cached public pages.
             bump_everything()
             login = self._ensure_login() if with_login else None
@@ -41,6 +43,7 @@ class Command(BaseCommand):
             f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
         )
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
+        self.stdout.write(f"Documents of the 12th Meeting: {documents} added.")
         if login:
             # Last, so that the address and the login are what `make run` leaves on screen
             # above the server's own lines.

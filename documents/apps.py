@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "documents"
+    verbose_name = _("Meeting documents")
+
+    def ready(self):
+        from . import signals
+
+        # Public meeting pages list public documents; every change bumps their versions.
+        signals.connect()

@@ -1,0 +1,76 @@
+"""Forms of the documents pages. They validate what was typed; the file itself is judged by
+`documents.files` inside the services, whose refusal the views show on the form."""
+
+from django import forms
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy as _
+
+from asem_customs import fields
+
+from .enums import MEMBER_KINDS, Access, DocumentKind
+
+
+def language_choices():
+    """English first, French next, then every other language (the host's among them)."""
+    others = sorted(
+        ((code, info["name"]) for code, info in LANG_INFO.items()
+         if "name" in info and code not in ("en", "fr") and len(code) <= 10),
+        key=lambda pair: pair[1])
+    return [("en", "English"), ("fr", "French"), *others]
+
+
+class LanguageField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Language"))
+        kwargs.setdefault("initial", "en")
+        super().__init__(choices=language_choices, **kwargs)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    symbol = forms.CharField(
+        label=_("Symbol"), max_length=80, required=False,
+        help_text=_("Leave blank to use the proposed one."))
+    agenda_item = fields.ModelChoiceField(label=_("Agenda item"), queryset=None,
+                                          required=False)
+    access = forms.ChoiceField(label=_("Who may read it"), choices=Access.choices,
+                               initial=Access.SECRETARIAT)
+    language = LanguageField()
+    file = forms.FileField(label=_("File"), help_text=_(
+        "PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG."))
+    publish = forms.BooleanField(label=_("Publish now"), required=False)
+
+    def __init__(self, *args, meeting, proposed_symbol="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+        self.fields["symbol"].widget.attrs["placeholder"] = proposed_symbol
+
+
+class VersionForm(forms.Form):
+    language = LanguageField()
+    file = forms.FileField(label=_("File"))
+    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+
+class AccessForm(forms.Form):
+    access = forms.ChoiceField(label=_("Who may read it"), choices=Access.choices)
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Why it is returned"), widget=forms.Textarea(
+        attrs={"rows": 3}), max_length=2000)
+
+
+class SubmissionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[
+        (value, label) for value, label in DocumentKind.choices if value in MEMBER_KINDS])
+    language = LanguageField()
+    file = forms.FileField(label=_("File"), help_text=_(
+        "PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG."))
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Symbol, title or words of the text"), max_length=200,
+                        required=False)
