@@ -21,7 +21,7 @@ EXPECTED_QUERIES = {
     "home": 3,
     "meeting_list": 4,
     "series": 5,
-    "meeting": 14,
+    "meeting": 15,  # + the published decisions of the record
     "agenda": 12,
     "calendar": 7,
     "plan": 8,
