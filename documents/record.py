@@ -107,7 +107,7 @@ def _deadline_words(record):
 
 
 @transaction.atomic
-def record_start(*, meeting, file, actor, title="", language="en"):
+def record_start(*, meeting, file, actor, title="", language="en", illustrative=False):
     """Draft the record of a meeting: a summary record document (secretariat only) with its
     first file, and the record at the step "drafted". A meeting has one record."""
     _require_manager(actor)
@@ -116,7 +116,7 @@ def record_start(*, meeting, file, actor, title="", language="en"):
     document = services.document_add(
         meeting=meeting, kind=DocumentKind.SUMMARY_RECORD, file=file, actor=actor,
         title=title or _("Summary record of the %(meeting)s") % {"meeting": meeting.title},
-        access=Access.SECRETARIAT, language=language,
+        access=Access.SECRETARIAT, language=language, illustrative=illustrative,
     )
     record = MeetingRecord.objects.create(meeting=meeting, document=document)
     _log(record, "drafted", actor)
