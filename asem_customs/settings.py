@@ -431,6 +431,10 @@ CELERY_BEAT_SCHEDULE["mail.send_due_mail"] = {
 CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
     "task": "delegates.tasks.expire_unconfirmed_registrations", "schedule": 15 * 60.0,
 }
+# The silence procedure: a circulated record whose deadline passed without objection is adopted.
+CELERY_BEAT_SCHEDULE["documents.adopt_records_by_silence"] = {
+    "task": "documents.tasks.adopt_records_by_silence", "schedule": crontab(minute=5),
+}
 # A running background job (badges, import) that has not reported for this many minutes is
 # shown failed, with a retry button: its worker stopped.
 JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)

@@ -10,6 +10,8 @@ search and pack.
   registration holds a seat in the count but anyone can make one on the public form, so it
   does not open documents; nor do the waiting list, a cancellation, a rejection, an
   unconfirmed address or an expired one.
+- the summary record while it is circulated for comments: the heads of delegation at the
+  meeting (confirmed, through their signed link), whatever its access.
 - `secretariat`: the secretariat only (viewers and editors, `roles.can_read_all_documents`).
 
 The secretariat also reads documents not yet published, submissions and superseded versions.
@@ -21,10 +23,10 @@ from django.db.models import Q
 
 from asem_customs import roles
 from delegates import links
-from delegates.enums import RegistrationStatus
+from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
 
-from .enums import Access, DocumentState
+from .enums import Access, DocumentKind, DocumentState, RecordState
 
 SEAT_FOR_DOCUMENTS = RegistrationStatus.CONFIRMED
 
@@ -73,7 +75,7 @@ def registration_of_session(request):
     except (links.LinkExpired, links.LinkInvalid):
         return None
     registration = Registration.objects.filter(pk=registration_id).only(
-        "pk", "meeting_id", "member_id", "status", "link_version").first()
+        "pk", "meeting_id", "member_id", "status", "role", "link_version").first()
     if registration is None or registration.link_version != version:
         return None
     return registration
@@ -95,8 +97,26 @@ def access_levels(reader, meeting_id):
     return (Access.PUBLIC,)
 
 
+def is_head_of_delegation_at(registration, meeting_id):
+    """A confirmed head of delegation at the meeting: who comments on its draft record."""
+    return (registration is not None and registration.meeting_id == meeting_id
+            and registration.role == Role.HEAD_OF_DELEGATION
+            and registration.status == RegistrationStatus.CONFIRMED)
+
+
+def reads_circulated_record(reader, document):
+    """A head of delegation at the meeting reads the summary record while it is circulated
+    for comments, before it is published (`documents.record`)."""
+    return (document.kind == DocumentKind.SUMMARY_RECORD
+            and is_head_of_delegation_at(reader.registration, document.meeting_id)
+            and document.__class__.objects.filter(
+                pk=document.pk, record__state=RecordState.CIRCULATED).exists())
+
+
 def can_read(reader, document):
     if reader.is_secretariat:
+        return True
+    if reads_circulated_record(reader, document):
         return True
     if document.published_at is None or document.state != DocumentState.ACCEPTED:
         return False

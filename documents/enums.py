@@ -33,3 +33,24 @@ class DocumentState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted, awaiting the secretariat")
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Returned to the member")
+
+
+class RecordState(models.TextChoices):
+    """The steps of the record of a meeting (summary record or chair's summary)."""
+
+    DRAFT = "draft", _("Drafted by the secretariat")
+    CIRCULATED = "circulated", _("Circulated to heads of delegation for comments")
+    ADOPTED = "adopted", _("Adopted")
+    PUBLISHED = "published", _("Published")
+
+
+class Adoption(models.TextChoices):
+    BY_MEETING = "meeting", _("By the meeting")
+    BY_SILENCE = "silence", _("By silence procedure")
+
+
+class CommentResolution(models.TextChoices):
+    """What the secretariat did with a comment on the draft record."""
+
+    REPLIED = "replied", _("Replied, text kept")
+    CHANGED = "changed", _("Text changed")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asem_customs import fields
 
-from .enums import MEMBER_KINDS, Access, DocumentKind
+from .enums import MEMBER_KINDS, Access, CommentResolution, DocumentKind
 
 
 def language_choices():
@@ -74,3 +74,56 @@ class SubmissionForm(forms.Form):
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Symbol, title or words of the text"), max_length=200,
                         required=False)
+
+
+# --- the record of the meeting -------------------------------------------------------------
+
+class RecordStartForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False,
+                            help_text=_("Leave blank for “Summary record of the …”."))
+    language = LanguageField()
+    file = forms.FileField(label=_("Draft"), help_text=_(
+        "The draft as PDF, Word or OpenDocument; later drafts are new versions."))
+
+
+class DecisionsForm(forms.Form):
+    """One text per agenda item: its decisions and conclusions as the record states them."""
+
+    def __init__(self, *args, agenda_items, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for item in agenda_items:
+            self.fields[f"item_{item.pk}"] = forms.CharField(
+                label=f"{item.position}. {item.title}", required=False, max_length=10000,
+                initial=decisions.get(item.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 3}))
+
+    def decisions(self):
+        return {int(name.removeprefix("item_")): value
+                for name, value in self.cleaned_data.items()}
+
+
+class CirculateForm(forms.Form):
+    comments_until = forms.DateTimeField(
+        label=_("Comments until"),
+        help_text=_("After this moment, a round without objection adopts the record by "
+                    "silence procedure."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+
+
+class RecordCommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+    is_objection = forms.BooleanField(
+        label=_("This is an objection to adopting the record as drafted"), required=False,
+        help_text=_("An objection breaks the silence procedure: the record is not adopted "
+                    "without the secretariat answering it."))
+
+
+class AnswerForm(forms.Form):
+    resolution = forms.ChoiceField(label=_("What the secretariat did"),
+                                   choices=CommentResolution.choices,
+                                   widget=forms.RadioSelect)
+    reply = forms.CharField(label=_("Reply to the head of delegation"), max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 3}))

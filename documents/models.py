@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Access, DocumentKind, DocumentState
+from .enums import Access, Adoption, CommentResolution, DocumentKind, DocumentState, RecordState
 
 
 class SymbolPattern(models.Model):
@@ -179,3 +179,120 @@ class DocumentLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.document_id}"
+
+
+# --- the record of the meeting ----------------------------------------------------------------
+
+class MeetingRecord(models.Model):
+    """The summary record (or chair's summary) of a meeting on its way to publication:
+    drafted → circulated to heads of delegation for comments until a deadline → adopted (by
+    the meeting, or by silence when the deadline passes without objection) → published.
+
+    Its text is the `document` (kind summary record), whose files and versions the
+    secretariat keeps as for any document; the decisions and conclusions of each agenda item
+    are `RecordDecision`s. Changes go through `documents.record`."""
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="record",
+        verbose_name=_("meeting"),
+    )
+    document = models.OneToOneField(
+        Document, on_delete=models.PROTECT, related_name="record", verbose_name=_("document"),
+    )
+    state = models.CharField(_("state"), max_length=20, choices=RecordState.choices,
+                             default=RecordState.DRAFT)
+    round = models.PositiveSmallIntegerField(
+        _("circulation round"), default=0,
+        help_text=_("Raised each time the draft is circulated: comments belong to a round."),
+    )
+    comments_until = models.DateTimeField(_("comments until"), null=True, blank=True)
+    circulated_at = models.DateTimeField(_("circulated"), null=True, blank=True)
+    adoption = models.CharField(_("adopted"), max_length=20, choices=Adoption.choices,
+                                blank=True)
+    adopted_at = models.DateTimeField(_("adopted on"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("record of the meeting")
+        verbose_name_plural = _("records of meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="circulated") | Q(comments_until__isnull=False),
+                name="record_circulated_has_deadline",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["draft", "circulated"]) | ~Q(adoption=""),
+                name="record_adopted_says_how",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document.title} ({self.get_state_display()})"
+
+    def get_absolute_url(self):
+        return reverse("documents:record", kwargs={"slug": self.meeting.slug})
+
+
+class RecordDecision(models.Model):
+    """The decisions and conclusions of one agenda item, as the record states them; public on
+    the meeting page once the record is published."""
+
+    record = models.ForeignKey(
+        MeetingRecord, on_delete=models.CASCADE, related_name="decisions",
+        verbose_name=_("record"),
+    )
+    agenda_item = models.OneToOneField(
+        "meetings.AgendaItem", on_delete=models.CASCADE, related_name="record_decision",
+        verbose_name=_("agenda item"),
+    )
+    text = models.TextField(_("decisions and conclusions"))
+
+    class Meta:
+        ordering = ["agenda_item__position"]
+        verbose_name = _("decision of an agenda item")
+        verbose_name_plural = _("decisions of agenda items")
+
+    def __str__(self):
+        return str(self.agenda_item)
+
+
+class RecordComment(models.Model):
+    """A head of delegation's comment on the circulated draft, in one round; an objection
+    breaks the silence of that round. The secretariat answers each with a reply or a change."""
+
+    record = models.ForeignKey(
+        MeetingRecord, on_delete=models.CASCADE, related_name="comments",
+        verbose_name=_("record"),
+    )
+    round = models.PositiveSmallIntegerField(_("circulation round"))
+    registration = models.ForeignKey(
+        "delegates.Registration", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="record_comments", verbose_name=_("head of delegation"),
+    )
+    member = models.ForeignKey(
+        "meetings.Member", on_delete=models.PROTECT, related_name="record_comments",
+        verbose_name=_("member"),
+    )
+    text = models.TextField(_("comment"))
+    is_objection = models.BooleanField(
+        _("objection"), default=False,
+        help_text=_("An objection to adopting the record as drafted: it breaks the silence."),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    resolution = models.CharField(_("resolution"), max_length=20,
+                                  choices=CommentResolution.choices, blank=True)
+    reply = models.TextField(_("reply of the secretariat"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("replied by"),
+    )
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["record", "round", "created_at", "id"]
+        verbose_name = _("comment on the record")
+        verbose_name_plural = _("comments on the record")
+
+    def __str__(self):
+        return f"{self.member} ({self.created_at:%Y-%m-%d})"

@@ -7,8 +7,8 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 
 from . import access
-from .enums import Access, DocumentKind, DocumentState
-from .models import Document, DocumentFile
+from .enums import Access, DocumentKind, DocumentState, RecordState
+from .models import Document, DocumentFile, MeetingRecord, RecordDecision
 
 KIND_ORDER = {kind: position for position, kind in enumerate(DocumentKind.values)}
 
@@ -101,3 +101,32 @@ def search(query, reader, limit=50):
     else:
         matched = queryset.filter(plain | Q(text__icontains=query))
     return list(matched.select_related("meeting").order_by("-meeting__year", "symbol")[:limit])
+
+
+# --- the record of the meeting -------------------------------------------------------------
+
+def record_of(meeting):
+    """The meeting's record with its document, or None."""
+    return MeetingRecord.objects.select_related("document").filter(meeting=meeting).first()
+
+
+def record_decisions(record):
+    """The decisions and conclusions of the record, in the order of the agenda."""
+    return list(record.decisions.select_related("agenda_item").order_by("agenda_item__position"))
+
+
+def decision_texts(record):
+    return dict(record.decisions.values_list("agenda_item_id", "text"))
+
+
+def published_decisions(meeting):
+    """{agenda item id: decisions and conclusions} once the meeting's record is published
+    (the public meeting page and agenda show them); empty before. One query."""
+    return dict(RecordDecision.objects.filter(
+        record__meeting=meeting, record__state=RecordState.PUBLISHED,
+    ).values_list("agenda_item_id", "text"))
+
+
+def current_files_of(document):
+    document.current_files = list(document.files.filter(superseded_at__isnull=True))
+    return sort_files(document).current_files

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views
+from . import record_views, staff_views
 
 app_name = "staff_documents"
 
@@ -14,4 +14,14 @@ urlpatterns = [
     path("<uuid:public_id>/withdraw/", staff_views.withdraw, name="withdraw"),
     path("<uuid:public_id>/accept/", staff_views.accept, name="accept"),
     path("<uuid:public_id>/return/", staff_views.return_submission, name="return"),
+    path("records/<slug:slug>/", record_views.staff_record, name="record"),
+    path("records/<slug:slug>/decisions/", record_views.staff_record_decisions,
+         name="record_decisions"),
+    path("records/<slug:slug>/circulate/", record_views.staff_record_circulate,
+         name="record_circulate"),
+    path("records/<slug:slug>/comments/<int:pk>/answer/", record_views.staff_record_answer,
+         name="record_answer"),
+    path("records/<slug:slug>/adopt/", record_views.staff_record_adopt, name="record_adopt"),
+    path("records/<slug:slug>/publish/", record_views.staff_record_publish,
+         name="record_publish"),
 ]

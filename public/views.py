@@ -92,8 +92,15 @@ def meeting_detail(request, slug):
             "next_meeting": selectors.next_meeting_in_series(meeting),
             "previous_meeting": selectors.previous_meeting_in_series(meeting),
             "registration_open": meeting.registration_is_open(),
+            "decisions": _decisions(meeting, agenda_items),
         },
     )
+
+
+def _decisions(meeting, agenda_items):
+    """(agenda item, its decisions and conclusions) once the record is published."""
+    texts = document_selectors.published_decisions(meeting)
+    return [(item, texts[item.pk]) for item in agenda_items if item.pk in texts]
 
 
 @require_safe

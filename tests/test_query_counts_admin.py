@@ -24,6 +24,7 @@ from action_plans.models import (
 )
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration, RegistrationLogEntry
+from documents.models import Document, MeetingRecord, RecordComment, RecordDecision
 from meetings.enums import MemberKind
 from meetings.models import Member, ReportingBody, Speaker
 from tests.factories import (
@@ -155,6 +156,31 @@ def build_plan_log_entries(count, tag):
             actor=UserFactory(username=f"plan-actor-{tag}-{i}"),
         )
 
+def _meeting_record(tag, i):
+    meeting = _meeting(f"r{tag}", i)
+    document = Document.objects.create(meeting=meeting, symbol=f"R/{tag}/{i}",
+                                       title=f"Summary record {tag}{i}", kind="summary_record")
+    return MeetingRecord.objects.create(meeting=meeting, document=document)
+
+
+def build_meeting_records(count, tag):
+    for i in range(count):
+        _meeting_record(tag, i)
+
+
+def build_record_comments(count, tag):
+    for i in range(count):
+        RecordComment.objects.create(record=_meeting_record(tag, i), round=1,
+                                     member=members()[i], text="A comment.")
+
+
+def build_record_decisions(count, tag):
+    for i in range(count):
+        meeting_record = _meeting_record(tag, i)
+        RecordDecision.objects.create(
+            record=meeting_record, text="Decided.",
+            agenda_item=AgendaItemFactory(meeting=meeting_record.meeting, position=1))
+
 
 def build_focal_points(count, tag):
     for i in range(count):
@@ -244,6 +270,9 @@ BUILDERS = {
     "action_plans.ProgressReport": build_progress_reports,
     "action_plans.ProgressReportAttachment": build_attachments,
     "delegates.FocalPoint": build_focal_points,
+    "documents.MeetingRecord": build_meeting_records,
+    "documents.RecordComment": build_record_comments,
+    "documents.RecordDecision": build_record_decisions,
     "delegates.Registration": build_registrations,
     "delegates.RegistrationLogEntry": build_log_entries,
     "delegates.ImportBatch": build_import_batches,

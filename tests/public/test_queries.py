@@ -21,7 +21,7 @@ EXPECTED_QUERIES = {
     "home": 3,
     "meeting_list": 4,
     "series": 5,
-    "meeting": 15,
+    "meeting": 16,  # + the public documents, + the published decisions of the record
     "agenda": 13,
     "calendar": 7,
     "plan": 8,

@@ -10,6 +10,7 @@ from asem_customs.page_versions import bump_everything
 from demo.documents import load_documents
 from demo.meetings import load_meetings
 from demo.progress import load_progress
+from demo.record import load_record
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
 
 DEMO_USERNAME = "secretariat"
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             added += load_demo_meeting_registrations(demo)
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
+            load_record(twelfth)
             # Registrations are bulk-created, past the signals that refresh cached public pages.
             bump_everything()
             login = self._ensure_login() if with_login else None
