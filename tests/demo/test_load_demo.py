@@ -181,6 +181,7 @@ def test_demo_twelfth_meeting_has_its_documents_at_each_access_level(client, db)
         ("ASEM/DGC/12/3", "working_paper", "participants", True, False),
         ("ASEM/DGC/12/4", "country_report", "participants", True, False),
         ("ASEM/DGC/12/5", "information_note", "secretariat", True, False),
+        ("ASEM/DGC/12/6", "summary_record", "public", True, False),
     ]
     assert documents.get(kind="working_paper").agenda_item.position == 3
     page = client.get(twelfth.get_absolute_url()).content.decode()
