@@ -47,7 +47,7 @@ PARAGRAPHS = (
 
 
 def _line(pdf, height, text):
-    pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def summary_record_pdf(meeting):
