@@ -89,6 +89,7 @@
     var name = document.createElement("div");
     name.className = "fw-semibold";
     name.textContent = person.name;
+    if (person.lang) { name.lang = person.lang; }
     var details = document.createElement("div");
     details.className = "small text-body-secondary";
     details.textContent = [person.member, person.role, person.status].join(" · ")
