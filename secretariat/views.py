@@ -102,6 +102,7 @@ def meeting_dashboard(request, slug):
                           if not member.heads and member.is_partner],
         "missing_members": stats.members_without_registration(meeting),
         "needs": stats.special_needs(meeting),
+        "over_time": over_time,
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,
                                        region_counts=region_counts, over_time=over_time),
     }
