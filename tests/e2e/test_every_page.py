@@ -69,7 +69,6 @@ PAGES = {
         "/admin/meetings/agendaitem/{agenda_item}/change/",
         "/admin/action_plans/actionpoint/",
         "/admin/action_plans/actionpoint/{action_point}/change/",
-        "/admin/auth/user/",
     ],
 }
 

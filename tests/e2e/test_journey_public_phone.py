@@ -81,3 +81,36 @@ def test_phone_dashboard_delegations_fit(e2e_data, editor, open_journey):
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     assert page.evaluate(FITS, "[data-testid=delegations], [data-testid=delegations] td")
     journey.step("dashboard")
+
+
+# WCAG 1.4.12: the spacing a reader may set for themselves; set through the CSS object model
+# (a constructed stylesheet), which the page's Content-Security-Policy does not block.
+TEXT_SPACING = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync("* { line-height: 1.5 !important; letter-spacing: .12em !important;"
+    + " word-spacing: .16em !important; } p { margin-bottom: 2em !important; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
+def test_narrow_phone_with_text_spacing_never_scrolls_sideways_and_escape_closes_the_menu(
+        e2e_data, open_journey):
+    journey = open_journey("public-320", screen="phone")
+    page = journey.page
+    page.set_viewport_size({"width": 320, "height": 720})
+    meeting = e2e_data["demonstration"]
+    for address, label in [("/", "home"), ("/meetings/", "meetings"),
+                           (f"/meetings/{meeting.slug}/register/", "registration form")]:
+        page.goto(address)
+        page.evaluate(TEXT_SPACING)
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), address
+        journey.step(f"{label} at 320 px with text spacing", axe=False)
+
+    toggler = page.get_by_role("button", name="Toggle navigation")
+    toggler.click()
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_hidden()
+    expect(toggler).to_be_focused()
+    expect(toggler).to_have_attribute("aria-expanded", "false")
+    journey.step("menu closed with Escape", axe=False)
