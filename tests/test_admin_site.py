@@ -111,3 +111,13 @@ def test_history_table_scrolls_in_a_focusable_named_region(client, db):
     region = content.split('<div class="history-scroll"', 1)[1].split(">", 1)[0]
     assert region == ' tabindex="0" role="region" aria-label="History"'
     assert '<table id="change-history"' in content.split('<div class="history-scroll"', 1)[1]
+
+
+def test_registrations_list_says_the_language_of_names_in_their_own_script(client, db):
+    RegistrationFactory(member=member("KR"), given_name="민준", family_name="김",
+                        name_latin="Kim Minjun")
+    client.force_login(editor())
+
+    content = client.get("/admin/delegates/registration/").text
+
+    assert '<span lang="ko">' in content and '<span class="latin-name">Kim Minjun</span>' in content
