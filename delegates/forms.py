@@ -59,6 +59,15 @@ def honorific_input():
     return SuggestionsInput(Honorific.values, attrs={"autocomplete": "honorific-prefix"})
 
 
+# What each field asks for, in the words browsers and assistive technology understand
+# (WCAG 1.3.5, HTML's autofill field names): they fill it in from the person's own details.
+AUTOCOMPLETE = {
+    "given_name": "given-name", "family_name": "family-name", "email": "email",
+    "phone": "tel", "organisation": "organization", "position": "organization-title",
+    "date_of_birth": "bday"
+}
+
+
 # Arrival and departure dates further than this from the meeting's dates are refused.
 TRAVEL_WINDOW_DAYS = 14
 
@@ -137,6 +146,9 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             "(you gave %(show_value)d).")
         self.fixed_member = member
         self.public = public
+        # A focal point registers someone else: their own details must not be offered.
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose if public else "off"
         self.fields["member"].queryset = Member.objects.order_by("kind", "name")
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")

@@ -35,7 +35,8 @@ def person(request):
     records = erase_form = None
     if request.method == "POST" and form.is_valid():
         records = privacy.person_records(form.cleaned_data["email"])
-        erase_form = EraseForm(initial={"email": records.email})
+        # Its own ids: the search form above already has an `id_email`.
+        erase_form = EraseForm(initial={"email": records.email}, auto_id="id_erase_%s")
     return render(request, "secretariat/privacy/person.html",
                   {"form": form, "records": records, "erase_form": erase_form})
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.decorators import permission_required
 from action_plans.models import ActionPlan
 from asem_customs import roles
+from asem_customs.names import name_language
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import FocalPoint, Registration
@@ -101,6 +102,7 @@ def meeting_dashboard(request, slug):
                           if not member.heads and member.is_partner],
         "missing_members": stats.members_without_registration(meeting),
         "needs": stats.special_needs(meeting),
+        "over_time": over_time,
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,
                                        region_counts=region_counts, over_time=over_time),
     }
@@ -257,6 +259,7 @@ def _person(registration):
     return {
         "id": registration.pk,
         "name": _display_name(registration),
+        "lang": name_language(registration.full_name, registration.member.code),
         "member": registration.member.name,
         "role": registration.get_role_display(),
         "status": registration.get_status_display(),

@@ -74,3 +74,50 @@ def test_registrations_list_shows_the_most_used_columns_and_the_meeting_filter_f
     assert '<span title="13th ASEM Customs DG-C Meeting">Bangkok 2027</span>' in response.text
     filters = re.findall(r"<summary>\s*By ([^<]+?)\s*</summary>", response.text)
     assert filters[0] == "meeting"
+
+
+def _messages_of(content, role):
+    box = content.split(f'<div class="messages" role="{role}">', 1)[1].split("</div>", 1)[0]
+    return re.findall(r"<li[^>]*>([^<]*)</li>", box)
+
+
+def test_an_action_is_announced_and_its_page_loads_the_script_that_focuses_it(client, db):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    client.force_login(editor())
+    meeting = MeetingFactory(delegation_cap=1, capacity=10)
+    RegistrationFactory(meeting=meeting, member=member("FR"), status="confirmed")
+    pending = RegistrationFactory(meeting=meeting, member=member("DE"))
+    waiting = RegistrationFactory(meeting=meeting, member=member("FR"), status="waitlisted")
+    url = "/admin/delegates/registration/"
+
+    response = client.post(url, {"action": "confirm", ACTION_CHECKBOX_NAME: [pending.pk]},
+                           follow=True)
+
+    assert _messages_of(response.text, "status") == ["1 registration confirmed."]
+    assert _messages_of(response.text, "alert") == []
+    assert '<script src="/static/js/admin.js" defer></script>' in response.text
+    refused = client.post(url, {"action": "confirm", ACTION_CHECKBOX_NAME: [waiting.pk]},
+                          follow=True)
+    assert len(_messages_of(refused.text, "alert")) == 1  # an error: an alert
+
+
+def test_history_table_scrolls_in_a_focusable_named_region(client, db):
+    client.force_login(editor())
+    registration = RegistrationFactory()
+
+    content = client.get(f"/admin/delegates/registration/{registration.pk}/history/").text
+
+    region = content.split('<div class="history-scroll"', 1)[1].split(">", 1)[0]
+    assert region == ' tabindex="0" role="region" aria-label="History"'
+    assert '<table id="change-history"' in content.split('<div class="history-scroll"', 1)[1]
+
+
+def test_registrations_list_says_the_language_of_names_in_their_own_script(client, db):
+    RegistrationFactory(member=member("KR"), given_name="민준", family_name="김",
+                        name_latin="Kim Minjun")
+    client.force_login(editor())
+
+    content = client.get("/admin/delegates/registration/").text
+
+    assert '<span lang="ko">' in content and '<span class="latin-name">Kim Minjun</span>' in content

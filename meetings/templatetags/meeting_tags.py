@@ -3,9 +3,11 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from asem_customs.names import name_language
 
 register = template.Library()
 
@@ -125,3 +127,15 @@ def meeting_summary_lead(meeting):
     """The first paragraph of the summary, or where and when: for descriptions and previews."""
     lead = meeting.summary.strip().split("\n\n")[0].replace("\n", " ").strip()
     return lead or meeting_place_and_time(meeting)
+
+
+@register.filter
+def person_name(name, member=None):
+    """A person's name, in a `<span lang>` of the language of its script when that is known
+    (asem_customs.names): `{{ registration.full_name|person_name:registration.member }}`.
+    `member` is a Member or its code; it decides for Han and Cyrillic names."""
+    code = getattr(member, "code", member) or ""
+    language = name_language(str(name or ""), code)
+    if not language:
+        return conditional_escape(name or "")
+    return format_html('<span lang="{}">{}</span>', language, name)

@@ -48,6 +48,7 @@ from delegates.services import (
 )
 from delegates.validators import PrintableTextMixin
 from delegates.visa import with_visa_letter
+from meetings.templatetags.meeting_tags import person_name
 from secretariat.documents import badges_document, visa_letters_document
 from secretariat.job_views import document_response
 
@@ -294,10 +295,10 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
 
     @admin.display(description=gettext_lazy("name"), ordering="family_name")
     def person(self, obj):
+        name = person_name(obj.full_name, obj.member)  # in the language of its script
         if obj.name_latin and obj.name_latin != obj.full_name:
-            return format_html('{}<br><span class="latin-name">{}</span>', obj.full_name,
-                               obj.name_latin)
-        return obj.full_name
+            return format_html('{}<br><span class="latin-name">{}</span>', name, obj.name_latin)
+        return name
 
     @admin.display(description=gettext_lazy("meeting"), ordering="meeting__start_date")
     def meeting_short(self, obj):

@@ -25,11 +25,18 @@
 
   function show(kind, message) {
     result.className = "checkin-result alert alert-" + kind;
+    if (result.textContent === message) {
+      // The same words again (a badge read a third time): emptied first, so that screen
+      // readers announce them again instead of nothing.
+      result.textContent = "";
+      window.requestAnimationFrame(function () { result.textContent = message; });
+      return;
+    }
     result.textContent = message;
   }
 
-  function showAnswer(answer) {
-    var message = answer.message;
+  function showAnswer(answer, prefix) {
+    var message = prefix ? prefix + " " + answer.message : answer.message;
     if (answer.person && (answer.result === "checked_in" || answer.result === "already")) {
       message += " — " + answer.person.member + ", " + answer.person.role;
     }
@@ -38,7 +45,7 @@
     undoBox.hidden = lastUndoId === null;
   }
 
-  function send(url, fields) {
+  function send(url, fields, prefix) {
     var body = new FormData();
     Object.keys(fields).forEach(function (name) { body.append(name, fields[name]); });
     return fetch(url, {
@@ -55,7 +62,7 @@
       return response.json();
     }).then(function (answer) {
       if (!answer) { return; }
-      showAnswer(answer);
+      showAnswer(answer, prefix);
       refreshRoom();
       if (searchInput.value.trim()) { search(); }
     }).catch(function () {
@@ -63,13 +70,19 @@
     });
   }
 
+  // The field is emptied as soon as a code is sent, so that the next code (a hand scanner
+  // types fast) never lands behind the last one; a code sent twice in a row is said to be.
+  var lastCode = "";
+  function normalCode(code) { return code.toUpperCase().replace(/[^0-9A-Z]/g, ""); }
+
   function checkIn(code) {
     code = (code || "").trim();
+    input.value = "";
+    input.focus();
     if (!code) { return; }
-    send(form.action, { code: code }).then(function () {
-      input.value = "";
-      input.focus();
-    });
+    var repeated = normalCode(code) === lastCode;
+    lastCode = normalCode(code);
+    send(form.action, { code: code }, repeated ? text("repeated") : "");
   }
 
   form.addEventListener("submit", function (event) {
@@ -89,6 +102,7 @@
     var name = document.createElement("div");
     name.className = "fw-semibold";
     name.textContent = person.name;
+    if (person.lang) { name.lang = person.lang; }
     var details = document.createElement("div");
     details.className = "small text-body-secondary";
     details.textContent = [person.member, person.role, person.status].join(" · ")

@@ -34,13 +34,27 @@
   sync();
 })();
 
-// After a refused submission, brings the first wrong field into view and focus (on a phone
-// the message at the top says nothing about a field three screens down).
+// After a refused submission the focus goes to the summary of what was refused at the top
+// (templates/delegates/includes/_error_summary.html), so it is read out first; each of its
+// links brings its field, with the field's label, into view and focus.
 (function () {
   "use strict";
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-error-field]");
+      var field = link && document.getElementById(link.dataset.errorField);
+      if (!field) { return; }
+      event.preventDefault();
+      (field.closest(".mb-3") || field).scrollIntoView({ block: "center" });
+      field.focus({ preventScroll: true });
+    });
+    summary.scrollIntoView({ block: "start" });
+    summary.focus({ preventScroll: true });
+    return;
+  }
   var invalid = document.querySelector(".registration-form .is-invalid, .registration-form [aria-invalid='true']");
   if (!invalid) { return; }
-  var wrapper = invalid.closest(".mb-3") || invalid;
-  wrapper.scrollIntoView({ block: "center" });
+  (invalid.closest(".mb-3") || invalid).scrollIntoView({ block: "center" });
   invalid.focus({ preventScroll: true });
 })();

@@ -2,10 +2,12 @@
 travel dates, a full delegation; and how its dates read."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
 
+from delegates import links
 from delegates.forms import RegistrationForm
 from tests.delegates.test_register import form_data, register_url
 from tests.factories import MeetingFactory, RegistrationFactory, member
@@ -104,3 +106,60 @@ def test_public_form_never_says_the_delegation_has_a_head(client):
     RegistrationFactory(meeting=meeting, member=member("VN"), role="head")
     response = client.post(register_url(meeting), form_data(role="head", family_name=""))
     assert "already has a head of delegation" not in response.content.decode()
+
+
+PURPOSES = {"given_name": "given-name", "family_name": "family-name", "email": "email",
+            "phone": "tel", "organisation": "organization", "position": "organization-title",
+            "date_of_birth": "bday", "honorific": "honorific-prefix"}
+
+
+def _autocomplete(content, name):
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', content).group(0)
+    found = re.search(r'autocomplete="([^"]*)"', tag)
+    return found and found.group(1)
+
+
+def test_public_form_says_what_each_personal_field_asks_for(client):
+    content = client.get(register_url(_meeting())).content.decode()
+
+    assert {name: _autocomplete(content, name) for name in PURPOSES} == PURPOSES
+
+
+def test_signed_link_change_form_says_what_each_field_asks_for_and_explains_the_mark(client):
+    registration = RegistrationFactory(meeting=_meeting())
+    response = client.get(links.registration_path(registration, "change"), follow=True)
+    content = response.content.decode()
+
+    assert {name: _autocomplete(content, name) for name in PURPOSES} == PURPOSES
+    assert content.count("Fields marked * are required.") == 1
+
+
+def test_focal_point_form_offers_no_details_of_the_focal_point_themselves():
+    form = RegistrationForm(meeting=_meeting(), member=member("TH"))
+
+    assert {form.fields[name].widget.attrs["autocomplete"]
+            for name in PURPOSES if name != "honorific"} == {"off"}
+
+
+def test_refused_form_says_error_in_its_title_and_links_each_error_to_its_field(client):
+    response = client.post(register_url(_meeting()), form_data(
+        family_name="", given_name="", email="not an address"))
+    content = response.content.decode()
+
+    assert re.search(r"<title>\s*Error: Register — ", content)
+    summary = content.split('id="error-summary"')[1].split("</section>")[0]
+    assert "There is a problem. Nothing has been saved yet." in summary
+    links_ = re.findall(r'<a href="#(id_\w+)"[^>]*>([^<]*)</a>', summary)
+    assert links_ == [
+        ("id_family_name", "Family name: Give your family name, or your name if it has one "
+                           "part."),
+        ("id_email", "Email: Enter a valid email address."),
+    ]
+    assert 'tabindex="-1"' in summary.split(">")[0]  # static/js/registration.js focuses it
+
+
+def test_form_without_errors_has_no_error_title_nor_summary(client):
+    content = client.get(register_url(_meeting())).content.decode()
+
+    assert "Error:" not in content.split("</title>")[0]
+    assert "error-summary" not in content

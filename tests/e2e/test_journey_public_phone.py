@@ -43,8 +43,8 @@ def test_phone_plan_page_shows_the_whole_tracker_and_table(e2e_data, open_journe
     journey.step("action plan")
 
 
-def test_phone_registration_error_brings_the_first_wrong_field_into_view(e2e_data,
-                                                                          open_journey):
+def test_phone_registration_error_is_summed_up_at_the_top_with_links_to_the_fields(
+        e2e_data, open_journey):
     journey = open_journey("public-phone-register", screen="phone")
     page = journey.page
     meeting = e2e_data["demonstration"]
@@ -52,12 +52,18 @@ def test_phone_registration_error_brings_the_first_wrong_field_into_view(e2e_dat
     page.goto(f"/meetings/{meeting.slug}/register/")
     expect(page.get_by_text("Fields marked * are required.")).to_be_visible()
     page.get_by_role("button", name="Register").click()
+    expect(page).to_have_title(re.compile(r"^Error: Register — "))
+    summary = page.get_by_role("region", name=re.compile("^There is a problem"))
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    journey.step("refused form, its errors summed up")
+    summary.get_by_role("link", name=re.compile("^Family name: ")).click()
     family = page.locator("#id_family_name")
     expect(family).to_have_class(re.compile(r"\bis-invalid\b"))
     expect(family).to_be_focused()
     expect(family).to_be_in_viewport()
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
-    journey.step("refused form")
+    journey.step("the summary's link brings the field", axe=False)
 
 
 def test_phone_dashboard_delegations_fit(e2e_data, editor, open_journey):
@@ -75,3 +81,36 @@ def test_phone_dashboard_delegations_fit(e2e_data, editor, open_journey):
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     assert page.evaluate(FITS, "[data-testid=delegations], [data-testid=delegations] td")
     journey.step("dashboard")
+
+
+# WCAG 1.4.12: the spacing a reader may set for themselves; set through the CSS object model
+# (a constructed stylesheet), which the page's Content-Security-Policy does not block.
+TEXT_SPACING = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync("* { line-height: 1.5 !important; letter-spacing: .12em !important;"
+    + " word-spacing: .16em !important; } p { margin-bottom: 2em !important; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
+def test_narrow_phone_with_text_spacing_never_scrolls_sideways_and_escape_closes_the_menu(
+        e2e_data, open_journey):
+    journey = open_journey("public-320", screen="phone")
+    page = journey.page
+    page.set_viewport_size({"width": 320, "height": 720})
+    meeting = e2e_data["demonstration"]
+    for address, label in [("/", "home"), ("/meetings/", "meetings"),
+                           (f"/meetings/{meeting.slug}/register/", "registration form")]:
+        page.goto(address)
+        page.evaluate(TEXT_SPACING)
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), address
+        journey.step(f"{label} at 320 px with text spacing", axe=False)
+
+    toggler = page.get_by_role("button", name="Toggle navigation")
+    toggler.click()
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_hidden()
+    expect(toggler).to_be_focused()
+    expect(toggler).to_have_attribute("aria-expanded", "false")
+    journey.step("menu closed with Escape", axe=False)

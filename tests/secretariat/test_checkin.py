@@ -99,7 +99,7 @@ def test_scanning_a_badge_checks_in_once_and_says_when(client, meeting):
 
     registration.refresh_from_db()
     at = timezone.localtime(registration.attended_at).strftime("%H:%M")
-    person = {"id": registration.pk, "name": "Nguyễn Thị Hương (Nguyen Thi Huong)",
+    person = {"id": registration.pk, "name": "Nguyễn Thị Hương (Nguyen Thi Huong)", "lang": "",
               "member": "Viet Nam", "role": "Delegate", "status": "Confirmed",
               "can_check_in": True, "checked_in_at": at}
     assert (first.status_code, second.status_code) == (200, 200)
@@ -275,8 +275,8 @@ def test_search_by_name_ignores_case_and_accents(client, meeting):
     assert [p["id"] for p in by_latin["people"]] == [huong.pk]
     assert [p["id"] for p in by_accents["people"]] == [huong.pk]
     assert by_slashed == {"query": "soren odeg", "more": False, "people": [
-        {"id": soren.pk, "name": "Søren Ødegård", "member": "Denmark", "role": "Delegate",
-         "status": "Pending", "can_check_in": True, "checked_in_at": None}]}
+        {"id": soren.pk, "name": "Søren Ødegård", "lang": "", "member": "Denmark",
+         "role": "Delegate", "status": "Pending", "can_check_in": True, "checked_in_at": None}]}
 
 
 def test_search_needs_two_letters_and_shows_a_short_list(client, meeting):
@@ -341,3 +341,14 @@ def test_checkin_page_loads_scripts_from_the_site_only(client, meeting):
     assert "/static/js/checkin.js" in page.text
     assert "<script>" not in page.text
     assert "style=" not in page.text
+
+
+def test_search_says_the_language_of_a_name_in_its_own_script(client):
+    meeting = MeetingFactory()
+    thai = RegistrationFactory(meeting=meeting, member=member("TH"), given_name="สมชาย",
+                               family_name="ใจดี", name_latin="Somchai Jaidee")
+    client.force_login(editor())
+
+    found = client.get(f"/staff/{meeting.slug}/check-in/search.json?q=somchai").json()
+
+    assert [(p["id"], p["lang"]) for p in found["people"]] == [(thai.pk, "th")]

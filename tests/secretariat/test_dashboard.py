@@ -118,3 +118,15 @@ def test_observer_organisations_are_not_asked_for_a_head(client, meeting):
     response = client.get(f"/staff/{meeting.slug}/")
 
     assert [m.code for m in response.context["heads_missing"]] == ["DE"]
+
+
+def test_registrations_over_time_chart_has_its_numbers_in_a_table(client, meeting):
+    client.force_login(viewer())
+
+    content = client.get(f"/staff/{meeting.slug}/").text
+
+    table = content.split('data-testid="over-time"')[1].split("</table>")[0]
+    assert "<caption class=\"visually-hidden\">Registrations over time</caption>" in table
+    day = dashboard.registrations_over_time(meeting)[0][0]
+    assert (f'<tr><th scope="row"><time datetime="{day}">{day}</time></th>'
+            '<td class="text-end">4</td><td class="text-end">4</td></tr>') in table

@@ -90,3 +90,13 @@ def test_privacy_erase_anonymises(client, editor):
 
 def test_privacy_export_refuses_get(client, editor):
     assert client.get(reverse("privacy:export")).status_code == 405
+
+
+def test_found_records_page_gives_each_input_its_own_id(client, editor):
+    RegistrationFactory(email=EMAIL)
+
+    content = client.post(reverse("privacy:person"), {"email": EMAIL}).text
+
+    assert content.count('id="id_email"') == 1
+    assert content.count('id="id_erase_email"') == 1
+    assert 'for="id_erase_confirm"' in content
