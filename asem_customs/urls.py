@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/two-step/", include("accounts.urls", namespace="two_step")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("action_plans.urls")),
+    path("api/", include("api.urls", namespace="api")),
     path("", include("delegates.urls")),
     path("", include("public.urls")),
 ]
