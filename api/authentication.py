@@ -7,11 +7,21 @@ import datetime as dt
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from knox.auth import TokenAuthentication
+from rest_framework import exceptions
 
 LAST_USED_PRECISION = dt.timedelta(minutes=5)
 
 
 class PersonalTokenAuthentication(TokenAuthentication):
+    def authenticate_credentials(self, token):
+        # A token is ASCII: anything else (a pasted character from a document) is refused
+        # like any wrong token, not a server error.
+        try:
+            token.decode("ascii")
+        except UnicodeDecodeError as error:
+            raise exceptions.AuthenticationFailed("Invalid token.") from error
+        return super().authenticate_credentials(token)
+
     def validate_user(self, auth_token):
         user, token = super().validate_user(auth_token)
         now = timezone.now()
