@@ -1,5 +1,6 @@
-"""The secretariat's webhook endpoints and their delivery log (read, and replay), and the
-API tokens (superusers only: who holds one, never the token itself)."""
+"""The secretariat's webhook endpoints and their delivery log: editors register endpoints and
+replay deliveries, viewers read both (without the signing secret). API tokens have no admin:
+each person makes and revokes their own on /api/tokens/; deactivating a user stops theirs."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from . import services
 from .enums import WebhookEvent
-from .models import ApiToken, WebhookDelivery, WebhookEndpoint
+from .models import WebhookDelivery, WebhookEndpoint
 from .webhooks import validate_webhook_url
 
 
@@ -42,6 +43,15 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     def events_words(self, obj):
         labels = dict(WebhookEvent.choices)
         return ", ".join(str(labels.get(event, event)) for event in obj.events)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        fields = [*self.form.Meta.fields, *self.readonly_fields]
+        if not self.has_change_permission(request, obj):
+            fields.remove("secret")  # the signing secret is for those who manage endpoints
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -83,29 +93,3 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
         if not request.user.has_perm("api.change_webhookdelivery"):
             actions.pop("replay", None)
         return actions
-
-
-@admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    """Superusers see who holds a token and may revoke it (delete); no token is made here."""
-
-    list_display = ["name", "user", "token_key", "scope", "created", "expiry", "last_used_at"]
-    list_select_related = ["user"]
-    search_fields = ["name", "token_key", "user__username"]
-    fields = ["name", "user", "token_key", "scope", "created", "expiry", "last_used_at"]
-    readonly_fields = fields
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser

@@ -19,5 +19,5 @@ urlpatterns = [
     path("docs/", views.ApiDocsView.as_view(url_name="api:schema"), name="docs"),
     path("tokens/", token_views.token_list, name="tokens"),
     path("tokens/<str:key>/revoke/", token_views.token_revoke, name="token_revoke"),
-    re_path(r"^.*$", problems.not_found),
+    re_path(r"^.*$", problems.not_found, name="not_found"),
 ]

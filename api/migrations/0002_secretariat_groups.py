@@ -1,4 +1,5 @@
-"""Secretariat editors register webhook endpoints and read and replay their deliveries."""
+"""Secretariat editors register webhook endpoints and read and replay their deliveries;
+viewers read them (the admin hides the signing secret from them)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -17,6 +18,8 @@ def grant_group_permissions(apps, schema_editor):
     ).exclude(codename__in=["add_webhookdelivery", "delete_webhookdelivery"])
     for group in Group.objects.filter(name="Secretariat editor"):
         group.permissions.add(*permissions)
+    for group in Group.objects.filter(name="Secretariat viewer"):
+        group.permissions.add(*permissions.filter(codename__startswith="view_"))
 
 
 class Migration(migrations.Migration):

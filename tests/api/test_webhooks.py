@@ -247,7 +247,19 @@ def test_editor_reads_the_delivery_log_and_replays(client, meeting):
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 0)
 
 
-def test_viewers_see_no_webhooks(client):
+def test_viewers_read_endpoints_and_deliveries_without_the_secret_nor_replay(client, meeting):
+    endpoint = _endpoint(meeting, "https://93.184.215.14/hook")
+    delivery = WebhookDelivery.objects.create(endpoint=endpoint, event="registration.confirmed",
+                                              payload={}, status=DeliveryStatus.FAILED)
     client.force_login(viewer())
-    assert client.get("/admin/api/webhookendpoint/").status_code == 403
-    assert client.get("/admin/api/webhookdelivery/").status_code == 403
+    page = client.get(f"/admin/api/webhookendpoint/{endpoint.pk}/change/")
+    assert page.status_code == 200
+    assert endpoint.secret not in page.content.decode()
+    assert client.get("/admin/api/webhookendpoint/add/").status_code == 403
+    log = client.get("/admin/api/webhookdelivery/")
+    assert log.status_code == 200
+    assert "replay" not in log.content.decode()
+    client.post("/admin/api/webhookdelivery/", {"action": "replay",
+                                                "_selected_action": [delivery.pk]})
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.FAILED
