@@ -376,6 +376,7 @@ POST_TABLE = {
 POST_TABLE.update(dict.fromkeys(API_PUBLIC, CLOSED))
 POST_TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
 
+
 def _url_names(resolver=None, namespace=None):
     """Every named URL of the site outside the admin, as 'namespace:name'."""
     resolver = resolver or get_resolver()
