@@ -27,6 +27,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from delegates.models import Registration
+
 from .enums import DeliveryStatus, WebhookEvent
 from .models import WebhookDelivery, WebhookEndpoint
 
@@ -64,19 +66,18 @@ def queue_deliveries(event, **ids):
     member's delegation), each handed to a worker."""
     if event not in WebhookEvent.values:
         return []
-    from delegates.models import Registration
-
+    # A meeting has a handful of endpoints (most have none: one query, then nothing); their
+    # events are matched here, the same on every database.
+    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(
+        meeting_id=ids.get("meeting"), is_active=True) if event in endpoint.events]
+    if not endpoints:
+        return []
     registration = (Registration.objects.select_related("meeting", "member")
                     .filter(pk=ids.get("registration")).first())
     if registration is None:
         return []
-    # A meeting has a handful of endpoints: their events are matched here, the same on
-    # every database.
-    endpoints = [
-        endpoint for endpoint in WebhookEndpoint.objects.filter(
-            meeting_id=registration.meeting_id, is_active=True)
-        if event in endpoint.events and endpoint.member_id in (None, registration.member_id)
-    ]
+    endpoints = [endpoint for endpoint in endpoints
+                 if endpoint.member_id in (None, registration.member_id)]
     deliveries = []
     for endpoint in endpoints:
         delivery = WebhookDelivery(endpoint=endpoint, event=event,

@@ -209,7 +209,7 @@ def _save(registration, **kwargs):
 
 
 # The audit entries that are also announced (`asem_customs.events`: the API's webhooks),
-# after commit, with the registration's id.
+# after commit, with the ids of the registration and its meeting.
 ANNOUNCED_ACTIONS = {
     "submitted": "registration.submitted",
     "address_confirmed": "registration.submitted",
@@ -226,7 +226,8 @@ def _log(registration, action, *, actor, from_status="", note=""):
         from_status=from_status, to_status=registration.status, actor=_user(actor), note=note,
     )
     if action in ANNOUNCED_ACTIONS:
-        events.emit(ANNOUNCED_ACTIONS[action], registration=registration.pk)
+        events.emit(ANNOUNCED_ACTIONS[action], registration=registration.pk,
+                    meeting=registration.meeting_id)
 
 
 def _mail(registration, template):
@@ -405,7 +406,8 @@ def _insert_registrations(registrations, actor):
         for registration in registrations], batch_size=500)
     _mail_submitted(registrations)
     for registration in registrations:
-        events.emit(ANNOUNCED_ACTIONS["submitted"], registration=registration.pk)
+        events.emit(ANNOUNCED_ACTIONS["submitted"], registration=registration.pk,
+                    meeting=registration.meeting_id)
     return registrations
 
 

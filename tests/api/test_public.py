@@ -170,3 +170,23 @@ def test_anonymous_callers_are_throttled_per_address(anonymous):
     assert json.loads(response.content)["title"] == "Too Many Requests"
     other = anonymous.get("/api/v1/topics/", REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_action_plan_queries_do_not_grow_with_points(anonymous, count,
+                                                     django_assert_num_queries):
+    plan = ActionPlanFactory(slug="plan")
+    for point in ActionPointFactory.create_batch(count, plan=plan):
+        point.lead_members.add(member("KR"))
+        ProgressReport.objects.create(action_point=point, member=member("KR"), text="Done",
+                                      proposed_status="completed",
+                                      state=ProgressReportState.ACCEPTED)
+    # plan, points, leads, participants, status changes, accepted reports (and their
+    # members), and the same three for the points carried over from (none here)
+    with django_assert_num_queries(6):
+        assert anonymous.get("/api/v1/action-plans/plan/").status_code == 200
+
+
+def test_members_list_is_two_queries(anonymous, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        assert anonymous.get("/api/v1/members/").status_code == 200

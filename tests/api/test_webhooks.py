@@ -105,6 +105,14 @@ def test_every_registration_event_is_announced(receiver, meeting, focal_de,
         "registration.checked_in", "registration.cancelled"]
 
 
+def test_an_event_of_a_meeting_without_endpoints_costs_one_query(
+        meeting, de_registration, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert webhooks.queue_deliveries("registration.confirmed",
+                                         registration=de_registration.pk,
+                                         meeting=meeting.pk) == []
+
+
 def test_nothing_is_announced_for_a_change_rolled_back(receiver, meeting, de_registration,
                                                        django_capture_on_commit_callbacks):
     _endpoint(meeting, receiver)
