@@ -272,3 +272,14 @@ def test_invalid_json_is_a_problem(callers):
                                          content_type="application/json")
     assert response.status_code == 400
     assert response["Content-Type"] == PROBLEM
+
+
+def test_focal_point_enters_passport_details_that_are_never_shown_back(callers, meeting):
+    response = callers["focal_de"].post(LIST, _new(
+        meeting, needs_visa_letter=True, passport_number="X1234567",
+        passport_nationality="German", date_of_birth="1980-02-03"), format="json")
+    assert response.status_code == 201
+    assert "passport_number" not in response.json()
+    registration_id = response.json()["id"]
+    shown = callers["editor"].get(f"{LIST}{registration_id}/").json()
+    assert (shown["passport_number"], shown["date_of_birth"]) == ("X1234567", "1980-02-03")

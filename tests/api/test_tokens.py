@@ -120,3 +120,10 @@ def test_tokens_are_throttled_each_on_its_own(focal_de, settings):
     first, second = client_with(token_for(focal_de)), client_with(token_for(focal_de))
     assert [first.get("/api/v1/registrations/").status_code for _ in range(3)] == [200, 200, 429]
     assert second.get("/api/v1/registrations/").status_code == 200
+
+
+def test_focal_points_and_staff_find_the_token_page(client, focal_de):
+    client.force_login(focal_de)
+    assert 'href="/api/tokens/"' in client.get("/focal/").content.decode()
+    client.force_login(viewer())
+    assert 'href="/api/tokens/"' in client.get("/staff/").content.decode()
