@@ -88,6 +88,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "knox",
     "accounts",
     "mail",
     "meetings",
@@ -96,6 +101,7 @@ INSTALLED_APPS = [
     "documents",
     "secretariat",
     "public",
+    "api",
     "demo",
 ]
 
@@ -442,3 +448,70 @@ JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)
 # Change history (django-simple-history) is on; restoring a dump with `loaddata` turns it off
 # (SIMPLE_HISTORY_ENABLED=0) so that the restore adds no history rows of its own.
 SIMPLE_HISTORY_ENABLED = env.bool("SIMPLE_HISTORY_ENABLED", default=True)
+
+# The REST API (`api/`, Django REST framework): read-only public data for anyone, personal
+# API tokens (django-rest-knox, stored hashed) for focal points and the secretariat. Errors
+# are problem details (RFC 9457, `api.problems`). Requests allowed per client address
+# (anonymous) and per token, as "<count>/<second|minute|hour|day>".
+API_ANONYMOUS_RATE = env.str("API_ANONYMOUS_RATE", default="120/minute")
+API_TOKEN_RATE = env.str("API_TOKEN_RATE", default="600/minute")
+# Days a new personal API token may live at most (the person picks 30, 90 or this).
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.PersonalTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOnlyPublic"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonymousThrottle", "api.throttling.PersonalTokenThrottle",
+    ],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+REST_KNOX = {
+    # `Authorization: Bearer asem_…`; the prefix lets secret scanners recognise a leaked one.
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_PREFIX": "asem_",
+    "TOKEN_TTL": None,  # every token gets the expiry its owner chose (api.services)
+    "AUTO_REFRESH": False,
+}
+KNOX_TOKEN_MODEL = "api.ApiToken"  # noqa: S105 - a model name, not a secret
+# knox's own migrations would create its unused `knox_authtoken` table even with the model
+# swapped for ours; without them no table of knox's is made.
+MIGRATION_MODULES = {"knox": None}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ASEM Customs Meetings API",
+    "DESCRIPTION": (
+        "Public data of the meetings (read-only, anonymous) and, with a personal API token, "
+        "registrations of a delegation or of the secretariat. Errors are problem details "
+        "(RFC 9457, application/problem+json)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public validator (swagger.io) from the page.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "meetings.enums.MeetingStatus",
+        "RegistrationStatusEnum": "delegates.enums.RegistrationStatus",
+        "ActionPointStatusEnum": "action_plans.enums.ActionPointStatus",
+    },
+}
+
+# Webhooks (api.webhooks): deliveries signed with HMAC-SHA256, sent by Celery after commit,
+# retried with growing waits. Endpoints must be https:// addresses that resolve to public
+# addresses; WEBHOOKS_ALLOW_PRIVATE_ADDRESSES (tests, local development only) also allows
+# http:// and loopback or private addresses.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=5)
+CELERY_BEAT_SCHEDULE["api.deliver_due_webhooks"] = {
+    "task": "api.tasks.deliver_due_webhooks", "schedule": 60.0,
+}

@@ -30,6 +30,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("action_plans.urls")),
     path("", include("documents.urls")),
+    path("api/", include("api.urls", namespace="api")),
     path("", include("delegates.urls")),
     path("", include("public.urls")),
 ]

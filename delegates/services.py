@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from asem_customs import roles
+from asem_customs import events, roles
 from asem_customs.roles import can_name_head_of_delegation
 from mail import outbox as mail
 from mail.models import OutgoingEmail
@@ -216,11 +216,26 @@ def _save(registration, **kwargs):
         raise
 
 
+# The audit entries that are also announced (`asem_customs.events`: the API's webhooks),
+# after commit, with the ids of the registration and its meeting.
+ANNOUNCED_ACTIONS = {
+    "submitted": "registration.submitted",
+    "address_confirmed": "registration.submitted",
+    "confirmed": "registration.confirmed",
+    "waitlisted": "registration.waitlisted",
+    "cancelled": "registration.cancelled",
+    "attended": "registration.checked_in",
+}
+
+
 def _log(registration, action, *, actor, from_status="", note=""):
     RegistrationLogEntry.objects.create(
         registration=registration, action=f"delegates.registration.{action}",
         from_status=from_status, to_status=registration.status, actor=_user(actor), note=note,
     )
+    if action in ANNOUNCED_ACTIONS:
+        events.emit(ANNOUNCED_ACTIONS[action], registration=registration.pk,
+                    meeting=registration.meeting_id)
 
 
 def _mail(registration, template):
@@ -398,6 +413,9 @@ def _insert_registrations(registrations, actor):
                              to_status=registration.status, actor=_user(actor))
         for registration in registrations], batch_size=500)
     _mail_submitted(registrations)
+    for registration in registrations:
+        events.emit(ANNOUNCED_ACTIONS["submitted"], registration=registration.pk,
+                    meeting=registration.meeting_id)
     return registrations
 
 

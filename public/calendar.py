@@ -93,3 +93,20 @@ def meeting_calendar(meeting, agenda_items, *, meeting_url, agenda_url):
             first_date=dt.date(year - 1, 1, 1), last_date=dt.date(year + 2, 1, 1)
         )
     return calendar.to_ical()
+
+
+def series_calendar(series, meetings, *, url_for):
+    """The iCalendar text (bytes) of every meeting of `series` whose dates are known, one
+    all-day event each, with the same UIDs as the meetings' own files (a calendar holding
+    both shows each meeting once). `url_for(meeting)` is the meeting page's address."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", series.name)
+    for meeting in meetings:
+        if meeting.dates_known:
+            stamp = meeting.updated_at.astimezone(dt.UTC)
+            calendar.add_component(_meeting_event(meeting, url_for(meeting), stamp))
+    return calendar.to_ical()

@@ -18,6 +18,7 @@ urlpatterns = [
         name="summaries_feed",
     ),
     path("series/<slug:slug>/", views.series_detail, name="series_detail"),
+    path("series/<slug:slug>/calendar.ics", views.series_ical, name="series_ical"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<slug:slug>/agenda/", views.meeting_agenda, name="meeting_agenda"),
     path("meetings/<slug:slug>/calendar.ics", views.meeting_ical, name="meeting_ical"),

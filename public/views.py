@@ -17,7 +17,7 @@ from meetings.models import MeetingSeries, Member, Topic
 
 from . import selectors
 from .cache import cached_public_page, meeting_page_scopes, plan_page_scopes, scopes
-from .calendar import meeting_calendar
+from .calendar import meeting_calendar, series_calendar
 
 OPENING_KINDS = (AgendaItemKind.OPENING, AgendaItemKind.BRIEFING)
 
@@ -68,6 +68,20 @@ def series_detail(request, slug):
             "has_meetings": meetings.exists(),
         },
     )
+
+
+@require_safe
+@cached_public_page(scopes("meetings"))
+def series_ical(request, slug):
+    """Every meeting of a series as one calendar to subscribe to."""
+    series = get_object_or_404(MeetingSeries, slug=slug)
+    meetings = selectors.public_meetings().filter(series=series).order_by("year", "number")
+    content = series_calendar(
+        series, meetings,
+        url_for=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{series.slug}.ics"'
+    return response
 
 
 @require_safe

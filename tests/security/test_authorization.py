@@ -159,6 +159,18 @@ ARGS = {
     "public:meeting_ical": _meeting,
     "public:member_detail": lambda w, p: {"code": "fr"},
     "public:topic_detail": lambda w, p: {"slug": "no-such-topic"},
+    "public:series_ical": lambda w, p: {"slug": w.meeting.series.slug},
+    "api:meeting-detail": _meeting,
+    "api:meeting-agenda": _meeting,
+    "api:topic-detail": lambda w, p: {"slug": "no-such-topic"},
+    "api:member-detail": lambda w, p: {"code": "fr"},
+    "api:action-plan-detail": lambda w, p: {"slug": w.plan.slug},
+    "api:registration-detail": lambda w, p: {"pk": w.registration_b.pk},
+    "api:registration-cancel": lambda w, p: {"pk": w.registration_b.pk},
+    "api:registration-make-head": lambda w, p: {"pk": w.registration_b.pk},
+    "api:registration-confirm": lambda w, p: {"pk": w.registration_b.pk},
+    "api:registration-check-in": lambda w, p: {"pk": w.registration_b.pk},
+    "api:token_revoke": lambda w, p: {"key": "no-such-token"},
 }
 
 # --- what each visitor gets --------------------------------------------------------------------
@@ -256,6 +268,23 @@ TABLE = {
     "privacy:export": ("login", "login", "403", "403", "405"),
     "privacy:erase": ("login", "login", "403", "403", "405"),
 }
+# The API: public reads for everyone; registrations only with a personal API token (tests/api
+# walks them for every kind of token), never through a signed-in session.
+API_PUBLIC = ("api:meeting-list", "api:meeting-detail", "api:meeting-agenda", "api:topic-list",
+              "api:topic-detail", "api:member-list", "api:member-detail",
+              "api:action-plan-list", "api:action-plan-detail", "api:schema", "api:docs")
+API_TOKEN_ONLY = ("api:registration-list", "api:registration-detail",
+                  "api:registration-cancel", "api:registration-make-head",
+                  "api:registration-confirm", "api:registration-check-in")
+TABLE.update(dict.fromkeys(API_PUBLIC, PUBLIC))
+TABLE["api:topic-detail"] = ("404",) * 5
+TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
+TABLE.update({
+    "api:tokens": ("login", "login", "ok", "ok", "ok"),
+    "api:token_revoke": ("405",) * 5,
+    "api:not_found": ("404",) * 5,
+    "public:series_ical": PUBLIC,
+})
 
 
 # What each visitor gets on an empty POST. Whoever is refused ("ok" not answered) must have
@@ -339,7 +368,14 @@ POST_TABLE = {
     "staff:visa_letter": STAFF_READ_GET_ONLY,
     "staff:visa_letters": STAFF_READ_GET_ONLY,
     "staff:visa_letters_all": STAFF_READ_GET_ONLY,
+    "public:series_ical": CLOSED,
+    "api:tokens": ("login", "login", "ok", "ok", "ok"),  # an empty form makes no token
+    "api:token_revoke": ("login", "login", "404", "404", "404"),
+    "api:not_found": ("404",) * 5,
 }
+POST_TABLE.update(dict.fromkeys(API_PUBLIC, CLOSED))
+POST_TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
+
 
 def _url_names(resolver=None, namespace=None):
     """Every named URL of the site outside the admin, as 'namespace:name'."""

@@ -1,0 +1,182 @@
+"""What the API shows. The public ones never hold a delegate's personal data: meetings,
+agendas (the speakers the agenda page names), topics, members, action plans with accepted
+progress. Registrations are shown only to a token of the focal point or the secretariat,
+passport details only to holders of the passport permission."""
+
+from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from action_plans.models import ActionPlan, ActionPoint, ProgressReport
+from asem_customs.roles import can_see_passport_details, focal_member
+from delegates.enums import PASSPORT_FIELDS
+from delegates.models import Registration
+from delegates.services import EDITABLE_FIELDS
+from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
+
+
+def _absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Member
+        fields = ["code", "name", "kind", "region", "joined_year"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "description"]
+
+
+class SeriesSerializer(serializers.ModelSerializer):
+    demonstration = serializers.BooleanField(source="is_demo")
+
+    class Meta:
+        model = MeetingSeries
+        fields = ["slug", "name", "short_name", "demonstration"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    series = SeriesSerializer()
+    host_member = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    registration_window = serializers.SerializerMethodField()
+    web_url = serializers.SerializerMethodField()
+    agenda_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug", "series", "number", "title", "host_member", "host_organisations", "city",
+            "venue", "year", "start_date", "end_date", "time_zone", "status",
+            "registration_opens_at", "registration_closes_at", "registration_window",
+            "capacity", "delegation_cap", "summary", "web_url", "agenda_url", "updated_at",
+        ]
+
+    @extend_schema_field(serializers.ChoiceField(choices=["open", "not_yet_open", "closed"]))
+    def get_registration_window(self, meeting):
+        return meeting.registration_window()
+
+    def get_web_url(self, meeting) -> str:
+        return _absolute(meeting.get_absolute_url())
+
+    def get_agenda_url(self, meeting) -> str:
+        return _absolute(reverse("api:meeting-agenda", kwargs={"slug": meeting.slug}))
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    member = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Speaker
+        fields = ["order", "name", "position", "organisation", "member"]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    reporting_bodies = serializers.SlugRelatedField(slug_field="name", many=True,
+                                                    read_only=True)
+    reviews_plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    speakers = SpeakerSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "kind", "title", "description", "starts_at", "ends_at",
+                  "topics", "reporting_bodies", "reviews_plan", "outcome", "speakers"]
+
+
+class ProgressSerializer(serializers.ModelSerializer):
+    member = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["report_date", "member", "proposed_status", "text"]
+
+
+class ActionPointSerializer(serializers.ModelSerializer):
+    area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    lead_members = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    participating_members = serializers.SlugRelatedField(slug_field="code", many=True,
+                                                         read_only=True)
+    accepted_progress = ProgressSerializer(source="accepted_reports", many=True,
+                                           read_only=True)
+    illustrative = serializers.BooleanField(source="is_illustrative")
+
+    class Meta:
+        model = ActionPoint
+        fields = ["number", "title", "area", "description", "expected_outputs",
+                  "lead_members", "participating_members", "target_date", "status", "is_new",
+                  "illustrative", "accepted_progress"]
+
+
+class ActionPlanListSerializer(serializers.ModelSerializer):
+    meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = ["slug", "title", "meeting", "period_start", "period_end", "adopted_on",
+                  "summary"]
+
+
+class ActionPlanSerializer(ActionPlanListSerializer):
+    points = ActionPointSerializer(many=True, read_only=True)
+
+    class Meta(ActionPlanListSerializer.Meta):
+        fields = [*ActionPlanListSerializer.Meta.fields, "points"]
+
+
+# --- registrations (with a token) ---------------------------------------------------------
+
+READ_ONLY_REGISTRATION_FIELDS = ["id", "meeting", "status", "head_requested", "attended_at",
+                                 "created_at", "updated_at", "status_changed_at"]
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    """A registration as its focal point and the secretariat see it. The passport details
+    are accepted from anyone who may register, and shown back only to holders of the
+    passport permission (the web pages' rule)."""
+
+    meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    member = serializers.SlugRelatedField(slug_field="code", queryset=Member.objects.all(),
+                                          required=False)
+
+    class Meta:
+        model = Registration
+        fields = [*READ_ONLY_REGISTRATION_FIELDS,
+                  *[field for field in EDITABLE_FIELDS if field != "privacy_consent_at"],
+                  "privacy_consent_at"]
+        read_only_fields = READ_ONLY_REGISTRATION_FIELDS
+        # The rules the constraints hold are the services' (with their messages), not DRF's.
+        validators = []
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not can_see_passport_details(self.context["request"].user):
+            for field in PASSPORT_FIELDS:
+                data.pop(field, None)
+        return data
+
+    def validate_member(self, member):
+        own = focal_member(self.context["request"].user)
+        if own is not None and member != own:
+            raise serializers.ValidationError(
+                "A focal point can only register for its own member's delegation.")
+        return member
+
+
+class RegistrationCreateSerializer(RegistrationSerializer):
+    meeting = serializers.SlugRelatedField(slug_field="slug", queryset=Meeting.objects.all())
+
+    class Meta(RegistrationSerializer.Meta):
+        read_only_fields = [field for field in READ_ONLY_REGISTRATION_FIELDS
+                            if field != "meeting"]
+
+
+class CheckInSerializer(serializers.Serializer):
+    checked_in = serializers.BooleanField(read_only=True)
+    changed = serializers.BooleanField(read_only=True,
+                                       help_text="False when already checked in before.")
+    registration = RegistrationSerializer(read_only=True)
