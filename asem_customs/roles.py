@@ -133,3 +133,11 @@ def requires_second_factor(user):
     recovery code) before the admin and the secretariat's pages: everyone who may see
     passport details. Focal points and secretariat viewers sign in with a password alone."""
     return can_see_passport_details(user)
+
+
+MAIL_TEMPLATES_PERMISSION = "mail.change_mailtemplate"
+
+
+def can_edit_mail_templates(user):
+    """Changes the wording of the mails the product sends (per meeting or for all)."""
+    return bool(_active(user) and user.has_perm(MAIL_TEMPLATES_PERMISSION))

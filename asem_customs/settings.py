@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "delegates",
     "secretariat",
     "public",
+    "communications",
     "demo",
 ]
 
@@ -345,6 +346,8 @@ CONTENT_SECURITY_POLICY = {
 # disables the limit. Counted by django-ratelimit after the CSRF check, in the cache
 # RATELIMIT_USE_CACHE (CACHE_URL): shared by all workers only when that is Redis.
 REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+# "Lost your link?" page: requests per client address, same format.
+LOST_LINK_RATE_LIMIT = env.str("LOST_LINK_RATE_LIMIT", default="10/h")
 RATELIMIT_USE_CACHE = "default"
 # django-ratelimit refuses a per-process cache on every command (runserver included); the demo
 # runs one process, where that is harmless. `check --deploy` warns instead (delegates.checks,

@@ -19,6 +19,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
+    # Before the staff workspace, whose "<meeting>/" would take "mail/".
+    path("staff/", include("communications.urls", namespace="communications")),
     path("staff/", include("secretariat.urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
     # The reset mail goes through the outbox (no request waits on the mail server).

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from celery.result import EagerResult
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
+from .rendering import html_of, render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -51,16 +51,18 @@ class SendResult:
 
 
 def queue_mail(*, to, template, context, registration=None, link="", link_version=None,
-               user=None):
-    """Render `emails/<template>.txt` and its `_subject.txt`, store the message and hand it
-    to the task queue once the surrounding transaction commits.
+               user=None, meeting=None):
+    """Render the mail of kind `template` (`mail.kinds`) with the placeholders' values in
+    `context` (strings) in the wording of the meeting (`meeting`, else the registration's),
+    store the message and hand it to the task queue once the surrounding transaction
+    commits (`mail.rendering` chooses the wording: the meeting's, all meetings', default).
 
     With `link` (a kind given to `register_link`), the template's `{{ link }}` is stored as
     `LINK_PLACEHOLDER` and the personal link (of `registration` at `link_version`, or of
     `user`) is made only in the message sent."""
     email = _outgoing_email(to=to, template=template, context=context,
                             registration=registration, link=link, link_version=link_version,
-                            user=user)
+                            user=user, meeting=meeting)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
@@ -68,15 +70,18 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
 
 
 def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,
-                    user=None):
+                    user=None, meeting=None, wordings=None):
     """The unsaved outbox row of one message, its personal link left out."""
-    context = {"SITE_URL": settings.SITE_URL, **context}
+    values = dict(context)
     if link:
-        context["link"] = LINK_PLACEHOLDER
-    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"emails/{template}.txt", context)
+        values["link"] = LINK_PLACEHOLDER
+    if meeting is None and registration is not None:
+        meeting = registration.meeting_id
+    meeting_id = getattr(meeting, "pk", meeting)
+    subject, body = render_mail(template, values=values, meeting_id=meeting_id,
+                                wordings=wordings)
     return OutgoingEmail(
-        to=to, subject=subject[:250], body=body, kind=template, registration=registration,
+        to=to, subject=subject, body=body, kind=template, registration=registration,
         link=link, user=user, link_version=link_version,
     )
 
@@ -84,8 +89,10 @@ def _outgoing_email(*, to, template, context, registration=None, link="", link_v
 def queue_mails(messages):
     """Many messages at once, as `queue_mail` one by one but in one insert: `messages` are
     dicts with the keyword arguments of `queue_mail`."""
+    wordings = {}
     emails = OutgoingEmail.objects.bulk_create(
-        [_outgoing_email(**message) for message in messages], batch_size=500
+        [_outgoing_email(**message, wordings=wordings) for message in messages],
+        batch_size=500,
     )
     batch = _batch_of_this_transaction()
     for email in emails:
@@ -207,8 +214,11 @@ def _send_one(pk, connection):
             return None
         email.attempts += 1
         try:
-            EmailMessage(email.subject, message_body(email), to=[email.to],
-                         connection=connection).send()
+            text = message_body(email)
+            message = EmailMultiAlternatives(email.subject, text, to=[email.to],
+                                             connection=connection)
+            message.attach_alternative(html_of(email.subject, text), "text/html")
+            message.send()
         except Exception as exc:  # noqa: BLE001 - any server failure keeps the message queued
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             email.next_attempt_at = timezone.now() + backoff(email.attempts)

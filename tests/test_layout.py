@@ -12,8 +12,10 @@ LAYERS = {
     "asem_customs": 0,
     "mail": 1, "meetings": 1, "accounts": 1,
     "action_plans": 2, "delegates": 2,
-    "secretariat": 3, "public": 3,
-    "demo": 4,
+    "documents": 3,
+    "secretariat": 4, "public": 4, "communications": 4,
+    "api": 5,
+    "demo": 6,
 }
 ABOVE_EVERYTHING = {Path("asem_customs/urls.py"), Path("asem_customs/test_settings.py")}
 
