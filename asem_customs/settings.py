@@ -404,6 +404,10 @@ CELERY_BEAT_SCHEDULE["mail.send_due_mail"] = {
 CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
     "task": "delegates.tasks.expire_unconfirmed_registrations", "schedule": 15 * 60.0,
 }
+# Circulars a worker left half queued (it died, the broker was down) are finished.
+CELERY_BEAT_SCHEDULE["communications.resume_circulars"] = {
+    "task": "communications.tasks.resume_circulars", "schedule": 5 * 60.0,
+}
 # A running background job (badges, import) that has not reported for this many minutes is
 # shown failed, with a retry button: its worker stopped.
 JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)

@@ -8,3 +8,8 @@ class CommunicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "communications"
     verbose_name = _("Communications")
+
+    def ready(self):
+        from . import mailing
+
+        mailing.register_mail_kinds()

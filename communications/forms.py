@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mail.services import MailTemplateInvalid, check_wording
 
+from .enums import Audience
+
 
 class MailTemplateForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=250)
@@ -30,3 +32,14 @@ class MailTemplateForm(forms.Form):
                 _("This wording cannot be used: %(error)s") % {"error": exc},
                 code="template_error") from exc
         return data
+
+
+class CircularForm(forms.Form):
+    audience = forms.ChoiceField(label=_("Recipients"), choices=Audience.choices,
+                                 widget=forms.RadioSelect)
+    subject = forms.CharField(label=_("Subject"), max_length=250)
+    body = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
+        help_text=_("Placeholders: {{ name }}, {{ member }}, {{ meeting }}, "
+                    "{{ meeting_dates }}, {{ meeting_place }}. The signature is added."),
+    )

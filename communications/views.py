@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.decorators import permission_required
+from accounts.decorators import permission_required, signed_in_with
 from asem_customs import roles
 from delegates.models import Registration
 from mail.kinds import all_kinds, get_kind
@@ -20,7 +20,10 @@ from mail.rendering import default_wording, html_of, wording_for
 from mail.services import mail_template_reset, mail_template_save
 from meetings.models import Meeting
 
-from .forms import MailTemplateForm
+from .forms import CircularForm, MailTemplateForm
+from .models import Circular
+from .selectors import circular_progress, meeting_circulars, recipients
+from .services import CircularError, circular_render, circular_send
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
     "Your account may not see the secretariat's pages: ask the secretariat for access."))
@@ -142,3 +145,78 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+# --- circulars ----------------------------------------------------------------------------
+
+circulars_required = signed_in_with(roles.can_send_circulars, message=gettext_lazy(
+    "Your account may read circulars but not send them."))
+
+
+@viewer_required
+@require_GET
+def circulars(request, slug):
+    meeting = _meeting(slug)
+    rows = [(circular, circular_progress(circular))
+            for circular in meeting_circulars(meeting)]
+    return render(request, "communications/circulars.html", {
+        "meeting": meeting, "rows": rows, "can_send": roles.can_send_circulars(request.user),
+        "can_see_passport_details": roles.can_see_passport_details(request.user),
+    })
+
+
+@circulars_required
+@require_http_methods(["GET", "POST"])
+def circular_new(request, slug):
+    """Write, preview (recipients and one rendered copy), then send."""
+    meeting = _meeting(slug)
+    if request.method == "POST":
+        form = CircularForm(request.POST)
+    else:
+        wording = wording_for("circular", meeting_id=meeting.pk)
+        form = CircularForm(initial={"subject": wording.subject, "body": wording.body,
+                                     "audience": request.GET.get("audience")})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "send":
+            try:
+                circular = circular_send(meeting=meeting, audience=data["audience"],
+                                         subject=data["subject"], body=data["body"],
+                                         actor=request.user)
+            except CircularError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The circular is on its way."))
+                return redirect(circular)
+        people = recipients(meeting, data["audience"])
+        if not people:
+            form.add_error("audience", _("Nobody is in this set of recipients yet."))
+        else:
+            try:
+                subject, text = circular_render(meeting=meeting, subject=data["subject"],
+                                                body=data["body"], recipient=people[0])
+            except CircularError as error:
+                form.add_error(None, _("This wording cannot be used: %(error)s")
+                               % {"error": error})
+            else:
+                preview = {"recipients": people, "subject": subject, "text": text,
+                           "first": people[0]}
+    return render(request, "communications/circular_new.html", {
+        "meeting": meeting, "form": form, "preview": preview,
+        "can_see_passport_details": roles.can_see_passport_details(request.user),
+    })
+
+
+@viewer_required
+@require_GET
+def circular(request, slug, pk):
+    meeting = _meeting(slug)
+    circular = get_object_or_404(Circular.objects.select_related("created_by"),
+                                 meeting=meeting, pk=pk)
+    deliveries = circular.deliveries.select_related("outgoing_email")
+    return render(request, "communications/circular.html", {
+        "meeting": meeting, "circular": circular, "progress": circular_progress(circular),
+        "deliveries": deliveries,
+        "can_see_passport_details": roles.can_see_passport_details(request.user),
+    })

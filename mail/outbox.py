@@ -100,11 +100,11 @@ def queue_mails(messages):
     return emails
 
 
-def queue_message(*, to, subject, body, kind=""):
+def queue_message(*, to, subject, body, kind="", registration=None):
     """Store a message already written (no template, no personal link) and hand it to the
     task queue once the surrounding transaction commits."""
     email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
-                                         body=body, kind=kind[:60])
+                                         body=body, kind=kind[:60], registration=registration)
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
     return email

@@ -8,7 +8,8 @@ from django.db import migrations, models
 
 
 def grant_to_the_secretariat(apps, schema_editor):
-    """Editors write the mail templates; viewers read them."""
+    """Editors write the mail templates (viewers read them through the staff pages, with no
+    permission of the mail app: they never read the outbox)."""
     app_config = apps.get_app_config("mail")
     app_config.models_module = True
     create_permissions(app_config, verbosity=0, apps=apps)
@@ -19,15 +20,13 @@ def grant_to_the_secretariat(apps, schema_editor):
                                           content_type__model="mailtemplate")
     for group in Group.objects.filter(name="Secretariat editor"):
         group.permissions.add(*templates)
-    for group in Group.objects.filter(name="Secretariat viewer"):
-        group.permissions.add(*templates.filter(codename="view_mailtemplate"))
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('mail', '0001_initial'),
-        ('meetings', '0005_action_plans_moved'),
+        ('meetings', '0003_secretariat_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

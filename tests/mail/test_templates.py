@@ -37,8 +37,7 @@ def test_the_expected_kinds_are_registered():
         "registration_received", "registration_confirmed", "registration_waitlisted",
         "registration_promoted", "registration_changed", "registration_rejected",
         "registration_cancelled", "registration_confirm_address", "registration_link",
-        "focal_point_invitation",
-        "password_reset",
+        "focal_point_invitation", "password_reset", "circular",
     }
 
 
