@@ -408,6 +408,10 @@ CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
 CELERY_BEAT_SCHEDULE["communications.resume_circulars"] = {
     "task": "communications.tasks.resume_circulars", "schedule": 5 * 60.0,
 }
+# Reminders of meetings whose day has come are sent (each once: communications.ReminderRun).
+CELERY_BEAT_SCHEDULE["communications.send_due_reminders"] = {
+    "task": "communications.tasks.send_due_reminders", "schedule": crontab(minute=5),
+}
 # A running background job (badges, import) that has not reported for this many minutes is
 # shown failed, with a retry button: its worker stopped.
 JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=5)

@@ -18,3 +18,13 @@ class Audience(models.TextChoices):
 class CircularStatus(models.TextChoices):
     QUEUED = "queued", _("Being sent")
     SENT = "sent", _("Sent")
+
+
+class ReminderKind(models.TextChoices):
+    """What a reminder says, to whom, and the date it counts back from."""
+
+    DEADLINE = "deadline", _(
+        "Registration deadline (to focal points of members with no registration)")
+    PENDING = "pending", _(
+        "Registrations still pending (to the secretariat, before the meeting)")
+    PRACTICAL = "practical", _("Practical information (to confirmed delegates)")

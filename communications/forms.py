@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mail.services import MailTemplateInvalid, check_wording
 
-from .enums import Audience
+from .enums import Audience, ReminderKind
 
 
 class MailTemplateForm(forms.Form):
@@ -43,3 +43,9 @@ class CircularForm(forms.Form):
         help_text=_("Placeholders: {{ name }}, {{ member }}, {{ meeting }}, "
                     "{{ meeting_dates }}, {{ meeting_place }}. The signature is added."),
     )
+
+
+class ReminderForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Reminder"), choices=ReminderKind.choices)
+    days_before = forms.IntegerField(label=_("Days before"), min_value=0, max_value=365,
+                                     initial=7)

@@ -1,12 +1,15 @@
 """Circulars: a message the secretariat writes for a meeting to a set of people, kept with
 each person it went to and what became of each mail."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Audience, CircularStatus
+from .enums import Audience, CircularStatus, ReminderKind
 
 
 class Circular(models.Model):
@@ -60,3 +63,56 @@ class CircularDelivery(models.Model):
 
     def __str__(self):
         return f"{self.circular} → {self.email}"
+
+
+class Reminder(models.Model):
+    """A mail sent once, `days_before` the registration deadline (DEADLINE) or the meeting's
+    first day (PENDING, PRACTICAL), by the beat (`services.reminders_send_due`)."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE,
+                                related_name="reminders", verbose_name=_("meeting"))
+    kind = models.CharField(_("reminder"), max_length=20, choices=ReminderKind.choices)
+    days_before = models.PositiveSmallIntegerField(_("days before"), default=7)
+    created_at = models.DateTimeField(_("set up at"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("set up by"))
+
+    class Meta:
+        ordering = ["meeting", "kind", "-days_before"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [models.UniqueConstraint(fields=["meeting", "kind", "days_before"],
+                                               name="reminder_one_per_kind_and_day")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} − {self.days_before}"
+
+    def anchor_date(self):
+        """The date the reminder counts back from, or None while it is not known."""
+        if self.kind == ReminderKind.DEADLINE:
+            closes = self.meeting.registration_closes_at
+            return timezone.localdate(closes) if closes else None
+        return self.meeting.start_date
+
+    def run_on(self):
+        """The day the beat sends it (None while the date it counts from is not known)."""
+        anchor = self.anchor_date()
+        return anchor - dt.timedelta(days=self.days_before) if anchor else None
+
+
+class ReminderRun(models.Model):
+    """That a reminder was sent: one row at most per reminder (the primary key is the
+    reminder), written in the transaction that queues its mails, so it is never sent twice."""
+
+    reminder = models.OneToOneField(Reminder, on_delete=models.CASCADE, primary_key=True,
+                                    related_name="run", verbose_name=_("reminder"))
+    ran_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+
+    def __str__(self):
+        return f"{self.reminder} @ {self.ran_at:%Y-%m-%d}"

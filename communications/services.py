@@ -5,17 +5,22 @@ it, so a mail server that refuses or hangs delays a circular but loses none of i
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from delegates.mailing import meeting_values
-from mail.outbox import queue_message
+from delegates.enums import MailLink, RegistrationStatus
+from delegates.mailing import meeting_values, registration_values
+from delegates.models import Registration
+from mail.outbox import queue_mail, queue_message
 from mail.rendering import Wording, render_wording
 from mail.sandbox import MailTemplateError
 
-from .enums import CircularStatus
-from .models import Circular, CircularDelivery
+from .enums import Audience, CircularStatus, ReminderKind
+from .models import Circular, CircularDelivery, Reminder, ReminderRun
 from .selectors import recipients
 
 logger = logging.getLogger(__name__)
@@ -114,3 +119,92 @@ def circulars_resume(*, now=None):
     for pk in pending:
         circular_deliver(circular_id=pk)
     return len(pending)
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+class ReminderError(ValueError):
+    """A reminder that cannot be set up; the message is meant for the secretariat."""
+
+
+def reminder_set_up(*, meeting, kind, days_before, actor):
+    """Set up a reminder of `meeting`, sent by the beat on `Reminder.run_on`. Raises
+    ReminderError when the same one exists already."""
+    from django.db import IntegrityError
+
+    try:
+        with transaction.atomic():
+            return Reminder.objects.create(
+                meeting=meeting, kind=kind, days_before=days_before,
+                created_by=actor if getattr(actor, "pk", None) else None)
+    except IntegrityError as exc:
+        raise ReminderError(_("This reminder is set up already.")) from exc
+
+
+def reminder_remove(*, reminder, actor):
+    """Remove a reminder not sent yet; a sent one stays as the record of what was sent."""
+    with transaction.atomic():
+        fresh = Reminder.objects.select_for_update().get(pk=reminder.pk)
+        if ReminderRun.objects.filter(reminder=fresh).exists():
+            raise ReminderError(_("A reminder already sent stays on record."))
+        fresh.delete()
+
+
+def reminder_recipients(reminder):
+    """(to, queue_mail keyword arguments) of each mail the reminder sends now."""
+    meeting = reminder.meeting
+    if reminder.kind == ReminderKind.DEADLINE:
+        deadline = timezone.localtime(meeting.registration_closes_at)
+        return [{"to": person.email, "template": "reminder_deadline", "meeting": meeting,
+                 "context": {**circular_values(meeting, person),
+                             "deadline": date_format(deadline, "j F Y, H:i")}}
+                for person in recipients(meeting, Audience.FOCAL_POINTS_NOT_REGISTERED)]
+    if reminder.kind == ReminderKind.PENDING:
+        pending = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.PENDING)
+        count = pending.count()
+        if not count:
+            return []
+        return [{"to": settings.SECRETARIAT_EMAIL, "template": "reminder_pending",
+                 "meeting": meeting, "context": {
+                     **meeting_values(meeting), "pending": count,
+                     "admin_url": settings.SITE_URL + reverse(
+                         "admin:delegates_registration_changelist")
+                     + f"?meeting__id__exact={meeting.pk}&status__exact=pending"}}]
+    return [{"to": person.email, "template": "reminder_practical",
+             "registration": person.registration, "link": MailLink.REGISTRATION,
+             "link_version": person.registration.link_version,
+             "context": registration_values(person.registration)}
+            for person in recipients(meeting, Audience.CONFIRMED)]
+
+
+def reminders_due(*, today=None):
+    """Reminders whose day has come and that were never sent, of meetings not yet over."""
+    today = today or timezone.localdate()
+    due = []
+    for reminder in Reminder.objects.filter(run__isnull=True).select_related("meeting"):
+        run_on, anchor = reminder.run_on(), reminder.anchor_date()
+        if run_on is not None and run_on <= today <= anchor:
+            due.append(reminder)
+    return due
+
+
+def reminders_send_due(*, today=None):
+    """The beat: send each due reminder once. The ReminderRun row (its key is the reminder)
+    is written in the transaction that queues the mails: a second run, at the same time or
+    later, finds it and sends nothing. Returns how many reminders were sent."""
+    sent = 0
+    for reminder in reminders_due(today=today):
+        with transaction.atomic():
+            locked = Reminder.objects.select_for_update(skip_locked=True).filter(
+                pk=reminder.pk).first()
+            if locked is None or ReminderRun.objects.filter(reminder=locked).exists():
+                continue
+            locked.meeting = reminder.meeting
+            messages = reminder_recipients(locked)
+            ReminderRun.objects.create(reminder=locked, recipients=len(messages))
+            for message in messages:
+                queue_mail(**message)
+        logger.info("communications.reminder.sent %s to %s", reminder.pk, len(messages))
+        sent += 1
+    return sent

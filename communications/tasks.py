@@ -15,3 +15,9 @@ def deliver_circular(pk):
 def resume_circulars():
     """Beat: finish circulars a worker left half queued."""
     return services.circulars_resume()
+
+
+@shared_task(acks_late=True)
+def send_due_reminders():
+    """Beat: send the reminders whose day has come, each once."""
+    return services.reminders_send_due()

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,10 +21,17 @@ from mail.rendering import default_wording, html_of, wording_for
 from mail.services import mail_template_reset, mail_template_save
 from meetings.models import Meeting
 
-from .forms import CircularForm, MailTemplateForm
-from .models import Circular
+from .forms import CircularForm, MailTemplateForm, ReminderForm
+from .models import Circular, Reminder
 from .selectors import circular_progress, meeting_circulars, recipients
-from .services import CircularError, circular_render, circular_send
+from .services import (
+    CircularError,
+    ReminderError,
+    circular_render,
+    circular_send,
+    reminder_remove,
+    reminder_set_up,
+)
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
     "Your account may not see the secretariat's pages: ask the secretariat for access."))
@@ -218,5 +226,45 @@ def circular(request, slug, pk):
     return render(request, "communications/circular.html", {
         "meeting": meeting, "circular": circular, "progress": circular_progress(circular),
         "deliveries": deliveries,
+        "can_see_passport_details": roles.can_see_passport_details(request.user),
+    })
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+@viewer_required
+@require_http_methods(["GET", "POST"])
+def reminders(request, slug):
+    """The meeting's reminders with the day each is sent (or was); editors set them up."""
+    meeting = _meeting(slug)
+    can_send = roles.can_send_circulars(request.user)
+    if request.method == "POST" and not can_send:
+        raise PermissionDenied(_("Your account may read reminders but not set them up."))
+    form = ReminderForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("remove"):
+        reminder = get_object_or_404(Reminder, meeting=meeting, pk=_int(request.POST["remove"]))
+        try:
+            reminder_remove(reminder=reminder, actor=request.user)
+        except ReminderError as error:
+            messages.error(request, str(error))
+        return redirect("communications:reminders", slug=meeting.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reminder_set_up(meeting=meeting, kind=form.cleaned_data["kind"],
+                            days_before=form.cleaned_data["days_before"], actor=request.user)
+        except ReminderError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The reminder is set up."))
+            return redirect("communications:reminders", slug=meeting.slug)
+    rows = []
+    for reminder in meeting.reminders.select_related("run", "meeting"):
+        run = getattr(reminder, "run", None)
+        rows.append({"reminder": reminder, "run": run, "run_on": reminder.run_on(),
+                     "late": run is None and reminder.anchor_date() is not None
+                     and reminder.anchor_date() < timezone.localdate()})
+    return render(request, "communications/reminders.html", {
+        "meeting": meeting, "rows": rows, "form": form, "can_send": can_send,
         "can_see_passport_details": roles.can_see_passport_details(request.user),
     })

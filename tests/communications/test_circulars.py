@@ -201,6 +201,7 @@ def test_the_list_of_circulars_runs_a_fixed_number_of_queries(
 
 
 def test_the_beat_finishes_circulars_left_half_queued(settings, meeting):
+    import communications.tasks  # noqa: F401 - registers the tasks
     from asem_customs.celery import app as celery_app
     from communications.services import circulars_resume
 

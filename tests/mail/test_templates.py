@@ -24,7 +24,7 @@ def _values(kind):
 
 @pytest.mark.parametrize("kind", all_kinds(), ids=lambda kind: kind.name)
 def test_every_kind_has_a_default_that_renders_with_its_placeholders(kind):
-    values = {**_values(kind), "hours": 48}
+    values = {**_values(kind), "hours": 48, "pending": 2}
     subject, body = render_mail(kind.name, values=values)
 
     assert subject and "\n" not in subject
@@ -37,7 +37,8 @@ def test_the_expected_kinds_are_registered():
         "registration_received", "registration_confirmed", "registration_waitlisted",
         "registration_promoted", "registration_changed", "registration_rejected",
         "registration_cancelled", "registration_confirm_address", "registration_link",
-        "focal_point_invitation", "password_reset", "circular",
+        "focal_point_invitation", "password_reset", "circular", "reminder_deadline",
+        "reminder_pending", "reminder_practical",
     }
 
 

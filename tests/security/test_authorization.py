@@ -117,6 +117,7 @@ ARGS = {
     "communications:mail_template": lambda w, p: {"kind": "focal_point_invitation"},
     "communications:meeting_mail_templates": _meeting,
     "communications:circulars": _meeting,
+    "communications:reminders": _meeting,
     "communications:circular_new": _meeting,
     "communications:circular": lambda w, p: {"slug": w.meeting.slug, "pk": 999999},
     "communications:meeting_mail_template": lambda w, p: {
@@ -243,6 +244,7 @@ TABLE = {
     "staff:focal_points": STAFF_READ,
     "communications:mail_templates": STAFF_READ,
     "communications:circulars": STAFF_READ,
+    "communications:reminders": STAFF_READ,
     "communications:circular_new": STAFF_WRITE,
     "communications:circular": ("login", "login", "403", "404", "404"),
     "delegates:lost_link": PUBLIC,
@@ -348,6 +350,7 @@ POST_TABLE = {
     "staff:focal_points": STAFF_WRITE,  # the form is for editors; an empty one answers 200
     "communications:mail_templates": STAFF_READ_GET_ONLY,
     "communications:circulars": STAFF_READ_GET_ONLY,
+    "communications:reminders": STAFF_WRITE,  # an empty form answers 200 with errors
     "communications:circular_new": STAFF_WRITE,  # an empty form answers 200 with errors
     "communications:circular": STAFF_READ_GET_ONLY,
     "delegates:lost_link": PUBLIC,  # an empty form answers 200 with its errors
