@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mail.kinds import LINK_PLACEHOLDER_HELP, register_kind
-from mail.outbox import LINK_PLACEHOLDER
+from mail.outbox import LINK_PLACEHOLDER, register_attachments
 from meetings.templatetags.meeting_tags import meeting_dates
 
 from .enums import ACTIVE_STATUSES
@@ -116,3 +116,19 @@ def register_mail_kinds():
     register_kind("password_reset", label=_("New password asked for"), group="account",
                   per_meeting=False, example=_focal_point_example,
                   placeholders={"username": focal["username"], **link})
+    register_attachments("registration_confirmed", badge_code_qr)
+
+
+def badge_code_qr(email):
+    """The person's badge code as a QR (PNG), attached to the confirmation: shown at the
+    check-in desk from a phone, as the printed badge."""
+    import io
+
+    import segno
+
+    if email.registration is None:
+        return []
+    image = io.BytesIO()
+    segno.make(email.registration.badge_code, error="m", micro=False).save(
+        image, kind="png", scale=8)
+    return [("badge-code.png", image.getvalue(), "image/png")]

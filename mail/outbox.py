@@ -41,6 +41,8 @@ SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
 SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
 # Makers of personal links by kind, registered by the apps that own them (`register_link`).
 _LINK_MAKERS = {}
+# Makers of attachments by kind of mail (`register_attachments`).
+_ATTACHMENT_MAKERS = {}
 _ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
@@ -185,6 +187,28 @@ def register_link(kind, make):
     _LINK_MAKERS[str(kind)] = make
 
 
+def register_attachments(kind, make):
+    """`make(email)` returns attachments of an outbox message of kind `kind`, as
+    (filename, content, mimetype) tuples, made when it is sent (never stored). Several apps
+    may attach to the same kind, in the order they register."""
+    makers = _ATTACHMENT_MAKERS.setdefault(str(kind), [])
+    if make not in makers:
+        makers.append(make)
+
+
+def attachments(email):
+    """The attachments of a message, made now; one that cannot be made is left out (a mail
+    is never held back for an attachment)."""
+    files = []
+    for make in _ATTACHMENT_MAKERS.get(email.kind, []):
+        try:
+            files.extend(make(email) or [])
+        except Exception:  # noqa: BLE001 - the mail goes without this attachment
+            logger.warning("An attachment of mail %s (%s) not made", email.pk, email.kind,
+                           exc_info=True)
+    return files
+
+
 def personal_link(email):
     """The link an outbox message carries, made now; a note when it can no longer be made."""
     make = _LINK_MAKERS.get(email.link)
@@ -218,6 +242,8 @@ def _send_one(pk, connection):
             message = EmailMultiAlternatives(email.subject, text, to=[email.to],
                                              connection=connection)
             message.attach_alternative(html_of(email.subject, text), "text/html")
+            for filename, content, mimetype in attachments(email):
+                message.attach(filename, content, mimetype)
             message.send()
         except Exception as exc:  # noqa: BLE001 - any server failure keeps the message queued
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
