@@ -8,7 +8,9 @@ class ActionPlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self):
-        from . import signals
+        from . import mailing, signals
 
         # Public plan pages are cached; every change bumps the versions of the pages it shows on.
         signals.connect()
+        # The outbox learns this app's kinds of mail and their placeholders.
+        mailing.register_mail_kinds()

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asem_customs import roles
-from mail.outbox import queue_message
+from mail.outbox import queue_mail
 
 from . import permissions
 from .enums import (
@@ -27,6 +27,7 @@ from .enums import (
     ActionPointStatus,
     ProgressReportState,
 )
+from .mailing import report_values
 from .models import (
     ActionPlan,
     ActionPlanLogEntry,
@@ -71,19 +72,16 @@ def _save(obj, actor, fields, at=None):
     obj.save(update_fields=[*fields, "updated_at"] if hasattr(obj, "updated_at") else fields)
 
 
-def _mail_on_commit(subject, body, recipients, kind="meetings.progress_report"):
-    """Queue one message per recipient in the outbox: written in this transaction, sent after
-    commit by the mail task (no request waits on the mail server), retried until sent."""
+def _mail_on_commit(kind, report, recipients):
+    """Queue one message of `kind` (`action_plans.mailing`) per recipient in the outbox:
+    written in this transaction, sent after commit by the mail task (no request waits on the
+    mail server), retried until sent."""
     for address in dict.fromkeys(address for address in recipients if address):
-        queue_message(to=address, subject=subject, body=body, kind=kind)
+        queue_mail(to=address, template=kind, context=report_values(report))
 
 
 def _secretariat_address():
     return settings.SECRETARIAT_EMAIL
-
-
-def _report_url(report):
-    return f"{settings.SITE_URL}/plans/reports/{report.pk}/"
 
 
 def _locked_report(report):
@@ -187,11 +185,7 @@ def progress_report_submit(*, report, actor, at=None):
     _log("progress_report.submitted", report=report, actor=actor, at=at)
     if actor is roles.SYSTEM:
         return report  # loaded by the system (the demo): nobody to tell
-    _mail_on_commit(
-        _("Progress report submitted: %(point)s") % {"point": report.action_point},
-        _("A progress report waits for your review:\n%(url)s\n") % {"url": _report_url(report)},
-        [_secretariat_address()],
-    )
+    _mail_on_commit("progress_report_submitted", report, [_secretariat_address()])
     return report
 
 
@@ -214,7 +208,7 @@ def progress_report_accept(*, report, actor, note="", at=None):
         effective_on=report.report_date, report=report, at=at,
     )
     _log("progress_report.accepted", report=report, actor=actor, note=note, at=at)
-    _mail_author(report, _("Your progress report was accepted: %(point)s"))
+    _mail_author(report, "progress_report_accepted")
     return report
 
 
@@ -235,18 +229,14 @@ def progress_report_reject(*, report, actor, reason, at=None):
     report.review_note = reason
     _save(report, actor, ["state", "reviewed_by", "reviewed_at", "review_note"], at)
     _log("progress_report.rejected", report=report, actor=actor, note=reason, at=at)
-    _mail_author(report, _("Your progress report was not accepted: %(point)s"))
+    _mail_author(report, "progress_report_rejected")
     return report
 
 
-def _mail_author(report, subject):
+def _mail_author(report, kind):
     if report.author is None:
         return
-    _mail_on_commit(
-        subject % {"point": report.action_point},
-        _("%(note)s\n\n%(url)s\n") % {"note": report.review_note, "url": _report_url(report)},
-        [report.author.email],
-    )
+    _mail_on_commit(kind, report, [report.author.email])
 
 
 @transaction.atomic

@@ -47,10 +47,21 @@ def client_key(group, request):
 RATELIMIT_OPTIONS = {"group": REGISTRATION_GROUP, "key": client_key,
                      "rate": registration_rate, "method": "POST"}
 
+# "Lost your link?": asking for one's links again, per client address (LOST_LINK_RATE_LIMIT).
+LOST_LINK_GROUP = "delegates.lost_link"
 
-def too_many_registrations(request):
+
+def lost_link_rate(group, request):
+    return normalised_rate(settings.LOST_LINK_RATE_LIMIT)
+
+
+LOST_LINK_RATELIMIT_OPTIONS = {"group": LOST_LINK_GROUP, "key": client_key,
+                               "rate": lost_link_rate, "method": "POST"}
+
+
+def too_many_registrations(request, options=RATELIMIT_OPTIONS):
     """The 429 page with Retry-After: the seconds left in the client's current window."""
-    usage = get_usage(request, increment=False, **RATELIMIT_OPTIONS)
+    usage = get_usage(request, increment=False, **options)
     retry_after = max(1, usage["time_left"]) if usage and usage["time_left"] > 0 else 60
     response = render(request, "429.html",
                       {"retry_after_minutes": max(1, -(-retry_after // 60))}, status=429)

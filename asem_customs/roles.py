@@ -147,3 +147,18 @@ def can_manage_documents(user):
     """Adds documents, uploads versions and languages, changes access, publishes, accepts or
     returns focal points' submissions: secretariat editors."""
     return bool(_active(user) and user.has_perm(MANAGE_DOCUMENTS))
+
+MAIL_TEMPLATES_PERMISSION = "mail.change_mailtemplate"
+
+
+def can_edit_mail_templates(user):
+    """Changes the wording of the mails the product sends (per meeting or for all)."""
+    return bool(_active(user) and user.has_perm(MAIL_TEMPLATES_PERMISSION))
+
+
+CIRCULARS_PERMISSION = "communications.add_circular"
+
+
+def can_send_circulars(user):
+    """Writes and sends circulars of a meeting to a set of recipients."""
+    return bool(_active(user) and user.has_perm(CIRCULARS_PERMISSION))

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "documents",
     "secretariat",
     "public",
+    "communications",
     "api",
     "demo",
 ]
@@ -381,6 +382,8 @@ CONTENT_SECURITY_POLICY = {
 # disables the limit. Counted by django-ratelimit after the CSRF check, in the cache
 # RATELIMIT_USE_CACHE (CACHE_URL): shared by all workers only when that is Redis.
 REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="60/h")
+# "Lost your link?" page: requests per client address, same format.
+LOST_LINK_RATE_LIMIT = env.str("LOST_LINK_RATE_LIMIT", default="10/h")
 RATELIMIT_USE_CACHE = "default"
 # django-ratelimit refuses a per-process cache on every command (runserver included); the demo
 # runs one process, where that is harmless. `check --deploy` warns instead (delegates.checks,
@@ -440,6 +443,14 @@ CELERY_BEAT_SCHEDULE["delegates.expire_unconfirmed_registrations"] = {
 # The silence procedure: a circulated record whose deadline passed without objection is adopted.
 CELERY_BEAT_SCHEDULE["documents.adopt_records_by_silence"] = {
     "task": "documents.tasks.adopt_records_by_silence", "schedule": crontab(minute=5),
+}
+# Circulars a worker left half queued (it died, the broker was down) are finished.
+CELERY_BEAT_SCHEDULE["communications.resume_circulars"] = {
+    "task": "communications.tasks.resume_circulars", "schedule": 5 * 60.0,
+}
+# Reminders of meetings whose day has come are sent (each once: communications.ReminderRun).
+CELERY_BEAT_SCHEDULE["communications.send_due_reminders"] = {
+    "task": "communications.tasks.send_due_reminders", "schedule": crontab(minute=5),
 }
 # A running background job (badges, import) that has not reported for this many minutes is
 # shown failed, with a retry button: its worker stopped.

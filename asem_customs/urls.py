@@ -20,6 +20,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
     path("staff/documents/", include("documents.staff_urls", namespace="staff_documents")),
+    # Before the staff workspace, whose "<meeting>/" would take "mail/".
+    path("staff/", include("communications.urls", namespace="communications")),
     path("staff/", include("secretariat.urls", namespace="staff")),
     path("accounts/welcome/", views.signed_in, name="signed_in"),
     # The reset mail goes through the outbox (no request waits on the mail server).

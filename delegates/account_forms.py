@@ -12,5 +12,6 @@ class OutboxPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
         user = context["user"]
-        mail.queue_mail(to=to_email, template="password_reset", context={"user": user},
+        mail.queue_mail(to=to_email, template="password_reset",
+                        context={"username": user.get_username()},
                         link=MailLink.PASSWORD_SET, user=user)

@@ -11,6 +11,7 @@ class DelegatesConfig(AppConfig):
         from . import (
             checks,  # noqa: F401 - registers the rate-limit checks
             links,
+            mailing,
             signals,
         )
 
@@ -18,3 +19,5 @@ class DelegatesConfig(AppConfig):
         signals.connect()
         # The outbox makes this app's personal links when a mail is sent.
         links.register_mail_links()
+        # ... and the kinds of mail it sends, with their placeholders.
+        mailing.register_mail_kinds()

@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from asem_customs import fields
-from meetings.models import Member
+from meetings.models import Meeting, Member
 from meetings.templatetags.meeting_tags import date_long, date_range
 
 from .enums import PASSPORT_FIELDS, Honorific, Role
@@ -441,3 +441,17 @@ class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
                     params={"field": label[:1].upper() + label[1:],
                             "message": error.message}))
         return cleaned
+
+
+class LostLinkForm(forms.Form):
+    """"Lost your link?": an address and, if the person knows it, the meeting."""
+
+    email = forms.EmailField(label=_("Your email address"), max_length=254,
+                             help_text=_("The address you registered with."))
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), required=False,
+        empty_label=_("Every meeting I registered for"))
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings

@@ -24,7 +24,6 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -44,6 +43,7 @@ from .enums import (
     RegistrationStatus,
     Role,
 )
+from .mailing import focal_point_values, meeting_values, registration_values
 from .models import (
     DUPLICATE_EMAIL,
     DUPLICATE_HEAD,
@@ -241,7 +241,7 @@ def _log(registration, action, *, actor, from_status="", note=""):
 def _mail(registration, template):
     mail.queue_mail(
         to=registration.email, template=f"registration_{template}", registration=registration,
-        context={"registration": registration, "meeting": registration.meeting},
+        context=registration_values(registration),
         link=MailLink.REGISTRATION, link_version=registration.link_version,
     )
 
@@ -424,7 +424,7 @@ def _mail_submitted(registrations):
         "to": registration.email, "registration": registration,
         "template": "registration_waitlisted" if registration.status == Status.WAITLISTED
         else "registration_received",
-        "context": {"registration": registration, "meeting": registration.meeting},
+        "context": registration_values(registration),
         "link": MailLink.REGISTRATION, "link_version": registration.link_version,
     } for registration in registrations])
 
@@ -590,7 +590,7 @@ def registration_reject(*, registration, actor, reason):
         _log(fresh, "rejected", actor=actor, from_status=previous, note=fresh.rejection_reason)
         mail.queue_mail(
             to=fresh.email, template="registration_rejected", registration=fresh,
-            context={"registration": fresh, "meeting": fresh.meeting},
+            context=registration_values(fresh, reason=fresh.rejection_reason),
         )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
@@ -618,7 +618,7 @@ def registration_cancel(*, registration, actor=None, reason=""):
         if previous != Status.UNCONFIRMED:  # nothing is mailed to an unconfirmed address
             mail.queue_mail(
                 to=fresh.email, template="registration_cancelled", registration=fresh,
-                context={"registration": fresh, "meeting": fresh.meeting, "reason": reason},
+                context=registration_values(fresh, reason=reason),
             )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
@@ -754,7 +754,7 @@ def registration_submit_public(*, meeting, data: dict, actor=None) -> Registrati
         mail.queue_mail(
             to=registration.email, template="registration_confirm_address",
             registration=registration,
-            context={"meeting": meeting, "hours": settings.REGISTRATION_CONFIRM_HOURS},
+            context={**meeting_values(meeting), "hours": settings.REGISTRATION_CONFIRM_HOURS},
             link=MailLink.ADDRESS_CONFIRMATION, link_version=registration.link_version,
         )
     return registration
@@ -788,6 +788,34 @@ def registration_confirm_address(*, registration, actor=None) -> Registration:
         _mail(fresh, "waitlisted" if status == Status.WAITLISTED else "received")
     _refresh_caller_copy(registration, fresh)
     return registration
+
+
+# One "lost link" mail per registration in this time, however often it is asked for.
+LOST_LINK_PAUSE = dt.timedelta(minutes=10)
+
+
+def registration_links_resend(*, email, meeting=None, actor=None) -> int:
+    """"Lost your link?": mail each active registration of `email` (for `meeting`, else for
+    every meeting) its signed link again, logged as `delegates.registration.link_resent`.
+    A registration that was sent one in the last LOST_LINK_PAUSE is skipped, so the page
+    cannot be used to flood an address. Returns how many were mailed, which the page never
+    tells (it answers the same for an address nobody registered)."""
+    email = unicodedata.normalize("NFC", (email or "").strip())
+    with transaction.atomic():
+        registrations = Registration.objects.select_for_update(of=("self",)).filter(
+            email__iexact=email, status__in=ACTIVE_STATUSES).select_related("meeting", "member")
+        if meeting is not None:
+            registrations = registrations.filter(meeting=meeting)
+        registrations = list(registrations)
+        recent = set(OutgoingEmail.objects.filter(
+            kind="registration_link", registration__in=registrations,
+            created_at__gte=timezone.now() - LOST_LINK_PAUSE,
+        ).values_list("registration_id", flat=True))
+        mailed = [registration for registration in registrations if registration.pk not in recent]
+        for registration in mailed:
+            _log(registration, "link_resent", actor=actor, from_status=registration.status)
+            _mail(registration, "link")
+    return len(mailed)
 
 
 def expire_unconfirmed_registrations(*, now=None, actor=None) -> int:
@@ -838,11 +866,7 @@ def focal_point_invite(*, user_email, member, actor, first_name="", last_name=""
                       "invited_by": _user(actor)},
         )
         mail.queue_mail(to=user.email, template="focal_point_invitation", user=user,
-                        link=MailLink.PASSWORD_SET, context={
-            "user": user, "member": member,
-            "login_url": settings.SITE_URL + reverse("login") + "?next="
-            + reverse("delegates:focal_home"),
-        })
+                        link=MailLink.PASSWORD_SET, context=focal_point_values(user, member))
     return focal_point
 
 

@@ -8,6 +8,9 @@ urlpatterns = [
     path("meetings/<slug:slug>/register/", views.register, name="register"),
     path("meetings/<slug:slug>/register/sent/", views.register_sent, name="register_sent"),
     path("privacy/", views.privacy_notice, name="privacy"),
+    # Before "registrations/<token>/", which would take "lost-link".
+    path("registrations/lost-link/", views.lost_link, name="lost_link"),
+    path("registrations/lost-link/sent/", views.lost_link_sent, name="lost_link_sent"),
     path("registrations/<str:token>/", views.registration_manage, name="registration_manage"),
     path("registrations/<str:token>/change/", views.registration_change,
          name="registration_change"),

@@ -11,12 +11,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from asem_customs.rate_limits import RATELIMIT_OPTIONS, too_many_registrations
+from asem_customs.rate_limits import (
+    LOST_LINK_RATELIMIT_OPTIONS,
+    RATELIMIT_OPTIONS,
+    too_many_registrations,
+)
 from meetings.selectors import meeting_with_details, public_meetings
 
 from . import links, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
-from .forms import RegistrationForm, add_service_error
+from .forms import LostLinkForm, RegistrationForm, add_service_error
 from .selectors import full_delegations, registration_for_link, seats, waiting_position
 from .services import RegistrationError
 
@@ -204,3 +208,28 @@ def registration_confirm_address(request, registration):
         "registration": registration, "meeting": registration.meeting,
         "token": links.SESSION_URL_TOKEN,
     })
+
+
+# --- "Lost your link?" ----------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(**LOST_LINK_RATELIMIT_OPTIONS, block=False)
+def lost_link(request):
+    """A delegate gives their address (and the meeting) and is mailed their signed links
+    again. The answer is the same page whether or not the address is registered."""
+    if getattr(request, "limited", False):
+        return too_many_registrations(request, LOST_LINK_RATELIMIT_OPTIONS)
+    form = LostLinkForm(request.POST or None, meetings=public_meetings().order_by("-year"))
+    if request.method == "POST" and form.is_valid():
+        services.registration_links_resend(email=form.cleaned_data["email"],
+                                           meeting=form.cleaned_data["meeting"],
+                                           actor=request.user)
+        return redirect("delegates:lost_link_sent")
+    return render(request, "delegates/lost_link.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def lost_link_sent(request):
+    return render(request, "delegates/lost_link_sent.html")

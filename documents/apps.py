@@ -8,7 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Meeting documents")
 
     def ready(self):
-        from . import signals
+        from . import mailing, signals
 
         # Public meeting pages list public documents; every change bumps their versions.
         signals.connect()
+        # The outbox learns the kinds of mail of the record and their placeholders.
+        mailing.register_mail_kinds()

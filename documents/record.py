@@ -18,7 +18,6 @@ and mails the people concerned through the outbox once the transaction commits.
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from asem_customs import roles
@@ -28,6 +27,7 @@ from mail.outbox import queue_mail, queue_message
 
 from . import access, services
 from .enums import Access, Adoption, CommentResolution, DocumentKind, RecordState
+from .mailing import deadline_words, record_values
 from .models import DocumentLogEntry, MeetingRecord, RecordComment, RecordDecision
 
 EDITABLE_STATES = (RecordState.DRAFT, RecordState.CIRCULATED)
@@ -89,21 +89,16 @@ def _locked(record):
         "meeting", "document").get(pk=record.pk)
 
 
-def _mail_heads(record, template, **context):
+def _mail_heads(record, kind, **extra):
     """One mail to each confirmed head of delegation, with their own signed link."""
     heads = list(heads_of_delegation(record.meeting))
     for head in heads:
         queue_mail(
-            to=head.email, template=template, registration=head,
-            context={"registration": head, "meeting": record.meeting, "record": record,
-                     "record_url": settings.SITE_URL + record.get_absolute_url(), **context},
+            to=head.email, template=kind, registration=head,
+            context=record_values(record, head, **extra),
             link=MailLink.REGISTRATION, link_version=head.link_version,
         )
     return len(heads)
-
-
-def _deadline_words(record):
-    return date_format(timezone.localtime(record.comments_until), "DATETIME_FORMAT")
 
 
 @transaction.atomic
@@ -170,8 +165,8 @@ def record_circulate(*, record, comments_until, actor, now=None):
                                "updated_at"])
     _log(record, "circulated", actor,
          _("Round %(round)s, comments until %(deadline)s")
-         % {"round": record.round, "deadline": _deadline_words(record)})
-    return _mail_heads(record, "record_circulated", deadline=_deadline_words(record))
+         % {"round": record.round, "deadline": deadline_words(record)})
+    return _mail_heads(record, "record_circulated", deadline=deadline_words(record))
 
 
 @transaction.atomic
@@ -231,9 +226,9 @@ def record_answer(*, comment, resolution, reply, actor):
         queue_mail(
             to=comment.registration.email, template="record_comment_answered",
             registration=comment.registration,
-            context={"registration": comment.registration, "meeting": comment.record.meeting,
-                     "comment": comment,
-                     "record_url": settings.SITE_URL + comment.record.get_absolute_url()},
+            context=record_values(comment.record, comment.registration, comment=comment.text,
+                                  resolution=comment.get_resolution_display(),
+                                  reply=comment.reply),
             link=MailLink.REGISTRATION, link_version=comment.registration.link_version,
         )
     return comment
@@ -271,7 +266,7 @@ def record_adopt_by_silence(*, record, now=None):
         return False
     _adopt(record, Adoption.BY_SILENCE, roles.SYSTEM, now)
     _log(record, "adopted_by_silence", roles.SYSTEM,
-         _("No objection by %(deadline)s") % {"deadline": _deadline_words(record)})
+         _("No objection by %(deadline)s") % {"deadline": deadline_words(record)})
     _mail_heads(record, "record_adopted")
     return True
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class OutgoingEmail(models.Model):
@@ -47,3 +48,40 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class MailTemplate(models.Model):
+    """The secretariat's own wording of one kind of mail (`mail.kinds`), for one meeting or,
+    with no meeting, for every meeting that has none of its own. Without one, the default
+    files under `templates/mail/` are used. Rendered on the sandbox of `mail.sandbox`."""
+
+    kind = models.CharField(_("kind"), max_length=60)
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="mail_templates", verbose_name=_("meeting"),
+    )
+    # One wording per language once the site speaks more than one (issue 14).
+    language = models.CharField(_("language"), max_length=10, default="en")
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("changed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "language"]
+        verbose_name = _("mail template")
+        verbose_name_plural = _("mail templates")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "meeting", "language"],
+                                    name="mailtemplate_one_per_meeting"),
+            models.UniqueConstraint(fields=["kind", "language"],
+                                    condition=models.Q(meeting__isnull=True),
+                                    name="mailtemplate_one_for_all_meetings"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} ({self.meeting or _('all meetings')})"

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from celery.result import EagerResult
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
+from .rendering import html_of, render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,8 @@ SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
 SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
 # Makers of personal links by kind, registered by the apps that own them (`register_link`).
 _LINK_MAKERS = {}
+# Makers of attachments by kind of mail (`register_attachments`).
+_ATTACHMENT_MAKERS = {}
 _ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
@@ -51,16 +53,18 @@ class SendResult:
 
 
 def queue_mail(*, to, template, context, registration=None, link="", link_version=None,
-               user=None):
-    """Render `emails/<template>.txt` and its `_subject.txt`, store the message and hand it
-    to the task queue once the surrounding transaction commits.
+               user=None, meeting=None):
+    """Render the mail of kind `template` (`mail.kinds`) with the placeholders' values in
+    `context` (strings) in the wording of the meeting (`meeting`, else the registration's),
+    store the message and hand it to the task queue once the surrounding transaction
+    commits (`mail.rendering` chooses the wording: the meeting's, all meetings', default).
 
     With `link` (a kind given to `register_link`), the template's `{{ link }}` is stored as
     `LINK_PLACEHOLDER` and the personal link (of `registration` at `link_version`, or of
     `user`) is made only in the message sent."""
     email = _outgoing_email(to=to, template=template, context=context,
                             registration=registration, link=link, link_version=link_version,
-                            user=user)
+                            user=user, meeting=meeting)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
@@ -68,15 +72,18 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
 
 
 def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,
-                    user=None):
+                    user=None, meeting=None, wordings=None):
     """The unsaved outbox row of one message, its personal link left out."""
-    context = {"SITE_URL": settings.SITE_URL, **context}
+    values = dict(context)
     if link:
-        context["link"] = LINK_PLACEHOLDER
-    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"emails/{template}.txt", context)
+        values["link"] = LINK_PLACEHOLDER
+    if meeting is None and registration is not None:
+        meeting = registration.meeting_id
+    meeting_id = getattr(meeting, "pk", meeting)
+    subject, body = render_mail(template, values=values, meeting_id=meeting_id,
+                                wordings=wordings)
     return OutgoingEmail(
-        to=to, subject=subject[:250], body=body, kind=template, registration=registration,
+        to=to, subject=subject, body=body, kind=template, registration=registration,
         link=link, user=user, link_version=link_version,
     )
 
@@ -84,8 +91,10 @@ def _outgoing_email(*, to, template, context, registration=None, link="", link_v
 def queue_mails(messages):
     """Many messages at once, as `queue_mail` one by one but in one insert: `messages` are
     dicts with the keyword arguments of `queue_mail`."""
+    wordings = {}
     emails = OutgoingEmail.objects.bulk_create(
-        [_outgoing_email(**message) for message in messages], batch_size=500
+        [_outgoing_email(**message, wordings=wordings) for message in messages],
+        batch_size=500,
     )
     batch = _batch_of_this_transaction()
     for email in emails:
@@ -93,11 +102,11 @@ def queue_mails(messages):
     return emails
 
 
-def queue_message(*, to, subject, body, kind=""):
+def queue_message(*, to, subject, body, kind="", registration=None):
     """Store a message already written (no template, no personal link) and hand it to the
     task queue once the surrounding transaction commits."""
     email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
-                                         body=body, kind=kind[:60])
+                                         body=body, kind=kind[:60], registration=registration)
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
     return email
@@ -178,6 +187,28 @@ def register_link(kind, make):
     _LINK_MAKERS[str(kind)] = make
 
 
+def register_attachments(kind, make):
+    """`make(email)` returns attachments of an outbox message of kind `kind`, as
+    (filename, content, mimetype) tuples, made when it is sent (never stored). Several apps
+    may attach to the same kind, in the order they register."""
+    makers = _ATTACHMENT_MAKERS.setdefault(str(kind), [])
+    if make not in makers:
+        makers.append(make)
+
+
+def attachments(email):
+    """The attachments of a message, made now; one that cannot be made is left out (a mail
+    is never held back for an attachment)."""
+    files = []
+    for make in _ATTACHMENT_MAKERS.get(email.kind, []):
+        try:
+            files.extend(make(email) or [])
+        except Exception:  # noqa: BLE001 - the mail goes without this attachment
+            logger.warning("An attachment of mail %s (%s) not made", email.pk, email.kind,
+                           exc_info=True)
+    return files
+
+
 def personal_link(email):
     """The link an outbox message carries, made now; a note when it can no longer be made."""
     make = _LINK_MAKERS.get(email.link)
@@ -207,8 +238,13 @@ def _send_one(pk, connection):
             return None
         email.attempts += 1
         try:
-            EmailMessage(email.subject, message_body(email), to=[email.to],
-                         connection=connection).send()
+            text = message_body(email)
+            message = EmailMultiAlternatives(email.subject, text, to=[email.to],
+                                             connection=connection)
+            message.attach_alternative(html_of(email.subject, text), "text/html")
+            for filename, content, mimetype in attachments(email):
+                message.attach(filename, content, mimetype)
+            message.send()
         except Exception as exc:  # noqa: BLE001 - any server failure keeps the message queued
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             email.next_attempt_at = timezone.now() + backoff(email.attempts)

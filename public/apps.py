@@ -9,3 +9,9 @@ class PublicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "public"
     verbose_name = _("Public site")
+
+    def ready(self):
+        from . import mail_attachments
+
+        # The confirmation mail carries the meeting's iCalendar file.
+        mail_attachments.register()

@@ -260,7 +260,7 @@ def test_progress_report_mail_waits_in_the_outbox_while_the_server_is_down(
     assert report.state == ProgressReportState.SUBMITTED
     queued = OutgoingEmail.objects.get()
     assert (queued.kind, queued.sent_at, queued.attempts) == (
-        "meetings.progress_report", None, 1)
+        "progress_report_submitted", None, 1)
     assert queued.subject.startswith("Progress report submitted")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_queued(now=timezone.now() + dt.timedelta(hours=1)).sent == 1

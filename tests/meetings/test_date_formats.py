@@ -59,7 +59,7 @@ def test_mail_details_write_the_meeting_as_a_range():
     meeting = MeetingFactory(start_date=dt.date(2027, 2, 14), end_date=dt.date(2027, 2, 15),
                              year=2027)
     registration = RegistrationFactory(meeting=meeting, arrival_date=dt.date(2027, 2, 13))
-    text = render_to_string("emails/_details.txt",
+    text = render_to_string("mail/_details.txt",
                             {"meeting": meeting, "registration": registration})
     assert f"Meeting: {meeting.title} (14–15 February 2027" in text
     assert "Arrival: 13 February 2027" in text

@@ -114,6 +114,14 @@ ARGS = {
     "staff:job_download": lambda w, p: {"token": "not-a-job-token"},
     "staff:job_retry": lambda w, p: {"token": "not-a-job-token"},
     "staff:dashboard": _meeting,
+    "communications:mail_template": lambda w, p: {"kind": "focal_point_invitation"},
+    "communications:meeting_mail_templates": _meeting,
+    "communications:circulars": _meeting,
+    "communications:reminders": _meeting,
+    "communications:circular_new": _meeting,
+    "communications:circular": lambda w, p: {"slug": w.meeting.slug, "pk": 999999},
+    "communications:meeting_mail_template": lambda w, p: {
+        "slug": w.meeting.slug, "kind": "registration_received"},
     "staff:focal_point_resend": lambda w, p: {"pk": w.focal_b.focal_point.pk},
     "staff:participants_export": lambda w, p: {"slug": w.meeting.slug, "fmt": "csv"},
     "staff:badges": _meeting,
@@ -246,6 +254,16 @@ TABLE = {
     # secretariat pages
     "staff:index": STAFF_READ,
     "staff:focal_points": STAFF_READ,
+    "communications:mail_templates": STAFF_READ,
+    "communications:circulars": STAFF_READ,
+    "communications:reminders": STAFF_READ,
+    "communications:circular_new": STAFF_WRITE,
+    "communications:circular": ("login", "login", "403", "404", "404"),
+    "delegates:lost_link": PUBLIC,
+    "delegates:lost_link_sent": PUBLIC,
+    "communications:mail_template": STAFF_READ,
+    "communications:meeting_mail_templates": STAFF_READ,
+    "communications:meeting_mail_template": STAFF_READ,
     "staff:focal_point_resend": ("login", "login", "403", "403", "405"),  # POST only
     "staff:job": ("login", "login", "403", "404", "404"),
     "staff:job_download": ("login", "login", "403", "404", "404"),
@@ -359,6 +377,16 @@ POST_TABLE = {
     "staff:import_upload": ("login", "login", "403", "403", "ok"),
     "staff:index": STAFF_READ_GET_ONLY,
     "staff:focal_points": STAFF_WRITE,  # the form is for editors; an empty one answers 200
+    "communications:mail_templates": STAFF_READ_GET_ONLY,
+    "communications:circulars": STAFF_READ_GET_ONLY,
+    "communications:reminders": STAFF_WRITE,  # an empty form answers 200 with errors
+    "communications:circular_new": STAFF_WRITE,  # an empty form answers 200 with errors
+    "communications:circular": STAFF_READ_GET_ONLY,
+    "delegates:lost_link": PUBLIC,  # an empty form answers 200 with its errors
+    "delegates:lost_link_sent": CLOSED,
+    "communications:mail_template": STAFF_WRITE,  # an empty form answers 200 with errors
+    "communications:meeting_mail_templates": STAFF_READ_GET_ONLY,
+    "communications:meeting_mail_template": STAFF_WRITE,
     "staff:focal_point_resend": STAFF_WRITE,
     "staff:job": STAFF_READ_GET_ONLY,
     "staff:job_download": STAFF_READ_GET_ONLY,

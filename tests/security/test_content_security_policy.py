@@ -11,8 +11,12 @@ from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
 TEMPLATE_DIRS = [BASE_DIR / "templates", *BASE_DIR.glob("*/templates")]
+# The HTML part of mails (templates/mail/) is read by mail programs, not served under the
+# site's policy, and they need inline styles.
+MAIL_TEMPLATES = BASE_DIR / "templates" / "mail"
 TEMPLATES = sorted(
     path for folder in TEMPLATE_DIRS if folder.is_dir() for path in folder.rglob("*.html")
+    if MAIL_TEMPLATES not in path.parents
 )
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", re.IGNORECASE)

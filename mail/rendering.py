@@ -1,0 +1,99 @@
+"""Which wording a mail gets, and the mail made of it: the meeting's own template, else the
+secretariat's template for all meetings, else the default files (`templates/mail/`); the
+text is rendered on the sandbox (`mail.sandbox`) and signed, the HTML part is the same text
+in the site's branding (`templates/mail/layout.html`)."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import escape, urlize
+from django.utils.safestring import mark_safe
+
+from .kinds import default_source, get_kind
+from .models import MailTemplate
+from .sandbox import MailTemplateError, render_source
+
+logger = logging.getLogger(__name__)
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Wording:
+    subject: str
+    body: str
+    # The override it comes from (None: the default files).
+    template: MailTemplate | None = None
+
+
+def default_wording(kind):
+    subject, body = default_source(kind)
+    return Wording(subject, body)
+
+
+def wording_for(kind, *, meeting_id=None, language=DEFAULT_LANGUAGE):
+    """The wording a mail of `kind` for the meeting gets: its own, all meetings', default."""
+    candidates = MailTemplate.objects.filter(kind=kind, language=language)
+    if meeting_id is not None and get_kind(kind) is not None and get_kind(kind).per_meeting:
+        own = candidates.filter(meeting_id=meeting_id).first()
+        if own is not None:
+            return Wording(own.subject, own.body, own)
+    shared = candidates.filter(meeting__isnull=True).first()
+    if shared is not None:
+        return Wording(shared.subject, shared.body, shared)
+    return default_wording(kind)
+
+
+def render_wording(kind, wording, values):
+    """(subject, text) of `wording` with the placeholders' `values`; MailTemplateError when
+    the wording cannot be rendered."""
+    placeholders = _placeholders(kind)
+    values = {"site_url": settings.SITE_URL, **values}
+    subject = render_source(wording.subject, placeholders=placeholders, values=values)
+    body = render_source(wording.body, placeholders=placeholders, values=values)
+    return " ".join(subject.split())[:250], body.rstrip() + "\n" + signature()
+
+
+def render_mail(kind, *, values, meeting_id=None, language=DEFAULT_LANGUAGE, wordings=None):
+    """(subject, text) of a mail of `kind`. An override that cannot be rendered (it was
+    checked when saved, so only after a change of the product) falls back to the default:
+    a mail is never lost because of its wording. `wordings` caches lookups for a batch."""
+    key = (kind, meeting_id, language)
+    if wordings is not None and key in wordings:
+        wording = wordings[key]
+    else:
+        wording = wording_for(kind, meeting_id=meeting_id, language=language)
+        if wordings is not None:
+            wordings[key] = wording
+    try:
+        return render_wording(kind, wording, values)
+    except MailTemplateError:
+        if wording.template is None:
+            raise
+        logger.warning("Mail template %s cannot be rendered; the default is used",
+                       wording.template.pk, exc_info=True)
+        return render_wording(kind, default_wording(kind), values)
+
+
+def _placeholders(kind):
+    registered = get_kind(kind)
+    if registered is None:
+        raise MailTemplateError(f"Unknown kind of mail: {kind}")
+    return registered.all_placeholders
+
+
+def signature():
+    return render_to_string("mail/_signature.txt", {"SITE_URL": settings.SITE_URL}).lstrip("\n")
+
+
+def html_of(subject, text):
+    """The HTML part of a mail: its text, escaped, with paragraphs and links, in the site's
+    branding (inline styles: mail programs ignore style sheets)."""
+    paragraphs = [part.strip("\n") for part in text.replace("\r\n", "\n").split("\n\n")]
+    html = [
+        mark_safe(urlize(escape(part), nofollow=True).replace("\n", "<br>"))  # noqa: S308 - escaped just before
+        for part in paragraphs if part.strip()
+    ]
+    return render_to_string("mail/layout.html", {"subject": subject, "paragraphs": html,
+                                                 "SITE_URL": settings.SITE_URL})

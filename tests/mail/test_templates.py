@@ -1,0 +1,146 @@
+"""Every mail has a default template; a meeting's own wording wins over the wording for all
+meetings, which wins over the default; the sandbox lets a template reach nothing but its
+placeholders, and an unusable wording never costs a mail."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+
+from delegates import services
+from mail.kinds import all_kinds
+from mail.models import MailTemplate, OutgoingEmail
+from mail.rendering import render_mail
+from mail.sandbox import MailTemplateError, render_source
+from mail.services import MailTemplateInvalid, mail_template_reset, mail_template_save
+from tests.delegates.staff_helpers import editor
+from tests.factories import MeetingFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _values(kind):
+    return {name: f"<{name}>" for name in kind.all_placeholders}
+
+
+@pytest.mark.parametrize("kind", all_kinds(), ids=lambda kind: kind.name)
+def test_every_kind_has_a_default_that_renders_with_its_placeholders(kind):
+    values = {**_values(kind), "hours": 48, "pending": 2}
+    subject, body = render_mail(kind.name, values=values)
+
+    assert subject and "\n" not in subject
+    assert body.endswith(f"--\nASEM Customs Secretariat\n{settings.SITE_URL}\n")
+    assert "{%" not in body and "{{" not in body
+
+
+def test_the_expected_kinds_are_registered():
+    assert {kind.name for kind in all_kinds()} == {
+        "registration_received", "registration_confirmed", "registration_waitlisted",
+        "registration_promoted", "registration_changed", "registration_rejected",
+        "registration_cancelled", "registration_confirm_address", "registration_link",
+        "focal_point_invitation", "password_reset", "circular", "reminder_deadline",
+        "reminder_pending", "reminder_practical", "progress_report_submitted",
+        "progress_report_accepted", "progress_report_rejected",
+    }
+
+
+@pytest.mark.parametrize("source", [
+    "{% load static %}", "{% include 'base.html' %}", "{% extends 'base.html' %}",
+    "{% debug %}", "{% for c in name %}{{ c }}{% endfor %}", "{{ name|ljust:'99999' }}",
+    "{{ name.__class__ }}", "{{ registration.passport_number }}", "{% if %}",
+    "{% url 'admin:index' %}", "{% csrf_token %}",
+])
+def test_the_sandbox_refuses_what_could_reach_further(source):
+    with pytest.raises(MailTemplateError):
+        render_source(source, placeholders={"name": ""}, values={"name": "Ana"})
+
+
+def test_the_sandbox_renders_placeholders_as_plain_text_only():
+    text = render_source("{{ name|upper }} {% if name %}yes{% endif %}",
+                         placeholders={"name": ""}, values={"name": "Ana <b>"})
+
+    assert text == "ANA <B> yes"
+
+
+def _registration():
+    return RegistrationFactory(meeting=MeetingFactory(title="Thirteenth Meeting"),
+                               given_name="Ana", family_name="Example")
+
+
+def test_a_meeting_own_wording_wins_over_the_wording_for_all_meetings(
+        django_capture_on_commit_callbacks):
+    registration = _registration()
+    other = RegistrationFactory(meeting=MeetingFactory())
+    mail_template_save(kind="registration_confirmed", subject="For all: {{ meeting }}",
+                       body="All meetings, {{ name }}.", actor=editor())
+    mail_template_save(kind="registration_confirmed", meeting=registration.meeting,
+                       subject="Welcome to {{ meeting }}", body="Dear {{ name }}:\n{{ link }}",
+                       actor=editor("editor2"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration, actor=editor("e3"))
+        services.registration_confirm(registration=other, actor=editor("e4"))
+
+    mine, theirs = mail.outbox
+    assert mine.subject == "Welcome to Thirteenth Meeting"
+    assert mine.body.startswith(f"Dear Ana Example:\n{settings.SITE_URL}/registrations/")
+    assert theirs.subject == f"For all: {other.meeting.title}"
+    assert theirs.body.startswith(f"All meetings, {other.full_name}.")
+
+
+def test_back_to_the_default_removes_the_meeting_wording(django_capture_on_commit_callbacks):
+    registration = _registration()
+    mail_template_save(kind="registration_confirmed", meeting=registration.meeting,
+                       subject="Own", body="Own text", actor=editor())
+
+    assert mail_template_reset(kind="registration_confirmed", meeting=registration.meeting,
+                               actor=editor("e2")) is True
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration, actor=editor("e3"))
+
+    assert mail.outbox[0].subject == "Registration confirmed: Thirteenth Meeting"
+    assert MailTemplate.objects.count() == 0
+    assert MailTemplate.history.filter(history_type="-").count() == 1
+
+
+def test_a_wording_that_cannot_render_is_refused_when_saved():
+    with pytest.raises(MailTemplateInvalid, match=r"Unknown placeholder: \{\{ passport \}\}"):
+        mail_template_save(kind="registration_confirmed", subject="Hi",
+                           body="{{ passport }}", actor=editor())
+    with pytest.raises(MailTemplateInvalid):
+        mail_template_save(kind="focal_point_invitation", meeting=MeetingFactory(),
+                           subject="Hi", body="Hi", actor=editor("e2"))
+
+    assert MailTemplate.objects.count() == 0
+
+
+def test_a_stored_wording_that_no_longer_renders_falls_back_to_the_default(
+        django_capture_on_commit_callbacks):
+    registration = _registration()
+    # As after a change of the product that dropped a tag the wording used.
+    MailTemplate.objects.create(kind="registration_confirmed", meeting=registration.meeting,
+                                subject="{% broken %}", body="x")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration, actor=editor())
+
+    assert mail.outbox[0].subject == "Registration confirmed: Thirteenth Meeting"
+    assert OutgoingEmail.objects.get().sent_at is not None
+
+
+def test_a_mail_has_an_html_part_with_the_same_text_in_the_branding(
+        django_capture_on_commit_callbacks):
+    registration = _registration()
+    registration.family_name = "Example & <Sons>"
+    registration.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration, actor=editor())
+
+    message = mail.outbox[0]
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert "Dear Ana Example &amp; &lt;Sons&gt;," in html
+    assert "<Sons>" not in html
+    assert f'<a href="{settings.SITE_URL}/registrations/' in html
+    assert "#0b2f55" in html
+    assert "Dear Ana Example & <Sons>," in message.body
