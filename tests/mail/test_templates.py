@@ -39,7 +39,8 @@ def test_the_expected_kinds_are_registered():
         "registration_cancelled", "registration_confirm_address", "registration_link",
         "focal_point_invitation", "password_reset", "circular", "reminder_deadline",
         "reminder_pending", "reminder_practical", "progress_report_submitted",
-        "progress_report_accepted", "progress_report_rejected",
+        "progress_report_accepted", "progress_report_rejected", "record_circulated",
+        "record_comment_answered", "record_adopted", "record_published",
     }
 
 
