@@ -2,4 +2,4 @@
 the data apps, because its actions call their services and the secretariat's own (jobs,
 badges, the waiting list)."""
 
-from . import action_plans, jobs, mail, meetings, registrations  # noqa: F401 - they register
+from . import action_plans, documents, jobs, mail, meetings, registrations  # noqa: F401 - they register
