@@ -28,7 +28,8 @@ class LanguageField(forms.ChoiceField):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Choose the kind")),
+                                                        *DocumentKind.choices])
     symbol = forms.CharField(
         label=_("Symbol"), max_length=80, required=False,
         help_text=_("Leave blank to use the proposed one."))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from asem_customs import roles
 from delegates.models import FocalPoint
 from mail.outbox import queue_message
+from meetings.models import Meeting
 
 from . import files
 from .enums import MEMBER_KINDS, Access, DocumentKind, DocumentState
@@ -81,6 +82,12 @@ def propose_symbol(meeting):
         if symbol not in taken:
             return symbol
         seq += 1
+
+
+def _lock_meeting(meeting):
+    """Symbols are proposed and checked under the meeting's row lock: two documents added at
+    once never get the same one."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
 
 
 def _check_symbol(meeting, symbol, exclude=None):
@@ -158,6 +165,7 @@ def document_add(*, meeting, title, kind, file, actor, access=Access.SECRETARIAT
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise DocumentError(_("The agenda item belongs to another meeting."), code="agenda")
     language = _check_language(language)
+    _lock_meeting(meeting)
     document = Document.objects.create(
         meeting=meeting, agenda_item=agenda_item, symbol=_check_symbol(meeting, symbol),
         title=" ".join(title.split())[:300], kind=kind, access=access,
@@ -207,6 +215,7 @@ def document_change(*, document, actor, title=None, symbol=None, kind=None, agen
         document.title = " ".join(title.split())[:300]
         fields.append("title")
     if symbol is not None and symbol.strip() != document.symbol:
+        _lock_meeting(document.meeting)
         document.symbol = _check_symbol(document.meeting, symbol, exclude=document)
         fields.append("symbol")
     if kind is not None and kind != document.kind:
@@ -279,6 +288,7 @@ def document_submit(*, meeting, member, title, kind, file, actor, language="en")
     if kind not in MEMBER_KINDS:
         raise DocumentError(_("A member submits country reports and presentations."),
                             code="kind")
+    _lock_meeting(meeting)
     document = Document.objects.create(
         meeting=meeting, member=member, symbol=propose_symbol(meeting),
         title=" ".join(title.split())[:300], kind=kind, access=Access.PARTICIPANTS,

@@ -254,6 +254,41 @@ def build_groups(count, tag):
     Group.objects.bulk_create(Group(name=f"Group {tag}{i}") for i in range(count))
 
 
+def _document(tag, i):
+    Document = apps.get_model("documents", "Document")
+    return Document.objects.create(meeting=_meeting(tag, i), symbol=f"D/{tag}/{i}",
+                                   title=f"Paper {tag}{i}", kind="working_paper",
+                                   created_by=UserFactory(username=f"author-{tag}-{i}"))
+
+
+def build_documents(count, tag):
+    for i in range(count):
+        _document(tag, i)
+
+
+def build_document_files(count, tag):
+    DocumentFile = apps.get_model("documents", "DocumentFile")
+    for i in range(count):
+        DocumentFile.objects.create(document=_document(tag, i), file=f"documents/x/{tag}{i}.pdf",
+                                    name=f"{tag}{i}.pdf", content_type="application/pdf",
+                                    size=10, sha256="0" * 64)
+
+
+def build_document_log_entries(count, tag):
+    DocumentLogEntry = apps.get_model("documents", "DocumentLogEntry")
+    for i in range(count):
+        DocumentLogEntry.objects.create(document=_document(tag, i),
+                                        action="documents.document.added",
+                                        actor=UserFactory(username=f"actor-{tag}-{i}"))
+
+
+def build_symbol_patterns(count, tag):
+    SymbolPattern = apps.get_model("documents", "SymbolPattern")
+    for i in range(count):
+        series = SeriesFactory(name=f"Pattern series {tag}{i}", slug=f"pattern-{tag}-{i}")
+        SymbolPattern.objects.create(series=series, pattern=f"S{tag}{i}/{{number}}/{{seq}}")
+
+
 BUILDERS = {
     "meetings.Member": build_members,
     "meetings.MeetingSeries": build_series,
@@ -277,6 +312,10 @@ BUILDERS = {
     "delegates.RegistrationLogEntry": build_log_entries,
     "delegates.ImportBatch": build_import_batches,
     "secretariat.Job": build_jobs,
+    "documents.Document": build_documents,
+    "documents.DocumentFile": build_document_files,
+    "documents.DocumentLogEntry": build_document_log_entries,
+    "documents.SymbolPattern": build_symbol_patterns,
     "mail.OutgoingEmail": build_outgoing_emails,
     "auth.User": build_users,
     "auth.Group": build_groups,

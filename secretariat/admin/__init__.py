@@ -2,4 +2,12 @@
 the data apps, because its actions call their services and the secretariat's own (jobs,
 badges, the waiting list)."""
 
-from . import action_plans, jobs, mail, meetings, records, registrations  # noqa: F401 - they register
+from . import (  # noqa: F401 - they register
+    action_plans,
+    documents,
+    jobs,
+    mail,
+    meetings,
+    records,
+    registrations,
+)
