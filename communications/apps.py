@@ -10,6 +10,8 @@ class CommunicationsConfig(AppConfig):
     verbose_name = _("Communications")
 
     def ready(self):
-        from . import mailing
+        from . import mailing, signals
 
         mailing.register_mail_kinds()
+        # The privacy tools' erasure of a person reaches the circulars they received.
+        signals.connect()

@@ -213,3 +213,25 @@ def test_the_beat_finishes_circulars_left_half_queued(settings, meeting):
     assert circulars_resume() == 1
     circular.refresh_from_db()
     assert (circular.status, circular.queued) == (CircularStatus.SENT, 3)
+
+
+def test_erasing_a_person_reaches_the_circulars_they_received(
+        meeting, django_capture_on_commit_callbacks):
+    from secretariat.privacy import anonymise_registration, erase_person
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = circular_send(meeting=meeting, audience=Audience.CONFIRMED, subject="S",
+                                  body="B", actor=editor())
+        focal = circular_send(meeting=meeting, audience=Audience.FOCAL_POINTS, subject="S",
+                              body="B", actor=editor("editor2"))
+    head = confirmed.deliveries.get().registration
+
+    anonymise_registration(registration=head, actor=editor("editor3"))
+    erase_person(email="fp-fr@example.org", actor=editor("editor4"))
+
+    delivery = confirmed.deliveries.get()
+    assert (delivery.name, delivery.member_name) == ("", "Germany")
+    assert delivery.email.endswith("@anonymised.invalid")
+    assert sorted(d.email for d in focal.deliveries.all() if "invalid" not in d.email) == [
+        "fp-de@example.org", "fp-th@example.org"]
+    assert focal.deliveries.filter(name="").count() == 1

@@ -50,7 +50,7 @@ def test_secretariat_writes_and_sends_a_circular(e2e_data, circular_editor, open
     journey.step("circulars of the meeting")
 
     page.get_by_role("link", name="Write a circular").click()
-    page.get_by_label(audience.label).check()
+    page.get_by_label(str(audience.label)).check()
     page.get_by_label("Subject").fill("{{ meeting }}: the programme has changed")
     page.get_by_label("Text").fill(
         "Dear {{ name }},\n\nthe opening session of the {{ meeting }} moves to 9:30. "
