@@ -1,6 +1,7 @@
 """The secretariat's webhook endpoints and their delivery log: editors register endpoints and
-replay deliveries, viewers read both (without the signing secret). API tokens have no admin:
-each person makes and revokes their own on /api/tokens/; deactivating a user stops theirs."""
+replay deliveries, viewers read both (without the signing secret). API tokens: the
+secretariat sees who holds which (never the token, nor its digest) and editors revoke one
+(delete), for instance a leaked one; each person makes their own on /api/tokens/."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from . import services
 from .enums import WebhookEvent
-from .models import WebhookDelivery, WebhookEndpoint
+from .models import ApiToken, WebhookDelivery, WebhookEndpoint
 from .webhooks import validate_webhook_url
 
 
@@ -93,3 +94,19 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
         if not request.user.has_perm("api.change_webhookdelivery"):
             actions.pop("replay", None)
         return actions
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "token_key", "scope", "created", "expiry", "last_used_at"]
+    list_filter = ["scope"]
+    list_select_related = ["user"]
+    search_fields = ["name", "token_key", "user__username"]
+    fields = ["name", "user", "token_key", "scope", "created", "expiry", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # made by their owner only, shown once
+
+    def has_change_permission(self, request, obj=None):
+        return False

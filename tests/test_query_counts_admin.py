@@ -288,6 +288,30 @@ def build_symbol_patterns(count, tag):
         series = SeriesFactory(name=f"Pattern series {tag}{i}", slug=f"pattern-{tag}-{i}")
         SymbolPattern.objects.create(series=series, pattern=f"S{tag}{i}/{{number}}/{{seq}}")
 
+def build_api_tokens(count, tag):
+    from api import services
+
+    for i in range(count):
+        services.token_create(user=UserFactory(username=f"holder-{tag}-{i}"), name="HR",
+                              scope="read", days=30)
+
+
+def build_webhook_endpoints(count, tag):
+    WebhookEndpoint = apps.get_model("api", "WebhookEndpoint")
+    for i in range(count):
+        WebhookEndpoint.objects.create(meeting=_meeting(tag, i), member=members()[i % 5],
+                                       url=f"https://93.184.215.14/{tag}/{i}",
+                                       events=["registration.confirmed"])
+
+
+def build_webhook_deliveries(count, tag):
+    WebhookDelivery = apps.get_model("api", "WebhookDelivery")
+    build_webhook_endpoints(1, f"{tag}d")
+    endpoint = apps.get_model("api", "WebhookEndpoint").objects.latest("pk")
+    for _i in range(count):
+        WebhookDelivery.objects.create(endpoint=endpoint, event="registration.confirmed",
+                                       payload={})
+
 
 BUILDERS = {
     "meetings.Member": build_members,
@@ -319,6 +343,9 @@ BUILDERS = {
     "mail.OutgoingEmail": build_outgoing_emails,
     "auth.User": build_users,
     "auth.Group": build_groups,
+    "api.ApiToken": build_api_tokens,
+    "api.WebhookEndpoint": build_webhook_endpoints,
+    "api.WebhookDelivery": build_webhook_deliveries,
 }
 
 

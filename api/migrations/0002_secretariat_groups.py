@@ -1,5 +1,5 @@
-"""Secretariat editors register webhook endpoints and read and replay their deliveries;
-viewers read them (the admin hides the signing secret from them)."""
+"""Secretariat editors register webhook endpoints, read and replay their deliveries, and
+revoke API tokens; viewers read them (the admin hides the signing secret from them)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -12,10 +12,9 @@ def grant_group_permissions(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="api",
-        content_type__model__in=["webhookendpoint", "webhookdelivery"],
-    ).exclude(codename__in=["add_webhookdelivery", "delete_webhookdelivery"])
+    permissions = Permission.objects.filter(content_type__app_label="api").exclude(
+        codename__in=["add_webhookdelivery", "delete_webhookdelivery", "add_apitoken",
+                      "change_apitoken"])
     for group in Group.objects.filter(name="Secretariat editor"):
         group.permissions.add(*permissions)
     for group in Group.objects.filter(name="Secretariat viewer"):
