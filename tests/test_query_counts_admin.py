@@ -313,7 +313,53 @@ def build_webhook_deliveries(count, tag):
                                        payload={})
 
 
+def build_mail_templates(count, tag):
+    MailTemplate = apps.get_model("mail", "MailTemplate")
+    for i in range(count):
+        MailTemplate.objects.create(kind="registration_confirmed", meeting=_meeting(tag, i),
+                                    subject="S", body="B",
+                                    updated_by=UserFactory(username=f"wr-{tag}-{i}"))
+
+
+def _circular(tag, i):
+    Circular = apps.get_model("communications", "Circular")
+    return Circular.objects.create(meeting=_meeting(tag, i), audience="heads", subject="S",
+                                   body="B", total=1)
+
+
+def build_circulars(count, tag):
+    for i in range(count):
+        _circular(tag, i)
+
+
+def build_circular_deliveries(count, tag):
+    Delivery = apps.get_model("communications", "CircularDelivery")
+    for i in range(count):
+        Delivery.objects.create(circular=_circular(tag, i), email=f"c-{tag}-{i}@example.org")
+
+
+def _reminder(tag, i):
+    Reminder = apps.get_model("communications", "Reminder")
+    return Reminder.objects.create(meeting=_meeting(tag, i), kind="deadline", days_before=7)
+
+
+def build_reminders(count, tag):
+    for i in range(count):
+        _reminder(tag, i)
+
+
+def build_reminder_runs(count, tag):
+    ReminderRun = apps.get_model("communications", "ReminderRun")
+    for i in range(count):
+        ReminderRun.objects.create(reminder=_reminder(tag, i))
+
+
 BUILDERS = {
+    "mail.MailTemplate": build_mail_templates,
+    "communications.Circular": build_circulars,
+    "communications.CircularDelivery": build_circular_deliveries,
+    "communications.Reminder": build_reminders,
+    "communications.ReminderRun": build_reminder_runs,
     "meetings.Member": build_members,
     "meetings.MeetingSeries": build_series,
     "meetings.Meeting": build_meetings,

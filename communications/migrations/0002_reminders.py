@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('communications', '0001_initial'),
-        ('meetings', '0005_action_plans_moved'),
+        ('meetings', '0003_secretariat_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
