@@ -3,6 +3,7 @@ heads of delegation, who comment there, while it is circulated) and the secretar
 that takes it through its steps (`documents.record`)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -79,8 +80,12 @@ def staff_record(request, slug):
     can_manage = roles.can_manage_documents(request.user)
     start_form = RecordStartForm()
     if request.method == "POST":
-        if not can_manage or meeting_record is not None:
-            raise Http404
+        if not can_manage:
+            raise PermissionDenied(_("Only secretariat editors take the record through its "
+                                     "steps."))
+        if meeting_record is not None:
+            messages.error(request, _("This meeting already has its record."))
+            return redirect("staff_documents:record", slug=slug)
         start_form = RecordStartForm(request.POST, request.FILES)
         if start_form.is_valid():
             data = start_form.cleaned_data

@@ -29,6 +29,7 @@ from action_plans.enums import ProgressReportState
 from action_plans.models import ProgressReport, ProgressReportAttachment
 from delegates import links
 from delegates.models import FocalPoint, Registration
+from documents.models import Document, DocumentFile
 from mail.models import OutgoingEmail
 from secretariat.models import Job
 from tests.delegates.staff_helpers import Client
@@ -77,6 +78,14 @@ class World:
         self.attachment_b = ProgressReportAttachment.objects.create(
             report=self.report_b, title="evidence.txt",
             file=ContentFile(b"France's evidence\n", name="evidence.txt"))
+        # France's country report, submitted by its focal point and awaiting the secretariat.
+        self.document_b = Document.objects.create(
+            meeting=self.meeting, member=member("FR"), symbol="ASEM/DGC/T/1",
+            title="Country report of France", kind="country_report", access="participants",
+            state="submitted")
+        self.file_b = DocumentFile.objects.create(
+            document=self.document_b, name="report.pdf", content_type="application/pdf",
+            size=9, sha256="0" * 64, file=ContentFile(b"%PDF-1.4\n", name="report.pdf"))
         self.users = {
             "focal_a": FocalPointFactory(member=member("DE")).user,
             "viewer": _staff("Secretariat viewer"),
@@ -179,6 +188,22 @@ ARGS = {
     "api:registration-confirm": lambda w, p: {"pk": w.registration_b.pk},
     "api:registration-check-in": lambda w, p: {"pk": w.registration_b.pk},
     "api:token_revoke": lambda w, p: {"key": "no-such-token"},
+    "documents:meeting_documents": _meeting,
+    "documents:meeting_pack": _meeting,
+    "documents:record": _meeting,
+    "documents:document": lambda w, p: {"public_id": w.document_b.public_id},
+    "documents:file": lambda w, p: {"public_id": w.file_b.public_id},
+    "documents:focal_documents": _meeting,
+    "documents:focal_add_version": lambda w, p: {"public_id": w.document_b.public_id},
+    "staff_documents:meeting_documents": _meeting,
+    "staff_documents:generate": lambda w, p: {"slug": w.meeting.slug, "key": "agenda"},
+    **{f"staff_documents:{name}": (lambda w, p: {"public_id": w.document_b.public_id})
+       for name in ("document", "add_version", "change_access", "publish", "withdraw",
+                    "accept", "return")},
+    **{f"staff_documents:{name}": _meeting
+       for name in ("record", "record_decisions", "record_circulate", "record_adopt",
+                    "record_publish")},
+    "staff_documents:record_answer": lambda w, p: {"slug": w.meeting.slug, "pk": 999999},
 }
 
 # --- what each visitor gets --------------------------------------------------------------------
@@ -303,6 +328,27 @@ TABLE.update({
     "api:not_found": ("404",) * 5,
     "public:series_ical": PUBLIC,
 })
+# Documents: France's submission is for the secretariat only until it is accepted; the
+# meeting has no record yet. The steps of documents and of the record are POSTs for editors.
+STAFF_POST_ONLY = ("login", "login", "403", "403", "405")
+DOCUMENT_STEPS = ("add_version", "change_access", "publish", "withdraw", "accept", "return",
+                  "generate")
+RECORD_STEPS = ("record_decisions", "record_circulate", "record_answer", "record_adopt",
+                "record_publish")
+TABLE.update({
+    "documents:meeting_documents": PUBLIC,
+    "documents:search": PUBLIC,
+    "documents:document": ("404", "404", "404", "ok", "ok"),
+    "documents:file": ("404", "404", "404", "ok", "ok"),
+    "documents:meeting_pack": ("404", "404", "404", "ok", "ok"),  # nothing they may read
+    "documents:record": ("404",) * 5,
+    "documents:focal_documents": ("login", "login", "ok", "403", "403"),
+    "documents:focal_add_version": ("login", "login", "405", "405", "405"),
+    "staff_documents:meeting_documents": STAFF_READ,
+    "staff_documents:document": STAFF_READ,
+    "staff_documents:record": STAFF_READ,
+    **{f"staff_documents:{step}": STAFF_POST_ONLY for step in DOCUMENT_STEPS + RECORD_STEPS},
+})
 
 
 # What each visitor gets on an empty POST. Whoever is refused ("ok" not answered) must have
@@ -403,6 +449,23 @@ POST_TABLE = {
 }
 POST_TABLE.update(dict.fromkeys(API_PUBLIC, CLOSED))
 POST_TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
+POST_TABLE.update({
+    "documents:meeting_documents": CLOSED,
+    "documents:search": CLOSED,
+    "documents:document": CLOSED,
+    "documents:file": CLOSED,
+    "documents:meeting_pack": CLOSED,
+    "documents:record": ("404",) * 5,
+    "documents:focal_documents": ("login", "login", "ok", "403", "403"),  # empty form: errors
+    "documents:focal_add_version": ("login", "login", "404", "403", "403"),
+    "staff_documents:meeting_documents": STAFF_WRITE,  # empty form: errors
+    "staff_documents:document": ("login", "login", "403", "405", "405"),
+    "staff_documents:record": STAFF_WRITE,  # empty form: errors
+    **{f"staff_documents:{step}": STAFF_WRITE for step in DOCUMENT_STEPS},
+    "staff_documents:record_circulate": STAFF_WRITE,  # no deadline: a message, nothing done
+    **{f"staff_documents:{step}": ("login", "login", "403", "403", "404")  # no record yet
+       for step in ("record_decisions", "record_answer", "record_adopt", "record_publish")},
+})
 
 
 def _url_names(resolver=None, namespace=None):
