@@ -10,6 +10,8 @@ ENV_FILE ?= .env
 PORT ?= $(or $(shell sed -n 's/^PORT=//p' $(ENV_FILE) 2>/dev/null | tail -n 1),8000)
 DEMO_ENV = DJANGO_DEBUG=$${DJANGO_DEBUG:-1} PORT=$(PORT)
 PYTEST_ARGS ?=
+# The suite runs on two workers (pytest-xdist): the CI machine has two cores.
+TEST_WORKERS ?= 2
 
 .PHONY: run demo-env test test-browser lint install bench clean
 
@@ -34,7 +36,7 @@ demo-env:
 
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Only the browser journeys (headless Chromium, tests/e2e); what the browser saw is saved
 # under test-artifacts/screenshots/<journey>/.

@@ -41,8 +41,10 @@ def test_the_beat_schedule_names_tasks_that_exist():
     app.loader.import_default_modules()
     schedule = django_settings.CELERY_BEAT_SCHEDULE
     assert sorted(entry["task"] for entry in schedule.values()) == [
-        "api.tasks.deliver_due_webhooks", "delegates.tasks.expire_unconfirmed_registrations",
-        "mail.tasks.send_due_mail",
+        "api.tasks.deliver_due_webhooks", "communications.tasks.resume_circulars",
+        "communications.tasks.send_due_reminders",
+        "delegates.tasks.expire_unconfirmed_registrations",
+        "documents.tasks.adopt_records_by_silence", "mail.tasks.send_due_mail",
         "secretariat.anonymise_registrations",
         "secretariat.fail_stale_jobs", "secretariat.remove_old_jobs"]
     assert all(entry["task"] in app.tasks for entry in schedule.values())
