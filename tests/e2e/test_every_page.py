@@ -35,6 +35,10 @@ PAGES = {
         "/topics/",
         "/topics/{topic}/",
         "/plans/action-plan-2018-2019/",
+        "/meetings/{twelfth}/documents/",
+        "/meetings/{twelfth}/record/",
+        "/documents/search/?q=customs",
+        "/registrations/lost-link/",
         "/privacy/",
         "/accounts/login/",
         "{manage_link}",
@@ -46,6 +50,8 @@ PAGES = {
         "/focal/meetings/{demo}/",
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
+        "/focal/documents/{demo}/",
+        "/api/tokens/",
     ],
     "secretariat": [
         "/staff/",
@@ -56,6 +62,14 @@ PAGES = {
         "/staff/{demo}/import/",
         "/staff/focal-points/",
         "/staff/privacy/",
+        "/staff/documents/meetings/{twelfth}/",
+        "/staff/documents/records/{twelfth}/",
+        "/staff/documents/records/{demo}/",
+        "/staff/{demo}/circulars/",
+        "/staff/{demo}/circulars/new/",
+        "/staff/{demo}/reminders/",
+        "/staff/mail/",
+        "/staff/{demo}/mail/",
         "/admin/",
         "/admin/delegates/registration/",
         "/admin/delegates/registration/{registration}/change/",
@@ -73,8 +87,14 @@ PAGES = {
 
 @pytest.fixture
 def page_values(e2e_data):
-    """The values the addresses of PAGES take, from the demo."""
+    """The values the addresses of PAGES take, from the demo (with the 12th Meeting's
+    documents and record)."""
+    from demo.documents import load_documents
+    from demo.record import load_record
+
     demo, twelfth = e2e_data["demonstration"], e2e_data["twelfth"]
+    load_documents(twelfth)
+    load_record(twelfth)
     registration = Registration.objects.filter(
         meeting=demo, status=RegistrationStatus.CONFIRMED).order_by("pk").first()
     thai = Registration.objects.filter(meeting=demo, member__code="TH").order_by("pk").first()
