@@ -6,14 +6,10 @@ from django.contrib import admin
 
 from documents.models import MeetingRecord, RecordComment, RecordDecision
 
+from .documents import _ReadOnly
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
+class ReadOnlyAdmin(_ReadOnly):
     def has_delete_permission(self, request, obj=None):
         return False
 
