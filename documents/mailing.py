@@ -28,6 +28,31 @@ RECORD_KINDS = {
     "record_adopted": (_("Record: adopted by silence procedure"), {}),
     "record_published": (_("Record: published"), {}),
 }
+# To the secretariat (no personal link): kind -> (label, placeholders)
+SECRETARIAT_KINDS = {
+    "record_commented": (_("Record: a head of delegation commented (to the secretariat)"), {
+        "name": _("The head of delegation's name."), "member": _("The member."),
+        **MEETING_PLACEHOLDERS, "text": _("The comment."),
+        "objection": _("Whether it is an objection."),
+        "staff_url": _("The secretariat's page of the record.")}),
+}
+DOCUMENT_PLACEHOLDERS = {
+    **MEETING_PLACEHOLDERS,
+    "member": _("The member that submitted the document."),
+    "title": _("The document's title."),
+    "symbol": _("The document's symbol."),
+    "kind": _("The kind of document."),
+    "document_url": _("The address of the document's page."),
+}
+# A focal point's submissions: kind -> (label, extra placeholders)
+DOCUMENT_KINDS = {
+    "document_submitted": (_("Document submitted by a member (to the secretariat)"), {
+        "review_url": _("The secretariat's page of the document.")}),
+    "document_accepted": (_("Document accepted (to the member's focal points)"), {}),
+    "document_returned": (_("Document returned (to the member's focal points)"), {
+        "reason": _("Why the secretariat returned it."),
+        "focal_url": _("The focal point's documents page.")}),
+}
 
 
 def deadline_words(record):
@@ -43,6 +68,30 @@ def record_values(record, head, **extra):
     }
 
 
+def document_values(document, **extra):
+    """The placeholders of a mail about one document, as strings."""
+    return {
+        **meeting_values(document.meeting),
+        "member": document.member.name if document.member_id else "",
+        "title": document.title, "symbol": document.symbol,
+        "kind": str(document.get_kind_display()),
+        "document_url": settings.SITE_URL + document.get_absolute_url(),
+        **{key: str(value) for key, value in extra.items()},
+    }
+
+
+def _document_example(meeting, pk=None):
+    from .models import Document
+
+    document = (Document.objects.filter(meeting=meeting, member__isnull=False)
+                .select_related("meeting", "member").order_by("-pk").first())
+    if document is None:
+        return None
+    return str(document), document_values(
+        document, review_url="[the secretariat's page]", reason="[the reason]",
+        focal_url="[the focal point's documents page]")
+
+
 def _example(meeting, pk=None):
     from mail.outbox import LINK_PLACEHOLDER
 
@@ -55,7 +104,8 @@ def _example(meeting, pk=None):
         return None
     values = record_values(record, head, deadline="[the deadline for comments]",
                            comment="[the comment]", resolution="[text changed]",
-                           reply="[the reply]")
+                           reply="[the reply]", text="[the comment]", objection="[yes or no]",
+                           staff_url="[the secretariat's page of the record]")
     return str(head), {**values, "link": LINK_PLACEHOLDER}
 
 
@@ -64,3 +114,9 @@ def register_mail_kinds():
     for kind, (label, extra) in RECORD_KINDS.items():
         register_kind(kind, label=label, group="record", example=_example,
                       placeholders={**RECORD_PLACEHOLDERS, **extra})
+    for kind, (label, placeholders) in SECRETARIAT_KINDS.items():
+        register_kind(kind, label=label, group="record", example=_example,
+                      placeholders=placeholders)
+    for kind, (label, extra) in DOCUMENT_KINDS.items():
+        register_kind(kind, label=label, group="documents", example=_document_example,
+                      placeholders={**DOCUMENT_PLACEHOLDERS, **extra})

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from asem_customs import roles
 from delegates.enums import MailLink, RegistrationStatus, Role
 from delegates.models import Registration
-from mail.outbox import queue_mail, queue_message
+from mail.outbox import queue_mail
 
 from . import access, services
 from .enums import Access, Adoption, CommentResolution, DocumentKind, RecordState
@@ -188,15 +188,12 @@ def record_comment(*, record, registration, text, is_objection=False, now=None):
     )
     _log(record, "objected" if is_objection else "commented", None,
          f"{registration.member.name}, round {record.round}")
-    queue_message(
-        to=settings.SECRETARIAT_EMAIL,
-        subject=(_("Objection to the record: %(meeting)s") if is_objection
-                 else _("Comment on the record: %(meeting)s")) % {"meeting": record.meeting.title},
-        body=_("%(member)s (%(name)s) wrote on the draft record:\n\n%(text)s\n\n"
-               "Answer it: %(url)s\n")
-        % {"member": registration.member.name, "name": registration.full_name, "text": text,
-           "url": settings.SITE_URL + f"/staff/documents/records/{record.meeting.slug}/"},
-        kind="documents.record",
+    queue_mail(
+        to=settings.SECRETARIAT_EMAIL, template="record_commented", meeting=record.meeting_id,
+        context=record_values(
+            record, registration, text=text,
+            objection=_("yes: it breaks the silence") if is_objection else _("no"),
+            staff_url=settings.SITE_URL + f"/staff/documents/records/{record.meeting.slug}/"),
     )
     return comment
 

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 
 from asem_customs import roles
 from delegates.models import FocalPoint
-from mail.outbox import queue_message
+from mail.outbox import queue_mail
 from meetings.models import Meeting
 
 from . import files
 from .enums import MEMBER_KINDS, Access, DocumentKind, DocumentState
+from .mailing import document_values
 from .models import Document, DocumentFile, DocumentLogEntry, SymbolPattern
 
 logger = logging.getLogger(__name__)
@@ -51,9 +52,11 @@ def _log(document, action, actor, note=""):
     logger.info("%s document=%s actor=%s", action, document.pk, getattr(actor, "pk", None))
 
 
-def _mail(recipients, subject, body, kind):
+def _mail(recipients, kind, document, **extra):
+    """One mail of `kind` (`documents.mailing`) to each address, in the meeting's wording."""
+    values = document_values(document, **extra)
     for address in dict.fromkeys(a for a in recipients if a):
-        queue_message(to=address, subject=subject, body=body, kind=kind)
+        queue_mail(to=address, template=kind, context=values, meeting=document.meeting_id)
 
 
 def _focal_point_addresses(member_id):
@@ -297,15 +300,8 @@ def document_submit(*, meeting, member, title, kind, file, actor, language="en")
     _store_file(document=document, upload=file, language=_check_language(language),
                 actor=actor)
     _log(document, "documents.submission.submitted", actor)
-    _mail([settings.SECRETARIAT_EMAIL],
-          _("%(member)s submitted a document for %(meeting)s")
-          % {"member": member.name, "meeting": meeting.title},
-          _("%(member)s submitted \"%(title)s\" (%(kind)s) for %(meeting)s.\n\n"
-            "Accept or return it: %(url)s\n")
-          % {"member": member.name, "title": document.title,
-             "kind": document.get_kind_display(), "meeting": meeting.title,
-             "url": settings.SITE_URL + f"/staff/documents/{document.public_id}/"},
-          "documents.submission")
+    _mail([settings.SECRETARIAT_EMAIL], "document_submitted", document,
+          review_url=settings.SITE_URL + f"/staff/documents/{document.public_id}/")
     return document
 
 
@@ -336,11 +332,7 @@ def document_accept(*, document, actor, access=None, publish=True):
     document.save(update_fields=["state", "access", "return_reason", "published_at",
                                  "updated_at"])
     _log(document, "documents.submission.accepted", actor)
-    _mail(_focal_point_addresses(document.member_id),
-          _("Your document for %(meeting)s was accepted") % {"meeting": document.meeting.title},
-          _("\"%(title)s\" was accepted by the secretariat as %(symbol)s.\n\n%(url)s\n")
-          % {"title": document.title, "symbol": document.symbol, "url": _url(document)},
-          "documents.submission")
+    _mail(_focal_point_addresses(document.member_id), "document_accepted", document)
     return document
 
 
@@ -360,13 +352,9 @@ def document_return(*, document, reason, actor):
     document.published_at = None
     document.save(update_fields=["state", "return_reason", "published_at", "updated_at"])
     _log(document, "documents.submission.returned", actor, reason)
-    _mail(_focal_point_addresses(document.member_id),
-          _("Your document for %(meeting)s was returned") % {"meeting": document.meeting.title},
-          _("The secretariat returned \"%(title)s\":\n\n%(reason)s\n\n"
-            "Upload a new version from your focal point pages: %(url)s\n")
-          % {"title": document.title, "reason": reason,
-             "url": settings.SITE_URL + f"/focal/documents/{document.meeting.slug}/"},
-          "documents.submission")
+    _mail(_focal_point_addresses(document.member_id), "document_returned", document,
+          reason=reason,
+          focal_url=settings.SITE_URL + f"/focal/documents/{document.meeting.slug}/")
     return document
 
 

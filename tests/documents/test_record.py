@@ -137,7 +137,7 @@ def test_head_of_delegation_reads_draft_and_comments_through_signed_link(
     assert response.status_code == 302
     comment = draft.comments.get()
     assert (comment.member.code, comment.round, comment.is_objection) == ("DE", 1, False)
-    assert OutgoingEmail.objects.filter(kind="documents.record").count() == 1
+    assert OutgoingEmail.objects.filter(kind="record_commented").count() == 1
 
 
 @pytest.mark.parametrize("who", ["anonymous", "delegate", "pending_head", "other_meeting_head"])

@@ -136,14 +136,14 @@ def test_focal_point_submission_accepted(meeting, django_capture_on_commit_callb
     assert (document.state, document.access, document.published_at) == (
         DocumentState.SUBMITTED, Access.PARTICIPANTS, None)
     assert [m.to for m in mail.outbox] == [["secretariat@example.org"]]
-    assert mail.outbox[0].subject == f"Germany submitted a document for {meeting.title}"
+    assert mail.outbox[0].subject == f"Germany submitted a document for the {meeting.title}"
 
     with django_capture_on_commit_callbacks(execute=True):
         services.document_accept(document=document, actor=editor())
     document.refresh_from_db()
     assert document.state == DocumentState.ACCEPTED and document.published_at is not None
     assert mail.outbox[-1].to == [focal.email]
-    assert mail.outbox[-1].subject == f"Your document for {meeting.title} was accepted"
+    assert mail.outbox[-1].subject == f"Your document for the {meeting.title} was accepted"
     assert actions(document) == ["documents.submission.submitted",
                                  "documents.submission.accepted"]
 

@@ -40,7 +40,8 @@ def test_the_expected_kinds_are_registered():
         "focal_point_invitation", "password_reset", "circular", "reminder_deadline",
         "reminder_pending", "reminder_practical", "progress_report_submitted",
         "progress_report_accepted", "progress_report_rejected", "record_circulated",
-        "record_comment_answered", "record_adopted", "record_published",
+        "record_comment_answered", "record_adopted", "record_published", "record_commented",
+        "document_submitted", "document_accepted", "document_returned",
     }
 
 
