@@ -4,6 +4,9 @@ labelled so: a working paper of the Working Group and a country report of German
 participants), and a note of the secretariat (secretariat only). The summary record is
 added by the record of the meeting."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
@@ -56,12 +59,20 @@ def _illustrative_pdf(title, text):
     return bytes(pdf.output())
 
 
+BERLIN = ZoneInfo("Europe/Berlin")
+AGENDA_PUBLISHED = dt.datetime(2017, 9, 15, 10, 0, tzinfo=BERLIN)
+PAPERS_PUBLISHED = dt.datetime(2017, 10, 6, 10, 0, tzinfo=BERLIN)
+PLAN_PUBLISHED = dt.datetime(2017, 10, 17, 18, 0, tzinfo=BERLIN)
+
+
 def load_documents(twelfth):
     """Add the 12th Meeting's documents once; returns how many were added."""
     if twelfth.documents.exists():
         return 0
-    services.document_generate(meeting=twelfth, key="agenda", actor=SYSTEM, publish=True)
-    services.document_generate(meeting=twelfth, key="action_plan", actor=SYSTEM, publish=True)
+    agenda = services.document_generate(meeting=twelfth, key="agenda", actor=SYSTEM,
+                                        publish=True)
+    plan = services.document_generate(meeting=twelfth, key="action_plan", actor=SYSTEM,
+                                      publish=True)
     items = {item.title: item for item in twelfth.agenda_items.all()}
     for spec in ILLUSTRATIVE:
         document = services.document_add(
@@ -73,4 +84,9 @@ def load_documents(twelfth):
         if spec.get("member"):
             document.member = Member.objects.get(code=spec["member"])
             document.save(update_fields=["member"])
+    # Published when a secretariat would have published them, not on the day the demo loads
+    # (load_demo refreshes the cached pages afterwards).
+    twelfth.documents.filter(published_at__isnull=False).update(published_at=PAPERS_PUBLISHED)
+    twelfth.documents.filter(pk=agenda.pk).update(published_at=AGENDA_PUBLISHED)
+    twelfth.documents.filter(pk=plan.pk).update(published_at=PLAN_PUBLISHED)
     return twelfth.documents.count()
