@@ -28,7 +28,7 @@ from mail.outbox import queue_mail
 from . import access, services
 from .enums import Access, Adoption, CommentResolution, DocumentKind, RecordState
 from .mailing import deadline_words, record_values
-from .models import DocumentLogEntry, MeetingRecord, RecordComment, RecordDecision
+from .models import MeetingRecord, RecordComment, RecordDecision
 
 EDITABLE_STATES = (RecordState.DRAFT, RecordState.CIRCULATED)
 
@@ -75,13 +75,9 @@ def _require_manager(actor):
                           code="forbidden")
 
 
-def _person(actor):
-    return None if actor is roles.SYSTEM or actor is None else actor
-
-
 def _log(record, action, actor, note=""):
-    DocumentLogEntry.objects.create(document=record.document, action=f"documents.record.{action}",
-                                    actor=_person(actor), note=note)
+    """The audit entry of a step, on the record's document (the documents' own log)."""
+    services._log(record.document, f"documents.record.{action}", actor, note)
 
 
 def _locked(record):
@@ -214,7 +210,7 @@ def record_answer(*, comment, resolution, reply, actor):
         raise RecordError(_("An adopted record no longer changes."), code="adopted")
     comment.resolution = resolution
     comment.reply = reply
-    comment.replied_by = _person(actor)
+    comment.replied_by = services._person(actor)
     comment.replied_at = timezone.now()
     comment.save(update_fields=["resolution", "reply", "replied_by", "replied_at"])
     _log(comment.record, "comment_answered", actor,
