@@ -9,13 +9,14 @@ class TokenScope(models.TextChoices):
 
 class WebhookEvent(models.TextChoices):
     """What an endpoint may subscribe to (each emitted by `asem_customs.events.emit` from the
-    services). `document.published` joins when the documents app lands."""
+    services)."""
 
     REGISTRATION_SUBMITTED = "registration.submitted", _("Registration submitted")
     REGISTRATION_CONFIRMED = "registration.confirmed", _("Registration confirmed")
     REGISTRATION_WAITLISTED = "registration.waitlisted", _("Registration moved to the waiting list")
     REGISTRATION_CANCELLED = "registration.cancelled", _("Registration cancelled")
     REGISTRATION_CHECKED_IN = "registration.checked_in", _("Delegate checked in")
+    DOCUMENT_PUBLISHED = "document.published", _("Document published")
 
 
 class DeliveryStatus(models.TextChoices):

@@ -38,3 +38,20 @@ class SecretariatEditorOnly(BasePermission):
 
     def has_permission(self, request, view):
         return roles.is_secretariat_editor(request.user)
+
+
+class DocumentAccess(BasePermission):
+    """Documents: anyone reads what `documents.access` lets them read; a change needs a token
+    of the write scope, and the documents' services decide whether its holder may make it."""
+
+    message = "A personal API token of the write scope is needed to change documents."
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        if request.auth is None:
+            return False
+        if not request.auth.can_write:
+            self.message = "This token may only read: make a token with the write scope."
+            return False
+        return True

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from delegates.services import RegistrationError
+from documents.services import DocumentError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 # A broken rule that is about who acts, not about the registration's state.
@@ -48,9 +49,30 @@ def registration_problem(error):
                    title="The registration rules do not allow this", code=code)
 
 
+# Broken rules of the documents about the state of things; the others are about what was sent.
+DOCUMENT_CONFLICT_CODES = {"state", "symbol_taken", "no_data"}
+
+
+def document_problem(error):
+    code = error.code or "document_rule"
+    if code == "forbidden":
+        status = 403
+    elif code in DOCUMENT_CONFLICT_CODES:
+        status = 409
+    else:
+        status = 422
+    message = error.message % error.params if error.params else error.message
+    return problem(status, message,
+                   type_=f"urn:asem-customs:problem:document_{code}",
+                   title="The document rules do not allow this", code=code)
+
+
 def problem_exception_handler(exc, context):
     if isinstance(exc, RegistrationError):
         body = registration_problem(exc)
+        return _response(Response(body, status=body["status"]))
+    if isinstance(exc, DocumentError):
+        body = document_problem(exc)
         return _response(Response(body, status=body["status"]))
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -9,10 +9,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from action_plans.models import ActionPlan, ActionPoint, ProgressReport
-from asem_customs.roles import can_see_passport_details, focal_member
+from asem_customs.roles import can_read_all_documents, can_see_passport_details, focal_member
 from delegates.enums import PASSPORT_FIELDS
 from delegates.models import Registration
 from delegates.services import EDITABLE_FIELDS
+from documents.enums import Access, DocumentKind
+from documents.models import Document, DocumentFile
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
 
 
@@ -180,3 +182,90 @@ class CheckInSerializer(serializers.Serializer):
     changed = serializers.BooleanField(read_only=True,
                                        help_text="False when already checked in before.")
     registration = RegistrationSerializer(read_only=True)
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+class DocumentFileSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DocumentFile
+        fields = ["id", "language", "version", "name", "content_type", "size", "sha256",
+                  "uploaded_at", "download_url"]
+
+    def get_download_url(self, document_file) -> str:
+        return _absolute(reverse("api:document-file", kwargs={
+            "public_id": document_file.document.public_id, "file_id": document_file.public_id}))
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    """A document with its current files (one per language). What a published public
+    document shows anyone; the reason a submission was returned only to the secretariat."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    member = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    agenda_item = serializers.SlugRelatedField(slug_field="position", read_only=True)
+    files = DocumentFileSerializer(source="current_files", many=True, read_only=True)
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["id", "meeting", "symbol", "title", "kind", "access", "state", "member",
+                  "agenda_item", "published_at", "updated_at", "return_reason", "files",
+                  "web_url"]
+
+    def get_web_url(self, document) -> str:
+        return _absolute(document.get_absolute_url())
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not can_read_all_documents(self.context["request"].user):
+            data.pop("return_reason", None)
+        return data
+
+
+class DocumentCreateSerializer(serializers.Serializer):
+    """A new document with its first file (multipart/form-data)."""
+
+    meeting = serializers.SlugRelatedField(slug_field="slug", queryset=Meeting.objects.all())
+    title = serializers.CharField(max_length=300)
+    kind = serializers.ChoiceField(choices=DocumentKind.choices)
+    access = serializers.ChoiceField(choices=Access.choices, default=Access.SECRETARIAT)
+    language = serializers.CharField(max_length=10, default="en")
+    symbol = serializers.CharField(max_length=80, required=False, allow_blank=True,
+                                   help_text="Proposed from the series' pattern when blank.")
+    agenda_item = serializers.IntegerField(required=False, allow_null=True,
+                                           help_text="The agenda item's position.")
+    file = serializers.FileField()
+    publish = serializers.BooleanField(default=False)
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class DocumentChangeSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=300, required=False)
+    symbol = serializers.CharField(max_length=80, required=False)
+    kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
+    access = serializers.ChoiceField(choices=Access.choices, required=False)
+    agenda_item = serializers.IntegerField(required=False, allow_null=True,
+                                           help_text="The agenda item's position; null for none.")
+
+
+class DocumentVersionSerializer(serializers.Serializer):
+    """A new file for a language: a new version, or the document's first file in it."""
+
+    file = serializers.FileField()
+    language = serializers.CharField(max_length=10, default="en")
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AcceptSerializer(serializers.Serializer):
+    access = serializers.ChoiceField(choices=Access.choices, required=False)
+    publish = serializers.BooleanField(default=True)

@@ -12,6 +12,7 @@ router.register("topics", views.TopicViewSet, basename="topic")
 router.register("members", views.MemberViewSet, basename="member")
 router.register("action-plans", views.ActionPlanViewSet, basename="action-plan")
 router.register("registrations", views.RegistrationViewSet, basename="registration")
+router.register("documents", views.DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

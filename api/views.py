@@ -7,12 +7,14 @@ matching `If-None-Match`. Answers to a token are never stored by a cache.
 import hashlib
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from action_plans.models import ActionPlan
@@ -20,12 +22,17 @@ from action_plans.selectors import points_with_progress
 from asem_customs import roles
 from delegates import services
 from delegates.models import Registration
-from meetings.models import Member, Topic
+from documents import access as document_access
+from documents import files as document_files
+from documents import selectors as document_selectors
+from documents import services as document_services
+from documents.models import DocumentFile
+from meetings.models import AgendaItem, Member, Topic
 from meetings.selectors import agenda_items_for, public_meetings
 
 from . import serializers
-from .filters import MeetingFilter, RegistrationFilter
-from .permissions import RegistrationAccess, SecretariatEditorOnly
+from .filters import DocumentFilter, MeetingFilter, RegistrationFilter
+from .permissions import DocumentAccess, RegistrationAccess, SecretariatEditorOnly
 
 PUBLIC_MAX_AGE = 60
 PROBLEM = OpenApiResponse(description="A problem details object (RFC 9457).")
@@ -244,3 +251,170 @@ class RegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             "registration": serializers.RegistrationSerializer(
                 registration, context=self.get_serializer_context()).data,
         }, status=status.HTTP_200_OK)
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def _agenda_item(meeting, position):
+    """The meeting's agenda item at `position` (None for None), or a validation problem."""
+    if position is None:
+        return None
+    found = AgendaItem.objects.filter(meeting=meeting, position=position).first()
+    if found is None:
+        from rest_framework.exceptions import ValidationError
+
+        raise ValidationError({"agenda_item": ["The meeting has no agenda item at this "
+                                               "position."]})
+    return found
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Documents",
+        description="Without a token: the published public documents of every meeting. With "
+                    "one: what its holder may read (participants' documents of the meetings "
+                    "where the member holds a seat; everything for the secretariat)."),
+    retrieve=extend_schema(summary="A document", description="With its current files."),
+    create=extend_schema(summary="Add a document (secretariat editors)",
+                         description="multipart/form-data with the first file.",
+                         request={"multipart/form-data": serializers.DocumentCreateSerializer},
+                         responses={201: serializers.DocumentSerializer, 409: PROBLEM,
+                                    422: PROBLEM}),
+    partial_update=extend_schema(summary="Change a document (secretariat editors)",
+                                 request=serializers.DocumentChangeSerializer,
+                                 responses={200: serializers.DocumentSerializer, 409: PROBLEM}),
+)
+class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                      mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                      viewsets.GenericViewSet):
+    """A meeting's documents, read by anyone as the web pages allow them
+    (`documents.access`), managed by secretariat editors with a write token through the
+    same services as the staff pages (symbols, versions, publishing, submissions, audit)."""
+
+    serializer_class = serializers.DocumentSerializer
+    permission_classes = [DocumentAccess]
+    filterset_class = DocumentFilter
+    lookup_field = "public_id"
+    lookup_value_regex = "[0-9a-f-]{36}"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        reader = document_access.Reader(user=self.request.user)
+        return document_selectors.readable_documents(reader).order_by(
+            "-meeting__year", "meeting_id", "symbol", "pk")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not isinstance(response, Response):
+            return response  # a file: `download_response` says how it may be kept
+        if request.auth is not None or request.method not in ("GET", "HEAD"):
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+        # What anyone reads without a token: an ETag and a minute in public caches, which
+        # keep it apart from answers to a token.
+        patch_vary_headers(response, ["Authorization"])
+        if response.status_code != 200:
+            return response
+        response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        return get_conditional_response(request, etag=etag, response=response)
+
+    def _answer(self, document, status_code=status.HTTP_200_OK):
+        document = self.get_queryset().get(pk=document.pk)
+        return Response(self.get_serializer(document).data, status=status_code)
+
+    def _valid(self, serializer_class):
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def create(self, request, *args, **kwargs):
+        data = self._valid(serializers.DocumentCreateSerializer)
+        meeting = data["meeting"]
+        document = document_services.document_add(
+            meeting=meeting, title=data["title"], kind=data["kind"], file=data["file"],
+            access=data["access"], language=data["language"], symbol=data.get("symbol", ""),
+            agenda_item=_agenda_item(meeting, data.get("agenda_item")),
+            note=data.get("note", ""), publish=data["publish"], actor=request.user)
+        return self._answer(document, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        document = self.get_object()
+        data = self._valid(serializers.DocumentChangeSerializer)
+        changes = {key: data[key] for key in ("title", "symbol", "kind") if key in data}
+        if "agenda_item" in data:
+            changes["agenda_item"] = _agenda_item(document.meeting, data["agenda_item"])
+        document_services.document_change(document=document, actor=request.user, **changes)
+        if "access" in data:
+            document_services.document_change_access(document=document, access=data["access"],
+                                                     actor=request.user)
+        return self._answer(document)
+
+    @extend_schema(summary="Add a file: a new version or a new language (secretariat "
+                           "editors; a focal point for its member's submission)",
+                   request={"multipart/form-data": serializers.DocumentVersionSerializer},
+                   responses={201: serializers.DocumentSerializer, 422: PROBLEM})
+    @action(detail=True, methods=["post"])
+    def files(self, request, public_id=None):
+        document = self.get_object()
+        data = self._valid(serializers.DocumentVersionSerializer)
+        document_services.document_add_version(
+            document=document, file=data["file"], language=data["language"],
+            note=data.get("note", ""), actor=request.user)
+        return self._answer(document, status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Download a file", responses={
+        (200, "application/octet-stream"): OpenApiResponse(description="The file.")})
+    @action(detail=True, methods=["get"], url_path=r"files/(?P<file_id>[0-9a-f-]{36})",
+            url_name="file", filter_backends=[], pagination_class=None)
+    def file(self, request, public_id=None, file_id=None):
+        document = self.get_object()
+        document_file = get_object_or_404(DocumentFile, document=document, public_id=file_id)
+        reader = document_access.Reader(user=request.user)
+        if not document_access.can_read_file(reader, document_file, document):
+            raise Http404
+        return document_files.download_response(document_file)
+
+    @extend_schema(summary="Publish a document (secretariat editors)", request=None,
+                   responses={200: serializers.DocumentSerializer, 409: PROBLEM})
+    @action(detail=True, methods=["post"])
+    def publish(self, request, public_id=None):
+        document = document_services.document_publish(document=self.get_object(),
+                                                      actor=request.user)
+        return self._answer(document)
+
+    @extend_schema(summary="Withdraw a published document (secretariat editors)",
+                   request=serializers.ReasonSerializer,
+                   responses={200: serializers.DocumentSerializer})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, public_id=None):
+        data = self._valid(serializers.ReasonSerializer)
+        document = document_services.document_withdraw(
+            document=self.get_object(), reason=data["reason"], actor=request.user)
+        return self._answer(document)
+
+    @extend_schema(summary="Accept a member's submission (secretariat editors)",
+                   request=serializers.AcceptSerializer,
+                   responses={200: serializers.DocumentSerializer, 409: PROBLEM})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, public_id=None):
+        data = self._valid(serializers.AcceptSerializer)
+        document = document_services.document_accept(
+            document=self.get_object(), access=data.get("access"), publish=data["publish"],
+            actor=request.user)
+        return self._answer(document)
+
+    @extend_schema(summary="Return a member's submission with a reason (secretariat editors)",
+                   request=serializers.ReasonSerializer,
+                   responses={200: serializers.DocumentSerializer, 409: PROBLEM,
+                              422: PROBLEM})
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_to_member(self, request, public_id=None):
+        data = self._valid(serializers.ReasonSerializer)
+        document = document_services.document_return(
+            document=self.get_object(), reason=data["reason"], actor=request.user)
+        return self._answer(document)

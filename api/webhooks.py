@@ -60,10 +60,54 @@ def registration_data(registration):
     }
 
 
+def document_data(document):
+    """What a webhook tells of a document: what its public listing shows."""
+    return {
+        "id": str(document.public_id),
+        "meeting": document.meeting.slug,
+        "symbol": document.symbol,
+        "title": document.title,
+        "kind": document.kind,
+        "access": document.access,
+        "member": document.member.code if document.member_id else None,
+        "published_at": document.published_at.isoformat() if document.published_at else None,
+        "url": f"{settings.SITE_URL}/api/v1/documents/{document.public_id}/",
+    }
+
+
+def _registration_subject(ids):
+    registration = (Registration.objects.select_related("meeting", "member")
+                    .filter(pk=ids.get("registration")).first())
+    if registration is None:
+        return None
+    # An endpoint of one member hears of that member's delegation only.
+    return ({"registration": registration_data(registration)},
+            lambda endpoint: endpoint.member_id in (None, registration.member_id))
+
+
+def _document_subject(ids):
+    from documents.enums import Access
+    from documents.models import Document
+
+    document = (Document.objects.select_related("meeting", "member")
+                .filter(pk=ids.get("document")).first())
+    if document is None or not document.is_published:
+        return None
+    # An endpoint of one member hears of documents open beyond the secretariat, and of its
+    # member's own submissions.
+    return ({"document": document_data(document)},
+            lambda endpoint: (endpoint.member_id is None
+                              or document.access != Access.SECRETARIAT
+                              or endpoint.member_id == document.member_id))
+
+
+SUBJECTS = {"registration": _registration_subject, "document": _document_subject}
+
+
 def queue_deliveries(event, **ids):
     """The listener of `asem_customs.events`: one delivery per active endpoint of the
-    meeting that subscribed to `event` (and, for an endpoint of one member, only for that
-    member's delegation), each handed to a worker."""
+    meeting that subscribed to `event` (an endpoint of one member hears only of what
+    concerns it), each handed to a worker."""
     if event not in WebhookEvent.values:
         return []
     # A meeting has a handful of endpoints (most have none: one query, then nothing); their
@@ -72,20 +116,17 @@ def queue_deliveries(event, **ids):
         meeting_id=ids.get("meeting"), is_active=True) if event in endpoint.events]
     if not endpoints:
         return []
-    registration = (Registration.objects.select_related("meeting", "member")
-                    .filter(pk=ids.get("registration")).first())
-    if registration is None:
+    subject = SUBJECTS[event.split(".", 1)[0]](ids)
+    if subject is None:
         return []
-    endpoints = [endpoint for endpoint in endpoints
-                 if endpoint.member_id in (None, registration.member_id)]
+    data, reaches = subject
     deliveries = []
-    for endpoint in endpoints:
+    for endpoint in filter(reaches, endpoints):
         delivery = WebhookDelivery(endpoint=endpoint, event=event,
                                    next_attempt_at=timezone.now())
         delivery.payload = {
             "id": str(delivery.event_id), "event": event,
-            "created_at": timezone.now().isoformat(),
-            "data": {"registration": registration_data(registration)},
+            "created_at": timezone.now().isoformat(), "data": data,
         }
         delivery.save()
         deliveries.append(delivery)

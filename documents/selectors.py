@@ -76,6 +76,13 @@ def member_documents(member, meeting):
     return [sort_files(d) for d in _with_files(queryset).order_by("-created_at")]
 
 
+def readable_documents(reader):
+    """Every document of every meeting this person may read, with its meeting, member, agenda
+    item and current files (the API's list)."""
+    queryset = access.readable_anywhere(Document.objects.all(), reader)
+    return _with_files(queryset.select_related("meeting"))
+
+
 def newly_published(limit):
     """Published public documents, newest first (the Atom feed)."""
     return (Document.objects.filter(access=Access.PUBLIC, published_at__isnull=False,

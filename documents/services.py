@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asem_customs import roles
+from asem_customs import events, roles
 from delegates.models import FocalPoint
 from mail.outbox import queue_mail
 from meetings.models import Meeting
@@ -62,6 +62,11 @@ def _mail(recipients, kind, document, **extra):
 def _focal_point_addresses(member_id):
     return FocalPoint.objects.filter(member_id=member_id, user__is_active=True).values_list(
         "user__email", flat=True)
+
+
+def _announce_published(document):
+    """Tell the listeners (the API's webhooks) once the transaction commits."""
+    events.emit("document.published", document=document.pk, meeting=document.meeting_id)
 
 
 def _url(document):
@@ -179,6 +184,7 @@ def document_add(*, meeting, title, kind, file, actor, access=Access.SECRETARIAT
     _log(document, "documents.document.added", actor, note)
     if publish:
         _log(document, "documents.document.published", actor)
+        _announce_published(document)
     return document
 
 
@@ -264,6 +270,7 @@ def document_publish(*, document, actor, at=None):
         document.published_at = at or timezone.now()
         document.save(update_fields=["published_at", "updated_at"])
         _log(document, "documents.document.published", actor)
+        _announce_published(document)
     return document
 
 
@@ -332,6 +339,8 @@ def document_accept(*, document, actor, access=None, publish=True):
     document.save(update_fields=["state", "access", "return_reason", "published_at",
                                  "updated_at"])
     _log(document, "documents.submission.accepted", actor)
+    if publish:
+        _announce_published(document)
     _mail(_focal_point_addresses(document.member_id), "document_accepted", document)
     return document
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from asem_customs import roles
 from meetings.selectors import public_meetings
 
-from . import access, selectors
+from . import access, files, selectors
 from .enums import Access
 from .forms import SearchForm
 from .models import Document, DocumentFile
@@ -60,25 +60,15 @@ def document_detail(request, public_id):
     reader = access.reader_for(request)
     if not access.can_read(reader, document):
         _refuse(document)
-    files = list(document.files.all())
-    current = sorted((f for f in files if f.is_current),
+    all_files = list(document.files.all())
+    current = sorted((f for f in all_files if f.is_current),
                      key=lambda f: ({"en": 0, "fr": 1}.get(f.language, 2), f.language))
     return render(request, "documents/document_detail.html", {
         "document": document, "meeting": document.meeting, "current_files": current,
-        "older_files": [f for f in files if not f.is_current] if reader.is_secretariat else [],
+        "older_files": [f for f in all_files if not f.is_current] if reader.is_secretariat else [],
         "last_changed": max((f.uploaded_at for f in current), default=None),
         "can_manage": roles.can_manage_documents(request.user),
     })
-
-
-def _download(document_file):
-    response = FileResponse(document_file.file.open("rb"), as_attachment=True,
-                            filename=document_file.name,
-                            content_type=document_file.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_safe
@@ -90,7 +80,7 @@ def file_download(request, public_id):
         _refuse(document_file.document)
     if not access.can_read_file(reader, document_file, document_file.document):
         raise Http404
-    return _download(document_file)
+    return files.download_response(document_file)
 
 
 def _pack_name(document, document_file, taken):

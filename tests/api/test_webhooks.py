@@ -20,7 +20,7 @@ from tests.factories import member
 
 pytestmark = pytest.mark.django_db
 ALL_EVENTS = ["registration.submitted", "registration.confirmed", "registration.waitlisted",
-              "registration.cancelled", "registration.checked_in"]
+              "registration.cancelled", "registration.checked_in", "document.published"]
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -271,3 +271,40 @@ def test_viewers_read_endpoints_and_deliveries_without_the_secret_nor_replay(cli
                                                 "_selected_action": [delivery.pk]})
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
+
+
+def test_a_published_document_is_announced_to_the_meetings_endpoints(
+        receiver, meeting, django_capture_on_commit_callbacks):
+    from documents import services as document_services
+    from documents.enums import Access
+    from tests.documents.helpers import add
+
+    endpoint = _endpoint(meeting, receiver, events=["document.published"])
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = add(meeting, access=Access.PUBLIC, publish=False, title="Provisional agenda",
+                    symbol="ASEM/DGC/13/1")
+    assert Receiver.received == []  # added, not published: nothing to tell
+    with django_capture_on_commit_callbacks(execute=True):
+        document_services.document_publish(document=draft, actor=editor())
+        document_services.document_publish(document=draft, actor=editor())  # already is
+    [request] = Receiver.received
+    assert request["headers"]["X-ASEM-Event"] == "document.published"
+    assert webhooks.verify(endpoint.secret, request["body"],
+                           request["headers"]["X-ASEM-Signature"])
+    data = json.loads(request["body"])["data"]["document"]
+    assert data["id"] == str(draft.public_id) and data["symbol"] == "ASEM/DGC/13/1"
+    assert data["meeting"] == meeting.slug and data["access"] == "public"
+    assert data["url"].endswith(f"/api/v1/documents/{draft.public_id}/")
+
+
+def test_a_members_endpoint_hears_of_no_secretariat_only_document(
+        receiver, meeting, django_capture_on_commit_callbacks):
+    from documents.enums import Access
+    from tests.documents.helpers import add
+
+    _endpoint(meeting, receiver, events=["document.published"], member=member("DE"))
+    with django_capture_on_commit_callbacks(execute=True):
+        add(meeting, access=Access.SECRETARIAT, symbol="S/1")
+        add(meeting, access=Access.PARTICIPANTS, symbol="S/2")
+    symbols = [json.loads(r["body"])["data"]["document"]["symbol"] for r in Receiver.received]
+    assert symbols == ["S/2"]

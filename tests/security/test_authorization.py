@@ -188,6 +188,10 @@ ARGS = {
     "api:registration-confirm": lambda w, p: {"pk": w.registration_b.pk},
     "api:registration-check-in": lambda w, p: {"pk": w.registration_b.pk},
     "api:token_revoke": lambda w, p: {"key": "no-such-token"},
+    **{f"api:document-{name}": (lambda w, p: {"public_id": w.document_b.public_id})
+       for name in ("detail", "files", "publish", "withdraw", "accept", "return")},
+    "api:document-file": lambda w, p: {"public_id": w.document_b.public_id,
+                                       "file_id": w.file_b.public_id},
     "documents:meeting_documents": _meeting,
     "documents:meeting_pack": _meeting,
     "documents:record": _meeting,
@@ -322,7 +326,15 @@ API_TOKEN_ONLY = ("api:registration-list", "api:registration-detail",
 TABLE.update(dict.fromkeys(API_PUBLIC, PUBLIC))
 TABLE["api:topic-detail"] = ("404",) * 5
 TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
+# Documents through the API read no session: France's submission is found by no one, the
+# steps are POSTs for a token of an editor (tests/api/test_documents.py walks the tokens).
+API_DOCUMENT_STEPS = ("api:document-files", "api:document-publish", "api:document-withdraw",
+                      "api:document-accept", "api:document-return")
+TABLE.update(dict.fromkeys(API_DOCUMENT_STEPS, ("405",) * 5))
 TABLE.update({
+    "api:document-list": PUBLIC,
+    "api:document-detail": ("404",) * 5,
+    "api:document-file": ("404",) * 5,
     "api:tokens": ("login", "login", "ok", "ok", "ok"),
     "api:token_revoke": ("405",) * 5,
     "api:not_found": ("404",) * 5,
@@ -449,6 +461,9 @@ POST_TABLE = {
 }
 POST_TABLE.update(dict.fromkeys(API_PUBLIC, CLOSED))
 POST_TABLE.update(dict.fromkeys(API_TOKEN_ONLY, ("401",) * 5))
+POST_TABLE.update(dict.fromkeys(
+    ("api:document-list", "api:document-detail", "api:document-file", *API_DOCUMENT_STEPS),
+    ("401",) * 5))
 POST_TABLE.update({
     "documents:meeting_documents": CLOSED,
     "documents:search": CLOSED,
