@@ -312,6 +312,9 @@ SECRETARIAT_EMAIL = env.str(
 # Seconds the site waits for the mail server on each step of sending before giving up (the
 # message stays queued). Short: without a broker a request sends its mail after commit.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)
+# Documents attached to one mail (the practical information) weigh at most this in all; the
+# mail lists every document's address, so one left out is still reached.
+MAIL_ATTACHMENTS_MAX_BYTES = env.int("MAIL_ATTACHMENTS_MAX_BYTES", default=10 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

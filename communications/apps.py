@@ -10,8 +10,11 @@ class CommunicationsConfig(AppConfig):
     verbose_name = _("Communications")
 
     def ready(self):
-        from . import mailing, signals
+        from mail.outbox import register_attachments
+
+        from . import mailing, services, signals
 
         mailing.register_mail_kinds()
+        register_attachments("reminder_practical", services.reminder_attachments)
         # The privacy tools' erasure of a person reaches the circulars they received.
         signals.connect()

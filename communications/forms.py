@@ -49,3 +49,21 @@ class ReminderForm(forms.Form):
     kind = forms.ChoiceField(label=_("Reminder"), choices=ReminderKind.choices)
     days_before = forms.IntegerField(label=_("Days before"), min_value=0, max_value=365,
                                      initial=7)
+    documents = forms.ModelMultipleChoiceField(
+        label=_("Documents attached"), required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Practical information only: published documents of the meeting open to "
+                    "its participants, attached to each mail and listed with their addresses."),
+    )
+
+    def __init__(self, *args, attachable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].queryset = attachable
+        if not attachable.exists():
+            del self.fields["documents"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("documents") and data.get("kind") != ReminderKind.PRACTICAL:
+            self.add_error("documents", _("Only the practical information carries documents."))
+        return data

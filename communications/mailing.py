@@ -37,8 +37,10 @@ def _practical_example(meeting, pk=None):
     people = recipients(meeting, Audience.CONFIRMED) if meeting else []
     if not people:
         return None
-    return people[0].name, {**registration_values(people[0].registration),
-                            "link": LINK_PLACEHOLDER}
+    return people[0].name, {
+        **registration_values(people[0].registration,
+                              documents="ASEM/DGC/13/INF/1 Information note: [its address]"),
+        "link": LINK_PLACEHOLDER}
 
 
 def _deadline_example(meeting, pk=None):
@@ -71,4 +73,6 @@ def register_mail_kinds():
                       "admin_url": _("The list of pending registrations in the admin.")})
     register_kind("reminder_practical", label=_("Reminder: practical information"),
                   group="reminder", example=_practical_example, placeholders={
-                      **REGISTRATION_PLACEHOLDERS, "link": LINK_PLACEHOLDER_HELP})
+                      **REGISTRATION_PLACEHOLDERS, "link": LINK_PLACEHOLDER_HELP,
+                      "documents": _("The documents attached, one per line with its "
+                                     "address.")})

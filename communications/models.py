@@ -73,6 +73,11 @@ class Reminder(models.Model):
                                 related_name="reminders", verbose_name=_("meeting"))
     kind = models.CharField(_("reminder"), max_length=20, choices=ReminderKind.choices)
     days_before = models.PositiveSmallIntegerField(_("days before"), default=7)
+    documents = models.ManyToManyField(
+        "documents.Document", blank=True, related_name="+", verbose_name=_("documents attached"),
+        help_text=_("Published documents of the meeting open to its participants, attached to "
+                    "the practical-information mail."),
+    )
     created_at = models.DateTimeField(_("set up at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+",

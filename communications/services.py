@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from delegates.enums import MailLink, RegistrationStatus
 from delegates.mailing import meeting_values, registration_values
 from delegates.models import Registration
+from documents.enums import Access, DocumentState
+from documents.models import Document, DocumentFile
 from mail.outbox import queue_mail, queue_message
 from mail.rendering import Wording, render_wording
 from mail.sandbox import MailTemplateError
@@ -128,16 +130,34 @@ class ReminderError(ValueError):
     """A reminder that cannot be set up; the message is meant for the secretariat."""
 
 
-def reminder_set_up(*, meeting, kind, days_before, actor):
-    """Set up a reminder of `meeting`, sent by the beat on `Reminder.run_on`. Raises
-    ReminderError when the same one exists already."""
+def attachable_documents(meeting):
+    """The documents a practical-information reminder may carry: published documents of the
+    meeting that its confirmed delegates may read (public or participants)."""
+    return Document.objects.filter(
+        meeting=meeting, published_at__isnull=False, state=DocumentState.ACCEPTED,
+        access__in=(Access.PUBLIC, Access.PARTICIPANTS)).order_by("symbol")
+
+
+def reminder_set_up(*, meeting, kind, days_before, actor, documents=()):
+    """Set up a reminder of `meeting`, sent by the beat on `Reminder.run_on`; the practical
+    information may carry documents (`attachable_documents`). Raises ReminderError when the
+    same one exists already or a document may not be attached."""
     from django.db import IntegrityError
 
+    documents = list(documents)
+    if documents and kind != ReminderKind.PRACTICAL:
+        raise ReminderError(_("Only the practical information carries documents."))
+    allowed = set(attachable_documents(meeting).values_list("pk", flat=True))
+    if any(document.pk not in allowed for document in documents):
+        raise ReminderError(_("Only published documents of this meeting open to its "
+                              "participants can be attached."))
     try:
         with transaction.atomic():
-            return Reminder.objects.create(
+            reminder = Reminder.objects.create(
                 meeting=meeting, kind=kind, days_before=days_before,
                 created_by=actor if getattr(actor, "pk", None) else None)
+            reminder.documents.set(documents)
+            return reminder
     except IntegrityError as exc:
         raise ReminderError(_("This reminder is set up already.")) from exc
 
@@ -171,11 +191,58 @@ def reminder_recipients(reminder):
                      "admin_url": settings.SITE_URL + reverse(
                          "admin:delegates_registration_changelist")
                      + f"?meeting__id__exact={meeting.pk}&status__exact=pending"}}]
+    listed = attached_documents_text(reminder)
     return [{"to": person.email, "template": "reminder_practical",
              "registration": person.registration, "link": MailLink.REGISTRATION,
              "link_version": person.registration.link_version,
-             "context": registration_values(person.registration)}
+             "about": f"{REMINDER_ABOUT}{reminder.pk}",
+             "context": registration_values(person.registration, documents=listed)}
             for person in recipients(meeting, Audience.CONFIRMED)]
+
+
+REMINDER_ABOUT = "reminder:"
+
+
+def _attached(reminder):
+    """The reminder's documents that may still be sent (one withdrawn since is left out)."""
+    return attachable_documents(reminder.meeting_id).filter(
+        pk__in=reminder.documents.values("pk"))
+
+
+def attached_documents_text(reminder):
+    """The `{{ documents }}` of the practical information: one line per document attached,
+    with its address (also the way to it when the attachments are too large to send)."""
+    return "\n".join(f"{document.symbol} {document.title}: "
+                     f"{settings.SITE_URL}{document.get_absolute_url()}"
+                     for document in _attached(reminder))
+
+
+def reminder_attachments(email):
+    """The files of the documents of the reminder a practical-information mail is about
+    (`mail.outbox.register_attachments`): each document's current file in English, else in
+    its first language, up to MAIL_ATTACHMENTS_MAX_BYTES in all; the mail lists every
+    document's address, so one left out is still reached."""
+    if not email.about.startswith(REMINDER_ABOUT):
+        return []
+    reminder = Reminder.objects.filter(pk=email.about[len(REMINDER_ABOUT):]).first()
+    if reminder is None:
+        return []
+    files, room = [], settings.MAIL_ATTACHMENTS_MAX_BYTES
+    current = DocumentFile.objects.filter(document__in=_attached(reminder),
+                                          superseded_at__isnull=True).select_related("document")
+    by_document = {}
+    for document_file in sorted(current, key=lambda f: (f.document.symbol, f.language != "en",
+                                                        f.language)):
+        by_document.setdefault(document_file.document_id, document_file)
+    for document_file in by_document.values():
+        if document_file.size > room:
+            logger.info("Document %s not attached to mail %s: too large", document_file.pk,
+                        email.pk)
+            continue
+        with document_file.file.open("rb") as stored:
+            files.append((document_file.name, stored.read(), document_file.content_type))
+        room -= document_file.size
+    return files
 
 
 def reminders_due(*, today=None):

@@ -27,6 +27,7 @@ from .selectors import circular_progress, meeting_circulars, recipients
 from .services import (
     CircularError,
     ReminderError,
+    attachable_documents,
     circular_render,
     circular_send,
     reminder_remove,
@@ -241,7 +242,7 @@ def reminders(request, slug):
     can_send = roles.can_send_circulars(request.user)
     if request.method == "POST" and not can_send:
         raise PermissionDenied(_("Your account may read reminders but not set them up."))
-    form = ReminderForm(request.POST or None)
+    form = ReminderForm(request.POST or None, attachable=attachable_documents(meeting))
     if request.method == "POST" and request.POST.get("remove"):
         reminder = get_object_or_404(Reminder, meeting=meeting, pk=_int(request.POST["remove"]))
         try:
@@ -252,14 +253,16 @@ def reminders(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             reminder_set_up(meeting=meeting, kind=form.cleaned_data["kind"],
-                            days_before=form.cleaned_data["days_before"], actor=request.user)
+                            days_before=form.cleaned_data["days_before"], actor=request.user,
+                            documents=form.cleaned_data.get("documents") or ())
         except ReminderError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The reminder is set up."))
             return redirect("communications:reminders", slug=meeting.slug)
     rows = []
-    for reminder in meeting.reminders.select_related("run", "meeting"):
+    for reminder in meeting.reminders.select_related("run", "meeting").prefetch_related(
+            "documents"):
         run = getattr(reminder, "run", None)
         rows.append({"reminder": reminder, "run": run, "run_on": reminder.run_on(),
                      "late": run is None and reminder.anchor_date() is not None

@@ -32,6 +32,9 @@ class OutgoingEmail(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("user"),
     )
+    # What the message is about, for the makers of its attachments (`register_attachments`):
+    # such as `reminder:12`, the reminder whose documents it carries.
+    about = models.CharField(_("about"), max_length=60, blank=True, default="")
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -53,7 +53,7 @@ class SendResult:
 
 
 def queue_mail(*, to, template, context, registration=None, link="", link_version=None,
-               user=None, meeting=None):
+               user=None, meeting=None, about=""):
     """Render the mail of kind `template` (`mail.kinds`) with the placeholders' values in
     `context` (strings) in the wording of the meeting (`meeting`, else the registration's),
     store the message and hand it to the task queue once the surrounding transaction
@@ -61,10 +61,11 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
 
     With `link` (a kind given to `register_link`), the template's `{{ link }}` is stored as
     `LINK_PLACEHOLDER` and the personal link (of `registration` at `link_version`, or of
-    `user`) is made only in the message sent."""
+    `user`) is made only in the message sent. `about` tells the makers of its attachments
+    what it is about (`register_attachments`)."""
     email = _outgoing_email(to=to, template=template, context=context,
                             registration=registration, link=link, link_version=link_version,
-                            user=user, meeting=meeting)
+                            user=user, meeting=meeting, about=about)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
@@ -72,7 +73,7 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
 
 
 def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,
-                    user=None, meeting=None, wordings=None):
+                    user=None, meeting=None, wordings=None, about=""):
     """The unsaved outbox row of one message, its personal link left out."""
     values = dict(context)
     if link:
@@ -84,7 +85,7 @@ def _outgoing_email(*, to, template, context, registration=None, link="", link_v
                                 wordings=wordings)
     return OutgoingEmail(
         to=to, subject=subject, body=body, kind=template, registration=registration,
-        link=link, user=user, link_version=link_version,
+        link=link, user=user, link_version=link_version, about=about,
     )
 
 

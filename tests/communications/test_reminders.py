@@ -156,3 +156,97 @@ def test_the_beat_sends_due_reminders(settings):
 
     entry = settings.CELERY_BEAT_SCHEDULE["communications.send_due_reminders"]
     assert entry["task"] in celery_app.tasks
+
+
+# --- documents with the practical information ---------------------------------------------
+
+
+@pytest.fixture
+def meeting_documents(meeting):
+    from documents.enums import Access
+    from tests.documents.helpers import add, pdf_bytes, upload
+
+    return {
+        "note": add(meeting, access=Access.PARTICIPANTS, symbol="ASEM/DGC/13/INF/1",
+                    title="Information note for delegates",
+                    file=upload(pdf_bytes("Venue and transport"), name="note.pdf")),
+        "agenda": add(meeting, access=Access.PUBLIC, symbol="ASEM/DGC/13/1",
+                      title="Provisional agenda"),
+        "secret": add(meeting, access=Access.SECRETARIAT, symbol="ASEM/DGC/13/S/1"),
+        "draft": add(meeting, access=Access.PARTICIPANTS, symbol="ASEM/DGC/13/D/1",
+                     publish=False),
+    }
+
+
+def test_the_practical_information_carries_the_documents_chosen(
+        meeting, meeting_documents, django_capture_on_commit_callbacks):
+    reminder_set_up(meeting=meeting, kind=ReminderKind.PRACTICAL, days_before=10,
+                    actor=editor(),
+                    documents=[meeting_documents["note"], meeting_documents["agenda"]])
+
+    assert _run(STARTS - dt.timedelta(days=10), django_capture_on_commit_callbacks) == 1
+
+    [message] = mail.outbox
+    names = [name for name, _content, _type in message.attachments]
+    assert names == ["paper.pdf", "note.pdf"]  # in the order of their symbols
+    assert all(content.startswith(b"%PDF") for _name, content, _type in message.attachments)
+    assert "ASEM/DGC/13/INF/1 Information note for delegates: http" in message.body
+    assert "ASEM/DGC/13/1 Provisional agenda" in message.body
+
+
+def test_documents_too_large_to_attach_are_still_listed(
+        meeting, meeting_documents, settings, django_capture_on_commit_callbacks):
+    settings.MAIL_ATTACHMENTS_MAX_BYTES = 10
+    reminder_set_up(meeting=meeting, kind=ReminderKind.PRACTICAL, days_before=10,
+                    actor=editor(), documents=[meeting_documents["note"]])
+
+    _run(STARTS - dt.timedelta(days=10), django_capture_on_commit_callbacks)
+
+    [message] = mail.outbox
+    assert message.attachments == []
+    assert "ASEM/DGC/13/INF/1 Information note for delegates" in message.body
+
+
+def test_a_document_withdrawn_after_set_up_is_not_sent(
+        meeting, meeting_documents, django_capture_on_commit_callbacks):
+    from documents import services as document_services
+
+    reminder_set_up(meeting=meeting, kind=ReminderKind.PRACTICAL, days_before=10,
+                    actor=editor(), documents=[meeting_documents["note"]])
+    document_services.document_withdraw(document=meeting_documents["note"], actor=editor())
+
+    _run(STARTS - dt.timedelta(days=10), django_capture_on_commit_callbacks)
+
+    [message] = mail.outbox
+    assert message.attachments == []
+    assert "ASEM/DGC/13/INF/1" not in message.body
+
+
+@pytest.mark.parametrize("name", ["secret", "draft"])
+def test_only_documents_the_participants_may_read_are_attached(meeting, meeting_documents,
+                                                               name):
+    with pytest.raises(ReminderError, match="open to its participants"):
+        reminder_set_up(meeting=meeting, kind=ReminderKind.PRACTICAL, days_before=10,
+                        actor=editor(), documents=[meeting_documents[name]])
+    assert Reminder.objects.count() == 0
+
+
+def test_the_page_offers_the_documents_and_refuses_them_on_other_reminders(
+        client, meeting, meeting_documents):
+    client.force_login(editor())
+    url = f"/staff/{meeting.slug}/reminders/"
+    note = meeting_documents["note"]
+
+    page = client.get(url)
+    assert "Information note for delegates" in page.text
+    assert "ASEM/DGC/13/S/1" not in page.text  # secretariat only: not offered
+
+    refused = client.post(url, {"kind": ReminderKind.DEADLINE, "days_before": 7,
+                                "documents": [note.pk]})
+    assert refused.status_code == 200
+    assert "Only the practical information carries documents." in refused.text
+    created = client.post(url, {"kind": ReminderKind.PRACTICAL, "days_before": 7,
+                                "documents": [note.pk]})
+    assert created.status_code == 302
+    assert list(Reminder.objects.get().documents.all()) == [note]
+    assert "Documents attached: ASEM/DGC/13/INF/1" in client.get(url).text
