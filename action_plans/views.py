@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from asem_customs import roles
@@ -224,6 +225,8 @@ def carry_over(request, slug):
         except services.ActionPlanError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("%(count)s points carried over.") % {"count": len(carried)})
+            messages.success(request, ngettext(
+                "%(count)s point carried over.", "%(count)s points carried over.", len(carried),
+            ) % {"count": len(carried)})
             return redirect(form.cleaned_data["into_plan"].get_absolute_url())
     return render(request, "meetings/plans/carry_over.html", {"plan": plan, "form": form})

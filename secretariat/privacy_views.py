@@ -64,8 +64,8 @@ def erase(request):
         return redirect("privacy:person")
     result = privacy.erase_person(email=form.cleaned_data["email"], actor=request.user)
     messages.success(request, _(
-        "Erased: %(registrations)s registrations anonymised (%(cancelled)s cancelled first), "
-        "%(emails)s messages deleted, %(accounts)s accounts closed."
+        "Erased. Registrations anonymised: %(registrations)s (cancelled first: "
+        "%(cancelled)s). Messages deleted: %(emails)s. Accounts closed: %(accounts)s."
     ) % {"registrations": result.registrations, "cancelled": result.cancelled,
          "emails": result.emails, "accounts": result.accounts})
     return redirect("privacy:person")

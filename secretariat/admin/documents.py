@@ -3,8 +3,7 @@ versions, access, acceptance and return go through the documents' own staff page
 (`/staff/documents/…`), which judge the files and write the audit entries."""
 
 from django.contrib import admin, messages
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from documents import services
@@ -56,7 +55,9 @@ class DocumentAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
                                   messages.ERROR)
             else:
                 done += 1
-        self.message_user(request, _("%(count)d documents published.") % {"count": done})
+        self.message_user(request, ngettext("%(count)d document published.",
+                                            "%(count)d documents published.", done)
+                          % {"count": done})
 
     def has_publish_permission(self, request):
         return services.roles.can_manage_documents(request.user)

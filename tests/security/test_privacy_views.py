@@ -83,7 +83,7 @@ def test_privacy_erase_anonymises(client, editor):
                            follow=True)
 
     assert response.status_code == 200
-    assert "Erased: 1 registrations anonymised (1 cancelled first)" in response.content.decode()
+    assert "Erased. Registrations anonymised: 1 (cancelled first: 1)." in response.content.decode()
     assert Registration.objects.get().anonymised_at is not None
     assert not Registration.objects.filter(email=EMAIL).exists()
 
