@@ -501,7 +501,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "ASEM Customs Meetings API",
     "DESCRIPTION": (
         "Public data of the meetings (read-only, anonymous) and, with a personal API token, "
-        "registrations of a delegation or of the secretariat. Errors are problem details "
+        "registrations of a delegation or of the secretariat, and documents as their readers may "
+        "see them (managed by secretariat editors). Errors are problem details "
         "(RFC 9457, application/problem+json)."
     ),
     "VERSION": "1",
