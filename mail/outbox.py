@@ -69,7 +69,7 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
     `user`) is made only in the message sent."""
     email = _outgoing_email(to=to, template=template, context=context,
                             registration=registration, link=link, link_version=link_version,
-                            user=user, meeting=meeting)
+                            user=user, meeting=meeting, language=language)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
