@@ -158,7 +158,7 @@ def reminder_recipients(reminder):
         deadline = timezone.localtime(meeting.registration_closes_at)
         return [{"to": person.email, "template": "reminder_deadline", "meeting": meeting,
                  "context": {**circular_values(meeting, person),
-                             "deadline": date_format(deadline, "j F Y, H:i")}}
+                             "deadline": date_format(deadline, "DATETIME_FORMAT")}}
                 for person in recipients(meeting, Audience.FOCAL_POINTS_NOT_REGISTERED)]
     if reminder.kind == ReminderKind.PENDING:
         pending = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.PENDING)
