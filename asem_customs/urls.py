@@ -8,7 +8,7 @@ from delegates.account_forms import OutboxPasswordResetForm
 
 from . import views
 
-admin.site.site_header = _("ASEM Customs Meetings \u2014 Secretariat")
+admin.site.site_header = _("ASEM Customs Meetings — Secretariat")
 admin.site.site_title = _("ASEM Customs Secretariat")
 admin.site.index_title = _("Secretariat workspace")
 # The list of every model beside each page took a quarter of a 1366 px screen from the

@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
-from .rendering import html_of, render_mail
+from .rendering import html_of, one_line, render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def queue_mails(messages):
 def queue_message(*, to, subject, body, kind="", registration=None, language=None):
     """Store a message already written (no template, no personal link) and hand it to the
     task queue once the surrounding transaction commits."""
-    email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
+    email = OutgoingEmail.objects.create(to=to, subject=one_line(subject)[:250],
                                          body=body, kind=kind[:60], registration=registration,
                                          language=recipient_language(language, registration))
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),

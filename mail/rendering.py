@@ -11,6 +11,7 @@ reader: it would take away the language they chose, while the default in French 
 everything a mail must say. The staff pages show which languages of a kind are reworded."""
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,7 +72,13 @@ def render_wording(kind, wording, values):
     values = {"site_url": settings.SITE_URL, **values}
     subject = render_source(wording.subject, placeholders=placeholders, values=values)
     body = render_source(wording.body, placeholders=placeholders, values=values)
-    return " ".join(subject.split())[:250], body.rstrip() + "\n" + signature()
+    return one_line(subject)[:250], body.rstrip() + "\n" + signature()
+
+
+def one_line(subject):
+    """A subject on one line. Only line breaks, tabs and spaces are folded: the no-break
+    spaces French puts before a colon stay where the translation put them."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", subject).strip()
 
 
 def render_mail(kind, *, values, meeting_id=None, language=DEFAULT_LANGUAGE, wordings=None):
