@@ -142,3 +142,20 @@ def test_every_language_of_the_site_can_be_kept():
 
     assert codes == {"en", "fr", "vi"}
     assert {code for code, _name in Registration._meta.get_field("language").choices} == codes
+
+
+def test_the_practical_reminder_is_in_each_delegates_language():
+    from communications.enums import ReminderKind
+    from communications.models import Reminder
+    from communications.services import reminder_recipients
+
+    meeting = MeetingFactory()
+    registration = _register(meeting, "vi")
+    services.registration_confirm(registration=registration, actor=editor())
+    reminder = Reminder(meeting=meeting, kind=ReminderKind.PRACTICAL, days_before=3)
+
+    with translation.override("en"):
+        (message,) = reminder_recipients(reminder)
+
+    assert message["registration"].language == "vi"
+    assert _in("vi", "Status:") in message["context"]["details"]
