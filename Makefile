@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # The suite runs on two workers (pytest-xdist): the CI machine has two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: run demo-env test test-browser lint install bench clean
+.PHONY: run demo-env test test-browser lint install messages catalogues bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,20 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed catalogues
+
+# The translation catalogues, compiled in pure Python (polib): no GNU gettext needed to run.
+catalogues: $(BIN)/.installed
+	@$(BIN)/python scripts/compile_messages.py
+
+# Extract every marked string into locale/<language>/LC_MESSAGES/django.po and djangojs.po
+# (Django's makemessages: GNU gettext's xgettext, `apt-get install gettext`), then compile.
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=static/vendor \
+	--ignore=node_modules --ignore=staticfiles --ignore=test-artifacts
+messages: $(BIN)/.installed
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l fr -l vi $(MAKEMESSAGES_IGNORE) --no-obsolete
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -d djangojs -l fr -l vi $(MAKEMESSAGES_IGNORE) --no-obsolete
+	$(BIN)/python scripts/compile_messages.py
 
 # The demo. `.env` (written once, never overwritten) gives every command run in this folder
 # the demo's settings; load_demo prints the address and the login last, before the server's

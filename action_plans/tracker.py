@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 
 from asem_customs import palette
 
@@ -151,7 +151,7 @@ def build_timeline(plan, points, today=None, compact=False):
         for report in point.accepted_reports:
             row.markers.append(Marker(
                 x=x_of(report.report_date), report_id=report.pk, earlier=earlier,
-                label=f"{date_format(report.report_date, 'j F Y')}: "
+                label=f"{date_format(report.report_date, 'DATE_FORMAT')}: "
                       f"{report.member or ''} \u2014 {report.get_proposed_status_display()}",
             ))
 

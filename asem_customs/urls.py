@@ -1,14 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 
 from delegates.account_forms import OutboxPasswordResetForm
 
 from . import views
 
-admin.site.site_header = "ASEM Customs Meetings \u2014 Secretariat"
-admin.site.site_title = "ASEM Customs Secretariat"
-admin.site.index_title = "Secretariat workspace"
+admin.site.site_header = _("ASEM Customs Meetings — Secretariat")
+admin.site.site_title = _("ASEM Customs Secretariat")
+admin.site.index_title = _("Secretariat workspace")
 # The list of every model beside each page took a quarter of a 1366 px screen from the
 # registrations list; the breadcrumbs and the index lead there instead.
 admin.site.enable_nav_sidebar = False
@@ -17,6 +19,9 @@ handler500 = "asem_customs.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    # The translations of static/js (djangojs catalogues), as `gettext()` for the scripts.
+    path("i18n/catalogue.js", JavaScriptCatalog.as_view(), name="javascript_catalogue"),
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
     path("staff/documents/", include("documents.staff_urls", namespace="staff_documents")),

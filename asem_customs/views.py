@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
@@ -53,3 +55,12 @@ def signed_in(request):
     if hasattr(user, "focal_point"):
         return redirect("delegates:focal_home")
     return redirect("public:home")
+
+
+@csrf_exempt
+def set_language(request):
+    """Django's set_language, without a CSRF token: the language switcher sits on every page,
+    the cached public pages included, and a page holding a token belongs to one visitor and
+    could not be cached. Another site making a visitor's browser switch language changes
+    nothing but the language (pretix's switcher is a plain link for the same reason)."""
+    return i18n.set_language(request)

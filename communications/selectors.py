@@ -15,6 +15,8 @@ class Recipient:
     name: str
     member_name: str
     registration: Registration | None = None
+    # The language of their mail (a registration's, a focal point's).
+    language: str = ""
 
 
 def _focal_points(meeting, audience):
@@ -27,7 +29,8 @@ def _focal_points(meeting, audience):
         focal_points = focal_points.exclude(
             member__in=active.filter(role=Role.HEAD_OF_DELEGATION).values("member"))
     return [Recipient(fp.user.email, fp.user.get_full_name() or fp.user.get_username(),
-                      fp.member.name) for fp in focal_points.order_by("member__name", "pk")]
+                      fp.member.name, language=fp.language)
+            for fp in focal_points.order_by("member__name", "pk")]
 
 
 REGISTRATION_SETS = {
@@ -42,7 +45,7 @@ def recipients(meeting, audience):
     if audience in REGISTRATION_SETS:
         registrations = Registration.objects.filter(
             meeting=meeting, **REGISTRATION_SETS[audience]).select_related("member", "meeting")
-        people = [Recipient(r.email, r.full_name, r.member.name, r)
+        people = [Recipient(r.email, r.full_name, r.member.name, r, r.language)
                   for r in registrations.order_by("member__name", "family_name", "pk")]
     else:
         people = _focal_points(meeting, audience)

@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -176,10 +176,15 @@ def reminder_recipients(reminder):
     meeting = reminder.meeting
     if reminder.kind == ReminderKind.DEADLINE:
         deadline = timezone.localtime(meeting.registration_closes_at)
-        return [{"to": person.email, "template": "reminder_deadline", "meeting": meeting,
-                 "context": {**circular_values(meeting, person),
-                             "deadline": date_format(deadline, "j F Y, H:i")}}
-                for person in recipients(meeting, Audience.FOCAL_POINTS_NOT_REGISTERED)]
+        messages = []
+        for person in recipients(meeting, Audience.FOCAL_POINTS_NOT_REGISTERED):
+            with translation.override(person.language or settings.LANGUAGE_CODE):
+                messages.append({
+                    "to": person.email, "template": "reminder_deadline", "meeting": meeting,
+                    "language": person.language, "context": {
+                        **circular_values(meeting, person),
+                        "deadline": date_format(deadline, "DATETIME_FORMAT")}})
+        return messages
     if reminder.kind == ReminderKind.PENDING:
         pending = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.PENDING)
         count = pending.count()
@@ -192,12 +197,17 @@ def reminder_recipients(reminder):
                          "admin:delegates_registration_changelist")
                      + f"?meeting__id__exact={meeting.pk}&status__exact=pending"}}]
     listed = attached_documents_text(reminder)
-    return [{"to": person.email, "template": "reminder_practical",
-             "registration": person.registration, "link": MailLink.REGISTRATION,
-             "link_version": person.registration.link_version,
-             "about": f"{REMINDER_ABOUT}{reminder.pk}",
-             "context": registration_values(person.registration, documents=listed)}
-            for person in recipients(meeting, Audience.CONFIRMED)]
+    messages = []
+    for person in recipients(meeting, Audience.CONFIRMED):
+        # The values (role, status, dates) in the person's language, as the mail.
+        with translation.override(person.language or settings.LANGUAGE_CODE):
+            messages.append({
+                "to": person.email, "template": "reminder_practical",
+                "registration": person.registration, "link": MailLink.REGISTRATION,
+                "link_version": person.registration.link_version,
+                "about": f"{REMINDER_ABOUT}{reminder.pk}",
+                "context": registration_values(person.registration, documents=listed)})
+    return messages
 
 
 REMINDER_ABOUT = "reminder:"

@@ -3,11 +3,12 @@ meetings or for one, with its placeholders, a preview on a real registration and
 back to the default. Readers of the staff workspace see them; changing them needs
 `roles.can_edit_mail_templates`."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,7 +18,13 @@ from asem_customs import roles
 from delegates.models import Registration
 from mail.kinds import all_kinds, get_kind
 from mail.models import MailTemplate
-from mail.rendering import default_wording, html_of, wording_for
+from mail.rendering import (
+    Wording,
+    default_wording,
+    default_wording_to_write_from,
+    html_of,
+    wording_for,
+)
 from mail.services import mail_template_reset, mail_template_save
 from meetings.models import Meeting
 
@@ -42,31 +49,42 @@ def _meeting(slug):
     return get_object_or_404(Meeting, slug=slug) if slug else None
 
 
-def _url(meeting, kind=None):
+def _url(meeting, kind=None, language=None):
     from django.urls import reverse
 
     if kind is None:
         return (reverse("communications:meeting_mail_templates", args=[meeting.slug])
                 if meeting else reverse("communications:mail_templates"))
-    return (reverse("communications:meeting_mail_template", args=[meeting.slug, kind])
-            if meeting else reverse("communications:mail_template", args=[kind]))
+    url = (reverse("communications:meeting_mail_template", args=[meeting.slug, kind])
+           if meeting else reverse("communications:mail_template", args=[kind]))
+    return f"{url}?language={language}" if language else url
+
+
+def _language(request):
+    """The language of the wording on the page (`?language=`, or the form's), English when
+    it names none the site speaks."""
+    code = request.POST.get("language") or request.GET.get("language") or ""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @viewer_required
 @require_GET
 def mail_templates(request, slug=None):
-    """Every kind of mail, and whose wording it has: the meeting's, all meetings', default."""
+    """Every kind of mail, and whose wording it has in each language: the meeting's, all
+    meetings', default."""
     meeting = _meeting(slug)
     kinds = all_kinds(per_meeting=True) if meeting else all_kinds()
-    templates = MailTemplate.objects.filter(language="en")
-    own = set(templates.filter(meeting=meeting).values_list("kind", flat=True)) if meeting \
+    templates = MailTemplate.objects.all()
+    own = set(templates.filter(meeting=meeting).values_list("kind", "language")) if meeting \
         else set()
-    shared = set(templates.filter(meeting__isnull=True).values_list("kind", flat=True))
-    rows = [{"kind": kind, "url": _url(meeting, kind),
-             "source": "meeting" if kind.name in own else "all" if kind.name in shared
-             else "default"} for kind in kinds]
+    shared = set(templates.filter(meeting__isnull=True).values_list("kind", "language"))
+    rows = [{"kind": kind, "url": _url(meeting, kind), "languages": [
+        {"code": code, "name": name, "url": _url(meeting, kind, code),
+         "source": "meeting" if (kind.name, code) in own
+         else "all" if (kind.name, code) in shared else "default"}
+        for code, name in settings.LANGUAGES]} for kind in kinds]
     return render(request, "communications/mail_templates.html", {
-        "meeting": meeting, "rows": rows,
+        "meeting": meeting, "rows": rows, "languages": settings.LANGUAGES,
         "can_see_passport_details": roles.can_see_passport_details(request.user),
     })
 
@@ -92,37 +110,49 @@ def mail_template(request, kind, slug=None):
     if request.method == "POST" and not can_edit:
         raise PermissionDenied(_("Your account may read the wording of mails but not change "
                                  "it."))
+    language = _language(request)
     example_pk = _int(request.GET.get("example") or request.POST.get("example"))
-    example = _example(kind, meeting, example_pk)
+    # The example's values and the preview in the wording's language, as the mail goes out.
+    with translation.override(language):
+        example = _example(kind, meeting, example_pk)
     example_values = example[1] if example else {}
-    current = wording_for(kind.name, meeting_id=meeting.pk if meeting else None)
+    current = wording_for(kind.name, meeting_id=meeting.pk if meeting else None,
+                          language=language)
     own = current.template if current.template is not None and (
         current.template.meeting_id == (meeting.pk if meeting else None)) else None
     action = request.POST.get("action", "preview")
     if request.method == "POST" and action == "reset":
-        if mail_template_reset(kind=kind.name, meeting=meeting, actor=request.user):
+        if mail_template_reset(kind=kind.name, meeting=meeting, actor=request.user,
+                               language=language):
             messages.success(request, _("The wording is back to the default."))
-        return redirect(_url(meeting, kind.name))
+        return redirect(_url(meeting, kind.name, language))
     if request.method == "POST":
         form = MailTemplateForm(request.POST, kind=kind, example_values=example_values)
-        if form.is_valid() and action == "save":
+        valid = form.is_valid()
+        if valid and action == "save":
             mail_template_save(kind=kind.name, meeting=meeting, actor=request.user,
                                subject=form.cleaned_data["subject"],
-                               body=form.cleaned_data["body"])
+                               body=form.cleaned_data["body"], language=language)
             messages.success(request, _("The new wording is used for every mail of this "
-                                        "kind from now on."))
-            return redirect(_url(meeting, kind.name))
-        rendered = form.rendered
+                                        "kind in this language from now on."))
+            return redirect(_url(meeting, kind.name, language))
+        wording = Wording(form.cleaned_data["subject"], form.cleaned_data["body"]) \
+            if valid else None
     else:
         form = MailTemplateForm(initial={"subject": current.subject, "body": current.body},
                                 kind=kind, example_values=example_values)
-        rendered = _rendered(kind, current, example_values)
+        wording = current
     preview = None
-    if rendered is not None and example is not None:
-        subject, text = rendered
-        preview = {"subject": subject, "text": text, "html": html_of(subject, text)}
+    with translation.override(language):
+        rendered = _rendered(kind, wording, example_values) if wording else None
+        if rendered is not None and example is not None:
+            subject, text = rendered
+            preview = {"subject": subject, "text": text, "html": html_of(subject, text)}
     return render(request, "communications/mail_template.html", {
         "meeting": meeting, "kind": kind, "form": form, "own": own, "current": current,
+        "language": language, "language_name": dict(settings.LANGUAGES)[language],
+        "languages": [(code, name, _url(meeting, kind.name, code))
+                      for code, name in settings.LANGUAGES],
         "placeholders": sorted(kind.all_placeholders.items()), "preview": preview,
         "example": example, "examples": _examples(kind, meeting), "example_pk": example_pk,
         "can_edit": can_edit, "default": default_wording(kind.name),
@@ -182,7 +212,10 @@ def circular_new(request, slug):
     if request.method == "POST":
         form = CircularForm(request.POST)
     else:
-        wording = wording_for("circular", meeting_id=meeting.pk)
+        wording = wording_for("circular", meeting_id=meeting.pk,
+                              language=translation.get_language())
+        if wording.template is None:
+            wording = default_wording_to_write_from("circular")
         form = CircularForm(initial={"subject": wording.subject, "body": wording.body,
                                      "audience": request.GET.get("audience")})
     preview = None

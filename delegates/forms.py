@@ -403,7 +403,8 @@ class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = ["meeting", *EDITABLE_FIELDS]  # the admin narrows these to its fieldsets
+        # the admin narrows these to its fieldsets
+        fields = ["meeting", *EDITABLE_FIELDS, "language"]
         widgets = {"honorific": honorific_input()}
 
     def _meeting(self):

@@ -88,6 +88,11 @@ class FocalPoint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("invited by"),
     )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the mail the focal point receives."),
+    )
 
     class Meta:
         ordering = ["member__name"]
@@ -130,6 +135,12 @@ class Registration(models.Model):
     organisation = models.CharField(_("organisation"), max_length=250, blank=True)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the mail the person receives: the language of the "
+                    "page they registered on."),
+    )
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE
     )

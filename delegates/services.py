@@ -24,7 +24,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -238,12 +238,24 @@ def _log(registration, action, *, actor, from_status="", note=""):
                     meeting=registration.meeting_id)
 
 
+def page_language():
+    """The language of the page a person registers or is invited on: the language their
+    mail is written in from then on (the secretariat may change it in the admin)."""
+    return mail.recipient_language(translation.get_language())
+
+
+def in_language_of(registration):
+    """Values of a registration's mail (role, status, dates) in its person's language."""
+    return translation.override(mail.recipient_language(registration=registration))
+
+
 def _mail(registration, template):
-    mail.queue_mail(
-        to=registration.email, template=f"registration_{template}", registration=registration,
-        context=registration_values(registration),
-        link=MailLink.REGISTRATION, link_version=registration.link_version,
-    )
+    with in_language_of(registration):
+        mail.queue_mail(
+            to=registration.email, template=f"registration_{template}",
+            registration=registration, context=registration_values(registration),
+            link=MailLink.REGISTRATION, link_version=registration.link_version,
+        )
 
 
 def _set_status(registration, status, *, extra_fields=()):
@@ -317,7 +329,8 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
         )
     registration = Registration(
         meeting=meeting, status=status, registered_by=_user(actor),
-        status_changed_at=timezone.now(), head_requested=head_requested, **clean,
+        status_changed_at=timezone.now(), head_requested=head_requested,
+        language=page_language(), **clean,
     )
     check_has_a_name(given_name=registration.given_name, family_name=registration.family_name)
     _check_unique_rules(registration)
@@ -420,13 +433,17 @@ def _insert_registrations(registrations, actor):
 
 
 def _mail_submitted(registrations):
-    mail.queue_mails([{
-        "to": registration.email, "registration": registration,
-        "template": "registration_waitlisted" if registration.status == Status.WAITLISTED
-        else "registration_received",
-        "context": registration_values(registration),
-        "link": MailLink.REGISTRATION, "link_version": registration.link_version,
-    } for registration in registrations])
+    messages = []
+    for registration in registrations:
+        with in_language_of(registration):
+            messages.append({
+                "to": registration.email, "registration": registration,
+                "template": "registration_waitlisted"
+                if registration.status == Status.WAITLISTED else "registration_received",
+                "context": registration_values(registration),
+                "link": MailLink.REGISTRATION, "link_version": registration.link_version,
+            })
+    mail.queue_mails(messages)
 
 
 def _correct_statuses(registrations, pending, actor):
@@ -447,12 +464,12 @@ def _correct_statuses(registrations, pending, actor):
 def _new_registrations(meeting, member, rows, actor):
     """Unsaved registrations, checked for what needs no database: consent, a name, an email
     given twice, two heads of delegation."""
-    now, user = timezone.now(), _user(actor)
+    now, user, language = timezone.now(), _user(actor), page_language()
     registrations, emails, head = [], {}, None
     for index, data in enumerate(rows):
         clean = normalise_data({"role": Role.DELEGATE, **data, "member": member})
         registration = Registration(meeting=meeting, registered_by=user, status_changed_at=now,
-                                    **clean)
+                                    language=language, **clean)
         if not clean.get("privacy_consent_at"):
             raise BulkRowError(_("The privacy notice must be accepted to register."),
                                code="consent_required", index=index)
@@ -527,6 +544,17 @@ def registration_update(*, registration, data, actor=None):
     return registration
 
 
+def registration_set_language(*, registration, language, actor=None):
+    """The language the person's mail is written in from now on (the secretariat's change in
+    the admin). Kept in the registration's history; mails already queued stay as they are."""
+    language = mail.recipient_language(language)
+    if registration.language == language:
+        return registration
+    registration.language = language
+    _save(registration, update_fields=["language", "updated_at"])
+    return registration
+
+
 def registration_confirm(*, registration, actor):
     """Confirm a pending registration, or a waitlisted one when a seat is free for it."""
     with transaction.atomic():
@@ -588,10 +616,11 @@ def registration_reject(*, registration, actor, reason):
         fresh.link_version += 1
         _set_status(fresh, Status.REJECTED, extra_fields=["rejection_reason", "link_version"])
         _log(fresh, "rejected", actor=actor, from_status=previous, note=fresh.rejection_reason)
-        mail.queue_mail(
-            to=fresh.email, template="registration_rejected", registration=fresh,
-            context=registration_values(fresh, reason=fresh.rejection_reason),
-        )
+        with in_language_of(fresh):
+            mail.queue_mail(
+                to=fresh.email, template="registration_rejected", registration=fresh,
+                context=registration_values(fresh, reason=fresh.rejection_reason),
+            )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
@@ -616,10 +645,11 @@ def registration_cancel(*, registration, actor=None, reason=""):
         _set_status(fresh, Status.CANCELLED, extra_fields=["link_version"])
         _log(fresh, "cancelled", actor=actor, from_status=previous, note=reason)
         if previous != Status.UNCONFIRMED:  # nothing is mailed to an unconfirmed address
-            mail.queue_mail(
-                to=fresh.email, template="registration_cancelled", registration=fresh,
-                context=registration_values(fresh, reason=reason),
-            )
+            with in_language_of(fresh):
+                mail.queue_mail(
+                    to=fresh.email, template="registration_cancelled", registration=fresh,
+                    context=registration_values(fresh, reason=reason),
+                )
         if previous in SEAT_HOLDING_STATUSES:
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
@@ -751,12 +781,13 @@ def registration_submit_public(*, meeting, data: dict, actor=None) -> Registrati
                                            status=Status.UNCONFIRMED, actor=actor,
                                            head_requested=head_requested)
         _log(registration, "submitted", actor=actor, note="Address not confirmed yet.")
-        mail.queue_mail(
-            to=registration.email, template="registration_confirm_address",
-            registration=registration,
-            context={**meeting_values(meeting), "hours": settings.REGISTRATION_CONFIRM_HOURS},
-            link=MailLink.ADDRESS_CONFIRMATION, link_version=registration.link_version,
-        )
+        with in_language_of(registration):
+            mail.queue_mail(
+                to=registration.email, template="registration_confirm_address",
+                registration=registration, context={
+                    **meeting_values(meeting), "hours": settings.REGISTRATION_CONFIRM_HOURS},
+                link=MailLink.ADDRESS_CONFIRMATION, link_version=registration.link_version,
+            )
     return registration
 
 
@@ -864,9 +895,13 @@ def focal_point_invite(*, user_email, member, actor, first_name="", last_name=""
             user=user,
             defaults={"member": member, "invited_at": timezone.now(),
                       "invited_by": _user(actor)},
+            create_defaults={"member": member, "invited_at": timezone.now(),
+                             "invited_by": _user(actor), "language": page_language()},
         )
-        mail.queue_mail(to=user.email, template="focal_point_invitation", user=user,
-                        link=MailLink.PASSWORD_SET, context=focal_point_values(user, member))
+        with translation.override(focal_point.language):
+            mail.queue_mail(to=user.email, template="focal_point_invitation", user=user,
+                            link=MailLink.PASSWORD_SET, language=focal_point.language,
+                            context=focal_point_values(user, member))
     return focal_point
 
 

@@ -19,6 +19,10 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("body"))
     kind = models.CharField(_("kind"), max_length=60, blank=True)
+    # The recipient's: what is added when the message leaves (the HTML part, a note in
+    # place of a link that expired) is in the language of the rest.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
     registration = models.ForeignKey(
         "delegates.Registration", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="emails", verbose_name=_("registration"),
@@ -63,8 +67,9 @@ class MailTemplate(models.Model):
         "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True,
         related_name="mail_templates", verbose_name=_("meeting"),
     )
-    # One wording per language once the site speaks more than one (issue 14).
-    language = models.CharField(_("language"), max_length=10, default="en")
+    # One wording per language: a mail goes out in its recipient's (mail.rendering).
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("text"))
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)

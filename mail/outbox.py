@@ -23,11 +23,11 @@ from celery.result import EagerResult
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
-from .rendering import html_of, render_mail
+from .rendering import html_of, one_line, render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +53,16 @@ class SendResult:
 
 
 def queue_mail(*, to, template, context, registration=None, link="", link_version=None,
-               user=None, meeting=None, about=""):
+               user=None, meeting=None, language=None, about=""):
     """Render the mail of kind `template` (`mail.kinds`) with the placeholders' values in
     `context` (strings) in the wording of the meeting (`meeting`, else the registration's),
     store the message and hand it to the task queue once the surrounding transaction
     commits (`mail.rendering` chooses the wording: the meeting's, all meetings', default).
+
+    The mail is in the recipient's `language`, by default the registration's, else the
+    site's (LANGUAGE_CODE): the wording in that language, rendered under it. Values that
+    hold translated words are the sender's to compute in the same language
+    (`translation.override(language)` around the call).
 
     With `link` (a kind given to `register_link`), the template's `{{ link }}` is stored as
     `LINK_PLACEHOLDER` and the personal link (of `registration` at `link_version`, or of
@@ -65,15 +70,25 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
     what it is about (`register_attachments`)."""
     email = _outgoing_email(to=to, template=template, context=context,
                             registration=registration, link=link, link_version=link_version,
-                            user=user, meeting=meeting, about=about)
+                            user=user, meeting=meeting, language=language, about=about)
     email.save()
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
     return email
 
 
+def recipient_language(language=None, registration=None):
+    """The language a mail is written in: the one given, else the registration's, else the
+    site's; always one the site speaks."""
+    language = language or getattr(registration, "language", "") or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(language)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,
-                    user=None, meeting=None, wordings=None, about=""):
+                    user=None, meeting=None, language=None, wordings=None, about=""):
     """The unsaved outbox row of one message, its personal link left out."""
     values = dict(context)
     if link:
@@ -81,11 +96,13 @@ def _outgoing_email(*, to, template, context, registration=None, link="", link_v
     if meeting is None and registration is not None:
         meeting = registration.meeting_id
     meeting_id = getattr(meeting, "pk", meeting)
-    subject, body = render_mail(template, values=values, meeting_id=meeting_id,
-                                wordings=wordings)
+    language = recipient_language(language, registration)
+    with translation.override(language):
+        subject, body = render_mail(template, values=values, meeting_id=meeting_id,
+                                    language=language, wordings=wordings)
     return OutgoingEmail(
         to=to, subject=subject, body=body, kind=template, registration=registration,
-        link=link, user=user, link_version=link_version, about=about,
+        link=link, user=user, link_version=link_version, language=language, about=about,
     )
 
 
@@ -103,11 +120,12 @@ def queue_mails(messages):
     return emails
 
 
-def queue_message(*, to, subject, body, kind="", registration=None):
+def queue_message(*, to, subject, body, kind="", registration=None, language=None):
     """Store a message already written (no template, no personal link) and hand it to the
     task queue once the surrounding transaction commits."""
-    email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:250],
-                                         body=body, kind=kind[:60], registration=registration)
+    email = OutgoingEmail.objects.create(to=to, subject=one_line(subject)[:250],
+                                         body=body, kind=kind[:60], registration=registration,
+                                         language=recipient_language(language, registration))
     transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
                           robust=True)
     return email
@@ -239,12 +257,13 @@ def _send_one(pk, connection):
             return None
         email.attempts += 1
         try:
-            text = message_body(email)
-            message = EmailMultiAlternatives(email.subject, text, to=[email.to],
-                                             connection=connection)
-            message.attach_alternative(html_of(email.subject, text), "text/html")
-            for filename, content, mimetype in attachments(email):
-                message.attach(filename, content, mimetype)
+            with translation.override(recipient_language(email.language)):
+                text = message_body(email)
+                message = EmailMultiAlternatives(email.subject, text, to=[email.to],
+                                                 connection=connection)
+                message.attach_alternative(html_of(email.subject, text), "text/html")
+                for filename, content, mimetype in attachments(email):
+                    message.attach(filename, content, mimetype)
             message.send()
         except Exception as exc:  # noqa: BLE001 - any server failure keeps the message queued
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]

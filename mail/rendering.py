@@ -1,9 +1,17 @@
 """Which wording a mail gets, and the mail made of it: the meeting's own template, else the
 secretariat's template for all meetings, else the default files (`templates/mail/`); the
 text is rendered on the sandbox (`mail.sandbox`) and signed, the HTML part is the same text
-in the site's branding (`templates/mail/layout.html`)."""
+in the site's branding (`templates/mail/layout.html`).
+
+Languages: a mail is written in its recipient's language (`mail.outbox.queue_mail`), and
+the wording is looked up in that language only: the meeting's template in it, else the one
+for all meetings in it, else the default files, whose words are translated (they are
+Django templates with {% translate %}). An English rewording is never sent to a French
+reader: it would take away the language they chose, while the default in French still says
+everything a mail must say. The staff pages show which languages of a kind are reworded."""
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,7 +24,7 @@ from .models import MailTemplate
 from .sandbox import MailTemplateError, render_source
 
 logger = logging.getLogger(__name__)
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -32,8 +40,20 @@ def default_wording(kind):
     return Wording(subject, body)
 
 
+def default_wording_to_write_from(kind):
+    """The default wording's words in the active language, its placeholders left as they
+    are (`{{ name }}`): the text the secretariat starts a circular from. Only for defaults
+    without conditions (a placeholder's value here is never empty)."""
+    placeholders = _placeholders(kind)
+    kept = {name: "{{ " + name + " }}" for name in placeholders}
+    subject, body = default_source(kind)
+    return Wording(render_source(subject, placeholders=placeholders, values=kept).strip(),
+                   render_source(body, placeholders=placeholders, values=kept))
+
+
 def wording_for(kind, *, meeting_id=None, language=DEFAULT_LANGUAGE):
-    """The wording a mail of `kind` for the meeting gets: its own, all meetings', default."""
+    """The wording a mail of `kind` for the meeting gets in `language`: its own, all
+    meetings', default."""
     candidates = MailTemplate.objects.filter(kind=kind, language=language)
     if meeting_id is not None and get_kind(kind) is not None and get_kind(kind).per_meeting:
         own = candidates.filter(meeting_id=meeting_id).first()
@@ -52,7 +72,13 @@ def render_wording(kind, wording, values):
     values = {"site_url": settings.SITE_URL, **values}
     subject = render_source(wording.subject, placeholders=placeholders, values=values)
     body = render_source(wording.body, placeholders=placeholders, values=values)
-    return " ".join(subject.split())[:250], body.rstrip() + "\n" + signature()
+    return one_line(subject)[:250], body.rstrip() + "\n" + signature()
+
+
+def one_line(subject):
+    """A subject on one line. Only line breaks, tabs and spaces are folded: the no-break
+    spaces French puts before a colon stay where the translation put them."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", subject).strip()
 
 
 def render_mail(kind, *, values, meeting_id=None, language=DEFAULT_LANGUAGE, wordings=None):

@@ -94,10 +94,11 @@ def release():
         Path(config.path) for config in apps.get_app_configs()
         if Path(config.path).is_relative_to(base) and "site-packages" not in Path(config.path).parts
     ]
+    # The compiled catalogues too: a new translation never meets a page cached before it.
     stamps = sorted(
         f"{path.relative_to(base)}:{path.stat().st_mtime_ns}"
-        for folder in folders
-        for pattern in ("*.html", "*.py")
+        for folder in [*folders, *map(Path, settings.LOCALE_PATHS)]
+        for pattern in ("*.html", "*.py", "*.mo")
         for path in folder.rglob(pattern)
     )
     return _digest("\n".join(stamps))[:12]

@@ -9,6 +9,8 @@ import logging
 import mimetypes
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from . import services, work
 from .enums import UNFINISHED_STATES, JobKind
 from .models import Job
@@ -93,15 +95,17 @@ def make_document(*, document, actor):
                     total=document.total, filename=document.filename, created_by=actor)
         content, _message = work.for_job(draft, _ignore_progress)
         return Made(content=content)
+    # Labels in the language of the page that asked (a visa letter: the person's own).
+    params = {**document.params, "language": translation.get_language()}
     running = Job.objects.filter(
         kind=document.kind, meeting=document.meeting, created_by=actor,
-        params=document.params, state__in=UNFINISHED_STATES).first()
+        params=params, state__in=UNFINISHED_STATES).first()
     if running is not None:
         logger.info("secretariat.job.reused job=%s actor=%s", running.public_id, actor.pk)
         return Made(job=running)
     return Made(job=services.start_job(
         kind=document.kind, total=document.total, meeting=document.meeting,
-        params=document.params, filename=document.filename, actor=actor))
+        params=params, filename=document.filename, actor=actor))
 
 
 def _ignore_progress(done):

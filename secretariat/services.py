@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .enums import JobState
@@ -130,7 +130,10 @@ def run_job(*, job_id, attempt, work):
             report_progress(job=job, done=done)
 
     try:
-        content, message = work(job, progress)
+        # In the language of the page that asked for it (`params["language"]`, as
+        # secretariat.documents gives it): a worker has none of its own.
+        with translation.override(job.params.get("language") or translation.get_language()):
+            content, message = work(job, progress)
     except JobFailed as exc:
         fail_job(job=job, reason=str(exc))
     except Exception:  # noqa: BLE001 - the page must say it failed, whatever happened

@@ -251,7 +251,7 @@ def _checked_in_at(registration):
     when = timezone.localtime(registration.attended_at)
     if when.date() == timezone.localdate():
         return date_format(when, "H:i")
-    return _("%(date)s at %(time)s") % {"date": date_format(when, "j F Y"),
+    return _("%(date)s at %(time)s") % {"date": date_format(when, "DATE_FORMAT"),
                                         "time": date_format(when, "H:i")}
 
 

@@ -4,6 +4,14 @@ import pytest
 from django.db import connection
 
 
+def pytest_configure(config):
+    """The suite reads the compiled catalogues: compile those older than their .po (as
+    `make install` does), so that `pytest` alone tests today's translations."""
+    from scripts.compile_messages import compile_all
+
+    compile_all()
+
+
 def _running_in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -3,6 +3,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format as localised_date
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,15 +16,17 @@ register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-# One way to write each kind of date, on pages, in mail and in PDFs.
-DATE_FORMAT = "j F Y"          # 14 February 2027
-DATETIME_FORMAT = "j F Y, H:i"  # 14 February 2027, 09:30 (with the zone's name after it)
+# One way to write each kind of date, on pages, in mail and in PDFs, in each language: the
+# named formats of asem_customs/formats/<language>/formats.py (English: 14 February 2027,
+# 14 February 2027, 09:30), else Django's for the language.
+DATE_FORMAT = "DATE_FORMAT"
+DATETIME_FORMAT = "DATETIME_FORMAT"
 
 
 @register.filter
 def date_long(day):
     """'14 February 2027'; empty for no date."""
-    return date_format(day, DATE_FORMAT) if day else ""
+    return localised_date(day, DATE_FORMAT) if day else ""
 
 
 @register.filter
@@ -37,7 +40,7 @@ def date_range(start, end=None):
     if (start.year, start.month) == (end.year, end.month):
         return f"{date_format(start, 'j')}\u2013{date_long(end)}"
     if start.year == end.year:
-        return f"{date_format(start, 'j F')} \u2013 {date_long(end)}"
+        return f"{localised_date(start, 'MONTH_DAY_FORMAT')} \u2013 {date_long(end)}"
     return f"{date_long(start)} \u2013 {date_long(end)}"
 
 
@@ -54,10 +57,10 @@ def datetime_in_zone(value, zone=None):
     tz = ZoneInfo(str(zone)) if zone else timezone.get_current_timezone()
     local = timezone.localtime(value, tz) if timezone.is_aware(value) else value
     if tz.key in ("UTC", "Etc/UTC"):
-        return f"{date_format(local, DATETIME_FORMAT)} UTC"
+        return f"{localised_date(local, DATETIME_FORMAT)} UTC"
     city = str(tz.key).rsplit("/", 1)[-1].replace("_", " ")
     return _("%(moment)s %(city)s time") % {
-        "moment": date_format(local, DATETIME_FORMAT), "city": city}
+        "moment": localised_date(local, DATETIME_FORMAT), "city": city}
 
 
 @register.filter

@@ -42,6 +42,7 @@ from delegates.services import (
     registration_make_head,
     registration_mark_attended,
     registration_reject,
+    registration_set_language,
     registration_submit,
     registration_update,
     registration_waitlist,
@@ -281,7 +282,7 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
-                                                           "email", "phone"]}),
+                                                           "email", "phone", "language"]}),
         (gettext_lazy("Stay and needs"), {"fields": [("arrival_date", "departure_date"),
                                                      "dietary_needs", "accessibility_needs"]}),
         (gettext_lazy("Visa invitation letter"), {"fields": [
@@ -461,11 +462,17 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
                     if name in EDITABLE_FIELDS}
             if data:
                 registration_update(registration=obj, data=data, actor=request.user)
+            if "language" in form.changed_data:
+                registration_set_language(registration=obj, actor=request.user,
+                                          language=form.cleaned_data["language"])
             return
         data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS
                 if name in form.cleaned_data}
         created = registration_submit(meeting=form.cleaned_data["meeting"], data=data,
                                       actor=request.user)
+        if form.cleaned_data.get("language"):
+            registration_set_language(registration=created, actor=request.user,
+                                      language=form.cleaned_data["language"])
         for field in created._meta.concrete_fields:
             setattr(obj, field.attname, getattr(created, field.attname))
         obj._state.adding = False

@@ -3,7 +3,7 @@ that reviews it: every point with its official status, its status history and it
 progress reports. Drafts, submitted and rejected reports never appear."""
 
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FontFace
 
@@ -28,7 +28,7 @@ class ImplementationReportPDF(SecretariatPDF):
 
 
 def _date(day):
-    return date_format(day, "j F Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 def implementation_report_pdf(plan, points=None, today=None, progress=None):

@@ -1,7 +1,9 @@
 """Visa invitation letters: one letter per person who asked, on the host's letterhead text,
-with the passport details the embassy needs and space for the secretariat's signature."""
+with the passport details the embassy needs and space for the secretariat's signature; each
+in the language of its person (`Registration.language`), the other print-outs in the
+language of the page that asked for them."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -20,11 +22,12 @@ def visa_letters_pdf(registrations, *, meeting, progress=None):
                          % {"meeting": meeting.title})
     pdf.set_margins(22, 18, 22)
     pdf.set_auto_page_break(True, margin=18)
-    today = date_format(timezone.localdate(), "j F Y")
     for done, registration in enumerate(registrations, start=1):
-        pdf.add_page()
-        _letterhead(pdf, meeting)
-        _letter(pdf, registration, meeting, today)
+        # Each letter in the language of its person (the one their mail is in).
+        with translation.override(registration.language or translation.get_language()):
+            pdf.add_page()
+            _letterhead(pdf, meeting)
+            _letter(pdf, registration, meeting, date_format(timezone.localdate(), "DATE_FORMAT"))
         if progress:
             progress(done)
     return bytes(pdf.output())
@@ -54,11 +57,11 @@ def _letterhead(pdf, meeting):
 def _dates(meeting):
     if meeting.start_date and meeting.end_date and meeting.end_date != meeting.start_date:
         return _("from %(start)s to %(end)s") % {
-            "start": date_format(meeting.start_date, "j F Y"),
-            "end": date_format(meeting.end_date, "j F Y"),
+            "start": date_format(meeting.start_date, "DATE_FORMAT"),
+            "end": date_format(meeting.end_date, "DATE_FORMAT"),
         }
     if meeting.start_date:
-        return _("on %(date)s") % {"date": date_format(meeting.start_date, "j F Y")}
+        return _("on %(date)s") % {"date": date_format(meeting.start_date, "DATE_FORMAT")}
     return _("in %(year)s") % {"year": meeting.year}
 
 
@@ -115,7 +118,7 @@ def _display_name(registration):
 
 def _passport_table(pdf, registration):
     def day(value):
-        return date_format(value, "j F Y") if value else "—"
+        return date_format(value, "DATE_FORMAT") if value else "—"
 
     rows = [
         (_("Full name"), _display_name(registration)),

@@ -264,7 +264,7 @@
         window.requestAnimationFrame(tick);
       })
       .catch(function () {
-        show("warning", toggle.getAttribute("data-denied") || "The camera is not available.");
+        show("warning", toggle.getAttribute("data-denied") || gettext("The camera is not available."));
       });
   });
 })();

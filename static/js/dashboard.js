@@ -1,4 +1,5 @@
-/* Charts of the secretariat dashboard; the numbers come from a json_script element. */
+/* Charts of the secretariat dashboard; the numbers come from a json_script element, the
+   words from the page (its labels) and from the JavaScript catalogue (gettext). */
 (function () {
   "use strict";
   var source = document.getElementById("dashboard-data");
@@ -23,14 +24,16 @@
   draw("chart-region", {
     type: "bar",
     data: { labels: data.region.labels,
-            datasets: [{ data: data.region.values, backgroundColor: palette.slice(0, 3) }] },
+            datasets: [{ label: gettext("Seats held"), data: data.region.values,
+                         backgroundColor: palette.slice(0, 3) }] },
     options: { maintainAspectRatio: false, plugins: { legend: { display: false } },
                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
   });
   draw("chart-time", {
     type: "line",
     data: { labels: data.time.labels,
-            datasets: [{ data: data.time.values, borderColor: palette[0],
+            datasets: [{ label: gettext("Registrations"), data: data.time.values,
+                         borderColor: palette[0],
                          backgroundColor: "rgba(11,79,138,.15)", fill: true, tension: 0.2 }] },
     options: { maintainAspectRatio: false, plugins: { legend: { display: false } },
                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }

@@ -25,16 +25,51 @@ def test_the_list_shows_whose_wording_each_mail_has(client, registration):
     MailTemplate.objects.create(kind="registration_confirmed", meeting=registration.meeting,
                                 subject="s", body="b")
     MailTemplate.objects.create(kind="registration_rejected", subject="s", body="b")
+    MailTemplate.objects.create(kind="registration_rejected", subject="s", body="b",
+                                language="vi")
     client.force_login(viewer())
 
     response = client.get(f"/staff/{registration.meeting.slug}/mail/")
 
     assert response.status_code == 200
-    rows = {row["kind"].name: row["source"] for row in response.context["rows"]}
-    assert rows["registration_confirmed"] == "meeting"
-    assert rows["registration_rejected"] == "all"
-    assert rows["registration_received"] == "default"
+    rows = {row["kind"].name: {language["code"]: language["source"]
+                               for language in row["languages"]}
+            for row in response.context["rows"]}
+    assert rows["registration_confirmed"] == {"en": "meeting", "fr": "default", "vi": "default"}
+    assert rows["registration_rejected"] == {"en": "all", "fr": "default", "vi": "all"}
+    assert rows["registration_received"] == {"en": "default", "fr": "default", "vi": "default"}
     assert "focal_point_invitation" not in rows  # no meeting of its own
+
+
+def test_a_wording_is_saved_and_reset_in_the_language_chosen(client, registration):
+    client.force_login(editor())
+    url = _url(registration)
+
+    saved = client.post(f"{url}?language=fr", {
+        "language": "fr", "action": "save", "subject": "Confirmée : {{ meeting }}",
+        "body": "Bonjour {{ name }}."})
+    english = client.get(url)
+    french = client.get(f"{url}?language=fr")
+
+    assert saved.status_code == 302
+    assert saved.url == f"{url}?language=fr"
+    assert MailTemplate.objects.get().language == "fr"
+    assert english.context["own"] is None
+    assert french.context["own"].subject == "Confirmée : {{ meeting }}"
+
+    reset = client.post(url, {"language": "fr", "action": "reset"})
+
+    assert reset.url == f"{url}?language=fr"
+    assert MailTemplate.objects.count() == 0
+
+
+def test_a_language_the_site_does_not_speak_shows_the_english_wording(client, registration):
+    client.force_login(viewer())
+
+    response = client.get(f"{_url(registration)}?language=xx")
+
+    assert response.status_code == 200
+    assert response.context["language"] == "en"
 
 
 def test_the_edit_page_lists_placeholders_and_previews_with_a_real_registration(

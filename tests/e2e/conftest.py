@@ -140,13 +140,17 @@ def pytest_runtest_call(item):
 
 @pytest.fixture
 def open_journey(request, chromium_browser, live_server):
-    """Start a journey: `open_journey("newcomer", screen="phone")` returns a `Journey`."""
+    """Start a journey: `open_journey("newcomer", screen="phone")` returns a `Journey`
+    (`locale="fr-FR"`: a browser that asks for French)."""
     contexts = []
     request.node.journeys = []
 
-    def _open(name, *, screen="desktop"):
+    def _open(name, *, screen="desktop", locale=None):
+        # `locale` ("vi-VN"): the browser's language, sent as Accept-Language.
+        extra = {"locale": locale} if locale else {}
         context = chromium_browser.new_context(
             base_url=live_server.url,
+            **extra,
             accept_downloads=True,
             # Bootstrap then skips its transitions: steady screenshots, no waiting on animations.
             reduced_motion="reduce",

@@ -222,6 +222,9 @@ STAFF_WRITE = ("login", "login", "403", "403", "ok")
 TABLE = {
     "healthz": PUBLIC,
     "favicon": PUBLIC,
+    # the language switcher (a GET changes nothing: back to the page) and the scripts' words
+    "set_language": PUBLIC,
+    "javascript_catalogue": PUBLIC,
     # sign-in and password pages
     "login": PUBLIC,
     "logout": ("405",) * 5,
@@ -383,6 +386,8 @@ POST_TABLE = {
     "delegates:registration_manage": CLOSED,
     "healthz": PUBLIC,
     "favicon": CLOSED,
+    "set_language": PUBLIC,
+    "javascript_catalogue": CLOSED,
     "login": PUBLIC,
     "logout": PUBLIC,
     "signed_in": CLOSED,
