@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mail', '0002_mailtemplate'),
+        ('mail', '0003_language_of_outgoing_email_and_template'),
     ]
 
     operations = [
