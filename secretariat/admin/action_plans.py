@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from asem_customs.translated_content import in_every_language
-
 from action_plans.models import (
     ActionArea,
     ActionPlan,
@@ -14,6 +12,7 @@ from action_plans.models import (
     ProgressReport,
     ProgressReportAttachment,
 )
+from asem_customs.translated_content import in_every_language
 
 
 @admin.register(ActionArea)
