@@ -18,7 +18,8 @@ from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as active_language
 
 __all__ = ["Shown", "active_language", "content_languages", "fallback_language",
-           "in_every_language", "shown", "translation_values"]
+           "in_every_language", "other_languages", "shown", "translation_values",
+           "write_translations"]
 
 
 def content_languages():
@@ -72,3 +73,26 @@ def shown(obj, field, language=None):
     if not text or language == fallback:
         return Shown(text, None)
     return Shown(text, fallback)
+
+
+def other_languages():
+    """The languages a text may be translated into: every content language but English."""
+    return [code for code in content_languages() if code != fallback_language()]
+
+
+def write_translations(obj, field, texts):
+    """Set the columns of `field` on `obj` from `texts` ({"en": "…", "fr": "…"}), whatever
+    language the request is in; an empty text removes that language's (English excepted: it is
+    always written). Returns the names of the columns that changed, for `update_fields`."""
+    changed = []
+    for code, text in texts.items():
+        if code not in content_languages():
+            continue
+        text = " ".join((text or "").split()) or None
+        if text is None and code == fallback_language():
+            continue
+        column = build_localized_fieldname(field, code)
+        if getattr(obj, column) != text:
+            setattr(obj, column, text)
+            changed.append(column)
+    return changed
