@@ -1,6 +1,6 @@
 """Demo content: the French and Vietnamese texts of the 12th and 13th Meetings' public content
-(titles, summaries, agenda items and their outcomes, topics, reporting bodies, the Action Plan
-2018–2019 and its points, the public documents' titles).
+(titles, summaries, agenda items and their outcomes, speakers' positions, topics, reporting
+bodies, the Action Plan 2018–2019, its areas and points, the documents' titles).
 
 French follows the usage of the World Customs Organization (OMD) and Vietnamese that of the
 General Department of Viet Nam Customs (Tổng cục Hải quan). The English text, loaded by
@@ -16,7 +16,7 @@ from django.db import transaction
 
 from action_plans.models import ActionArea, ActionPlan, ActionPoint
 from documents.models import Document
-from meetings.models import AgendaItem, Meeting, ReportingBody, Topic
+from meetings.models import AgendaItem, Meeting, ReportingBody, Speaker, Topic
 
 TWELFTH = "12th-asem-customs-dg-c-meeting"
 THIRTEENTH = "13th-asem-customs-dg-c-meeting"
@@ -169,6 +169,18 @@ AGENDA_12 = {
             "outcome": "Các đại biểu cảm ơn nước chủ nhà Đức đã đón tiếp chu đáo và tổ chức "
                        "Hội nghị hoàn hảo. Hội nghị lần thứ 13 sẽ được tổ chức tại Việt Nam "
                        "vào năm 2019."},
+    },
+}
+
+# The 12th Meeting's speakers, by agenda item position and order: their positions.
+SPEAKERS_12 = {
+    "fr": {
+        (1, 1): "Secrétaire d'État parlementaire auprès du ministère fédéral des Finances",
+        (2, 1): "Secrétaire général, Organisation mondiale des douanes",
+    },
+    "vi": {
+        (1, 1): "Quốc vụ khanh Nghị viện, Bộ Tài chính Liên bang Đức",
+        (2, 1): "Tổng Thư ký, Tổ chức Hải quan Thế giới",
     },
 }
 
@@ -377,6 +389,11 @@ def load_translations():
         items = AgendaItem.objects.filter(meeting__slug=TWELFTH)
         for item in items:
             changed += _write(item, language, AGENDA_12[language].get(item.position, {}))
+        for speaker in Speaker.objects.filter(agenda_item__meeting__slug=TWELFTH).select_related(
+                "agenda_item"):
+            position = SPEAKERS_12[language].get((speaker.agenda_item.position, speaker.order))
+            if position:
+                changed += _write(speaker, language, {"position": position})
         for topic in Topic.objects.filter(slug__in=TOPICS[language]):
             name, description = TOPICS[language][topic.slug]
             changed += _write(topic, language, {"name": name, "description": description})

@@ -10,7 +10,7 @@ version keeps every language.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Meeting, ReportingBody, Topic
+from .models import AgendaItem, Meeting, ReportingBody, Speaker, Topic
 
 
 @register([Meeting, Meeting.history.model])
@@ -34,4 +34,12 @@ class TopicTranslation(TranslationOptions):
 @register(ReportingBody)
 class ReportingBodyTranslation(TranslationOptions):
     fields = ("name", "description")
+    empty_values = None
+
+
+@register(Speaker)
+class SpeakerTranslation(TranslationOptions):
+    # The position a speaker speaks in, and the organisation as the agenda credits it; the
+    # name is the person's own.
+    fields = ("position", "organisation")
     empty_values = None

@@ -12,6 +12,7 @@ COPIED = {
     "agendaitem": ("title", "description", "outcome"),
     "historicalagendaitem": ("title", "description", "outcome"),
     "topic": ("name", "description"), "reportingbody": ("name", "description"),
+    "speaker": ("position", "organisation"),
 }
 
 
@@ -207,6 +208,36 @@ class Migration(migrations.Migration):
             model_name='reportingbody',
             name='name_vi',
             field=models.CharField(max_length=200, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='organisation_en',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='organisation'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='organisation_fr',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='organisation'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='organisation_vi',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='organisation'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='position_en',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='position'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='position_fr',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='position'),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='position_vi',
+            field=models.CharField(blank=True, max_length=250, null=True, verbose_name='position'),
         ),
         migrations.AddField(
             model_name='topic',

@@ -10,7 +10,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
@@ -169,7 +173,7 @@ class ReportingBodyAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class SpeakerInline(admin.TabularInline):
+class SpeakerInline(TranslationTabularInline):
     model = Speaker
     extra = 0
     autocomplete_fields = ["member"]
@@ -214,9 +218,9 @@ class AgendaItemAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, TranslationAd
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(TranslationAdmin):
     list_display = ["name", "position", "agenda_item", "member"]
     list_filter = ["agenda_item__meeting"]
-    search_fields = ["name", "position", "organisation"]
+    search_fields = ["name", *in_every_language("position", "organisation")]
     list_select_related = ["agenda_item", "member"]
     autocomplete_fields = ["member"]
