@@ -92,7 +92,7 @@ def test_each_language_gets_its_own_cached_page(client, held):
 
 def test_the_agenda_the_plan_and_the_topic_pages_show_the_visitors_language(client, held):
     topic = TopicFactory(name="Transit", slug="transit", name_fr="Le transit")
-    item = AgendaItemFactory(meeting=held, title="Opening", title_fr="Ouverture",
+    item = AgendaItemFactory(meeting=held, position=1, title="Opening", title_fr="Ouverture",
                              outcome="Welcomed the delegates.")
     item.topics.set([topic])
     plan = ActionPlanFactory(meeting=held, title="Action Plan", title_fr="Plan d'action")
