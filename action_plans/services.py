@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asem_customs import roles
+from asem_customs.translated_content import in_every_language
 from mail.outbox import queue_mail
 
 from . import permissions
@@ -287,9 +288,11 @@ def action_points_carry_over(*, points, into_plan, actor, effective_on=None, at=
         pk__in=[p.pk for p in points]
     ).select_related("plan").order_by("plan__period_start", "number"):
         _check_can_carry(point, into_plan)
+        # The texts in every language, as they are written (not as one visitor reads them).
+        texts = {column: getattr(point, column)
+                 for column in in_every_language("title", "description", "expected_outputs")}
         new_point = ActionPoint.objects.create(
-            plan=into_plan, number=next_number, title=point.title, area_id=point.area_id,
-            description=point.description, expected_outputs=point.expected_outputs,
+            plan=into_plan, number=next_number, area_id=point.area_id, **texts,
             target_date=None, status=point.status, is_new=False,
             is_illustrative=point.is_illustrative, carried_over_from=point,
         )

@@ -70,6 +70,8 @@ except ValueError as error:
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin: its translated fields and admin classes patch the models first.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -241,6 +243,16 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Content in several languages (django-modeltranslation): each translated field has one column
+# per language (`title_en`, `title_fr`, `title_vi`); English is always written and is what a
+# page shows, marked as English, where the visitor's language is not (docs/architecture.md,
+# "Content in several languages").
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A record made with `title=...` (a command, the import, the demo) always has its English text.
+MODELTRANSLATION_AUTO_POPULATE = "default"
+# Slugs are made from the English title, whatever language the admin is read in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 # Dates read one way on every page and in the admin: "14 February 2027", "14 February

@@ -3,9 +3,12 @@
 
 from django import forms
 from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from asem_customs import fields
+from asem_customs.translated_content import other_languages, translation_values
 
 from .enums import MEMBER_KINDS, Access, CommentResolution, DocumentKind
 
@@ -26,7 +29,29 @@ class LanguageField(forms.ChoiceField):
         super().__init__(choices=language_choices, **kwargs)
 
 
-class DocumentForm(forms.Form):
+class TranslatedTitlesMixin:
+    """The title in English (`title`, required) and, beside it, one optional field per other
+    language of the site (`title_fr`, `title_vi`). `other_titles()` is what the services
+    take."""
+
+    def add_title_translations(self, document=None):
+        written = translation_values(document, "title") if document is not None else {}
+        self.fields["title"].label = _("Title in English")
+        for code in other_languages():
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=gettext_now("Title in %(language)s")
+                % {"language": get_language_info(code)["name_translated"]},
+                max_length=300, required=False, initial=written.get(code) or "",
+                help_text=_("Optional: where it is empty, the English title is shown."))
+        names = list(self.fields)
+        title_fields = ["title", *(f"title_{code}" for code in other_languages())]
+        self.order_fields([*title_fields, *(n for n in names if n not in title_fields)])
+
+    def other_titles(self):
+        return {code: self.cleaned_data.get(f"title_{code}", "") for code in other_languages()}
+
+
+class DocumentForm(TranslatedTitlesMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Choose the kind")),
                                                         *DocumentKind.choices])
@@ -46,6 +71,16 @@ class DocumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
         self.fields["symbol"].widget.attrs["placeholder"] = proposed_symbol
+        self.add_title_translations()
+
+
+class TitlesForm(TranslatedTitlesMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+
+    def __init__(self, *args, document, **kwargs):
+        kwargs.setdefault("initial", {"title": document.title_en})
+        super().__init__(*args, **kwargs)
+        self.add_title_translations(document)
 
 
 class VersionForm(forms.Form):

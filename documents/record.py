@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from asem_customs import roles
+from asem_customs.translated_content import fallback_language, other_languages
 from delegates.enums import MailLink, RegistrationStatus, Role
 from delegates.models import Registration
 from mail.outbox import queue_mail
@@ -97,6 +99,21 @@ def _mail_heads(record, kind, **extra):
     return len(heads)
 
 
+def _default_titles(meeting):
+    """"Summary record of the …" in each language of the site, with the meeting's title in
+    it, whatever language the page that starts the record is read in; a language whose
+    catalogue does not have the wording yet is left to English."""
+    with override(fallback_language()):
+        english = _("Summary record of the %(meeting)s")
+        titles = {"en": english % {"meeting": meeting.title}}
+    for code in other_languages():
+        with override(code):
+            wording = _("Summary record of the %(meeting)s")
+            if wording != english:
+                titles[code] = wording % {"meeting": meeting.title}
+    return titles
+
+
 @transaction.atomic
 def record_start(*, meeting, file, actor, title="", language="en", illustrative=False):
     """Draft the record of a meeting: a summary record document (secretariat only) with its
@@ -104,9 +121,10 @@ def record_start(*, meeting, file, actor, title="", language="en", illustrative=
     _require_manager(actor)
     if MeetingRecord.objects.filter(meeting=meeting).exists():
         raise RecordError(_("This meeting already has its record."), code="exists")
+    titles = {"en": title} if title else _default_titles(meeting)
     document = services.document_add(
         meeting=meeting, kind=DocumentKind.SUMMARY_RECORD, file=file, actor=actor,
-        title=title or _("Summary record of the %(meeting)s") % {"meeting": meeting.title},
+        title=titles.pop("en"), other_titles=titles,
         access=Access.SECRETARIAT, language=language, illustrative=illustrative,
     )
     record = MeetingRecord.objects.create(meeting=meeting, document=document)

@@ -6,6 +6,8 @@ from collections import OrderedDict
 from django.db import connection
 from django.db.models import Prefetch, Q
 
+from asem_customs.translated_content import in_every_language
+
 from . import access
 from .enums import Access, DocumentKind, DocumentState, RecordState
 from .models import Document, DocumentFile, MeetingRecord, RecordDecision
@@ -91,18 +93,23 @@ def newly_published(limit):
 
 
 def search(query, reader, limit=50):
-    """Documents this person may read whose symbol, title or text match `query`: PostgreSQL
-    full-text search (with the symbol and title also matched as written), plain matching
-    elsewhere."""
+    """Documents this person may read whose symbol, title (in any language) or text match
+    `query`: PostgreSQL full-text search (with the symbol and title also matched as written),
+    plain matching elsewhere."""
     query = " ".join((query or "").split())[:200]
     if not query:
         return []
     queryset = access.readable_anywhere(Document.objects.all(), reader)
-    plain = Q(symbol__icontains=query) | Q(title__icontains=query)
+    # The title in every language: a visitor finds a document by its French title while
+    # reading the site in English, and the other way round.
+    titles = in_every_language("title")
+    plain = Q(symbol__icontains=query)
+    for title in titles:
+        plain |= Q(**{f"{title}__icontains": query})
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        vector = SearchVector("symbol", "title", "text", config="simple")
+        vector = SearchVector("symbol", *titles, "text", config="simple")
         matched = queryset.annotate(search=vector).filter(
             plain | Q(search=SearchQuery(query, config="simple", search_type="websearch")))
     else:

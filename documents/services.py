@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asem_customs import events, roles
+from asem_customs.translated_content import write_translations
 from delegates.models import FocalPoint
 from mail.outbox import queue_mail
 from meetings.models import Meeting
@@ -156,15 +157,24 @@ def _store_file(*, document, upload, language, actor, note=""):
     return stored
 
 
+def _write_titles(document, title, other_titles):
+    """The English title and its translations, each cut to the column's length, into their
+    own columns whatever language the page was read in; the changed columns."""
+    texts = {**(other_titles or {}), **({"en": title} if title is not None else {})}
+    return write_translations(document, "title",
+                              {code: (text or "")[:300] for code, text in texts.items()})
+
+
 # --- staff ---------------------------------------------------------------------------------
 
 @transaction.atomic
 def document_add(*, meeting, title, kind, file, actor, access=Access.SECRETARIAT,
                  language="en", symbol="", agenda_item=None, note="", publish=False,
-                 generated=False, illustrative=False):
+                 generated=False, illustrative=False, other_titles=None):
     """Add a document to a meeting with its first file (in `language`, English by default),
     accepted at once; published now when `publish`. The symbol is proposed from the series'
-    pattern when left blank. Any kind may be added, the summary record included."""
+    pattern when left blank. Any kind may be added, the summary record included. `title` is
+    the English title; `other_titles` ({"fr": "…"}) its translations."""
     _require(_may_manage(actor), actor)
     if kind not in DocumentKind.values:
         raise DocumentError(_("Unknown kind of document."), code="kind")
@@ -174,12 +184,14 @@ def document_add(*, meeting, title, kind, file, actor, access=Access.SECRETARIAT
         raise DocumentError(_("The agenda item belongs to another meeting."), code="agenda")
     language = _check_language(language)
     _lock_meeting(meeting)
-    document = Document.objects.create(
+    document = Document(
         meeting=meeting, agenda_item=agenda_item, symbol=_check_symbol(meeting, symbol),
-        title=" ".join(title.split())[:300], kind=kind, access=access,
+        kind=kind, access=access,
         state=DocumentState.ACCEPTED, published_at=timezone.now() if publish else None,
         generated=generated, illustrative=illustrative, created_by=_person(actor),
     )
+    _write_titles(document, title, other_titles)
+    document.save()
     _store_file(document=document, upload=file, language=language, actor=actor, note=note)
     _log(document, "documents.document.added", actor, note)
     if publish:
@@ -215,14 +227,13 @@ def document_add_version(*, document, file, actor, language="en", note=""):
 
 
 @transaction.atomic
-def document_change(*, document, actor, title=None, symbol=None, kind=None, agenda_item=False):
-    """Change the title, symbol, kind or agenda item of a document."""
+def document_change(*, document, actor, title=None, symbol=None, kind=None, agenda_item=False,
+                    other_titles=None):
+    """Change the title (English, and its translations in `other_titles`: an empty one is
+    removed), symbol, kind or agenda item of a document."""
     _require(_may_manage(actor), actor)
     document = Document.objects.select_for_update().get(pk=document.pk)
-    fields = []
-    if title is not None and title.strip() != document.title:
-        document.title = " ".join(title.split())[:300]
-        fields.append("title")
+    fields = _write_titles(document, title, other_titles)
     if symbol is not None and symbol.strip() != document.symbol:
         _lock_meeting(document.meeting)
         document.symbol = _check_symbol(document.meeting, symbol, exclude=document)
@@ -299,11 +310,13 @@ def document_submit(*, meeting, member, title, kind, file, actor, language="en")
         raise DocumentError(_("A member submits country reports and presentations."),
                             code="kind")
     _lock_meeting(meeting)
-    document = Document.objects.create(
+    document = Document(
         meeting=meeting, member=member, symbol=propose_symbol(meeting),
-        title=" ".join(title.split())[:300], kind=kind, access=Access.PARTICIPANTS,
+        kind=kind, access=Access.PARTICIPANTS,
         state=DocumentState.SUBMITTED, created_by=_person(actor),
     )
+    _write_titles(document, title, None)
+    document.save()
     _store_file(document=document, upload=file, language=_check_language(language),
                 actor=actor)
     _log(document, "documents.submission.submitted", actor)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/generate/<slug:key>/", staff_views.generate, name="generate"),
     path("<uuid:public_id>/", staff_views.document, name="document"),
     path("<uuid:public_id>/version/", staff_views.add_version, name="add_version"),
+    path("<uuid:public_id>/titles/", staff_views.change_titles, name="change_titles"),
     path("<uuid:public_id>/access/", staff_views.change_access, name="change_access"),
     path("<uuid:public_id>/publish/", staff_views.publish, name="publish"),
     path("<uuid:public_id>/withdraw/", staff_views.withdraw, name="withdraw"),

@@ -14,7 +14,7 @@ from asem_customs import roles
 from meetings.models import Meeting
 
 from . import generators, selectors, services
-from .forms import AccessForm, DocumentForm, ReturnForm, VersionForm
+from .forms import AccessForm, DocumentForm, ReturnForm, TitlesForm, VersionForm
 from .models import Document
 
 reader_required = signed_in_with(roles.can_read_all_documents, message=gettext_lazy(
@@ -52,7 +52,8 @@ def meeting_documents(request, slug):
                     meeting=meeting, title=data["title"], kind=data["kind"],
                     access=data["access"], language=data["language"], symbol=data["symbol"],
                     agenda_item=data["agenda_item"], file=data["file"],
-                    publish=data["publish"], actor=request.user)
+                    publish=data["publish"], other_titles=form.other_titles(),
+                    actor=request.user)
             except services.DocumentError as error:
                 _show_error(request, form, error)
             else:
@@ -95,7 +96,8 @@ def document(request, public_id):
         "files": list(document.files.select_related("uploaded_by")),
         "log": list(document.log_entries.select_related("actor")),
         "can_manage": roles.can_manage_documents(request.user),
-        "version_form": VersionForm(), "access_form": AccessForm(
+        "version_form": VersionForm(), "titles_form": TitlesForm(document=document),
+        "access_form": AccessForm(
             initial={"access": document.access}), "return_form": ReturnForm(),
     })
 
@@ -124,6 +126,21 @@ def add_version(request, public_id):
     return _act(request, public_id, lambda d: services.document_add_version(
         document=d, file=data["file"], language=data["language"], note=data["note"],
         actor=request.user), _("A new file of %(symbol)s was stored."))
+
+
+@manager_required
+@require_POST
+def change_titles(request, public_id):
+    """The document's title in English and in the site's other languages."""
+    form = TitlesForm(request.POST, document=_document(public_id))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("staff_documents:document", public_id=public_id)
+    return _act(request, public_id, lambda d: services.document_change(
+        document=d, title=form.cleaned_data["title"], other_titles=form.other_titles(),
+        actor=request.user), _("The titles of %(symbol)s were saved."))
 
 
 @manager_required

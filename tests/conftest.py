@@ -58,6 +58,19 @@ def _media_of_the_test(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _english_at_the_start():
+    """Each test starts in English: a request read in French leaves French active in the
+    thread (LocaleMiddleware activates it and nothing deactivates it), and translated fields
+    and their lookups follow the active language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached public pages never leak between tests."""
     from django.core.cache import cache

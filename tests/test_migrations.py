@@ -80,6 +80,11 @@ def test_moved_models_keep_their_rows_history_and_permissions():
     assert list(point.lead_members.values_list("code", flat=True)) == ["DE"]
     assert point.progress_reports.get().text == "Under way"
     assert CurrentAgendaItem.objects.get(title="Review").reviews_plan == plan
+    # What was written before the site spoke several languages is its English text, in the
+    # records and in their history (meetings.0006, action_plans.0004).
+    assert (point.title_en, point.title_fr, point.title_vi) == ("Transit pilot", None, None)
+    assert (plan.meeting.title_en, plan.title_en) == ("First", "Plan 2018-2019")
+    assert ActionPoint.history.get(id=point.pk).title_en == "Transit pilot"
     record = ActionPoint.history.get(id=point.pk)
     assert [m.member_id for m in record.lead_members.all()] == [
         point.lead_members.get().pk

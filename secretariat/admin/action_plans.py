@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from action_plans.models import (
@@ -11,16 +12,17 @@ from action_plans.models import (
     ProgressReport,
     ProgressReportAttachment,
 )
+from asem_customs.translated_content import in_every_language
 
 
 @admin.register(ActionArea)
-class ActionAreaAdmin(admin.ModelAdmin):
+class ActionAreaAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ActionPointInline(admin.StackedInline):
+class ActionPointInline(TranslationStackedInline):
     model = ActionPoint
     extra = 0
     fields = [("number", "area", "status"), "title", "description", "expected_outputs",
@@ -35,10 +37,10 @@ class ActionPointInline(admin.StackedInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "period_start", "period_end", "adopted_on"]
     list_filter = ["meeting"]
-    search_fields = ["title", "summary"]
+    search_fields = in_every_language("title", "summary")
     list_select_related = ["meeting"]
     date_hierarchy = "adopted_on"
     prepopulated_fields = {"slug": ["title"]}
@@ -80,10 +82,10 @@ class ProgressReportLogEntryInline(ActionPlanLogEntryInline):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(SimpleHistoryAdmin):
+class ActionPointAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "plan", "area", "status", "target_date", "is_illustrative"]
     list_filter = ["plan", "area", "status", "lead_members__region"]
-    search_fields = ["title", "description"]
+    search_fields = in_every_language("title", "description")
     list_select_related = ["plan", "area"]
     date_hierarchy = "target_date"
     autocomplete_fields = ["area", "lead_members", "participating_members"]

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy, ngettext
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from asem_customs.translated_content import in_every_language
 from documents import services
 from documents.models import Document, DocumentFile, DocumentLogEntry, SymbolPattern
 
@@ -35,8 +36,9 @@ class DocumentAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
     list_display = ["symbol", "title", "meeting", "kind", "access", "state", "published_at"]
     list_filter = ["access", "kind", "state", "meeting"]
     list_select_related = ["meeting"]
-    search_fields = ["symbol", "title"]
-    fields = ["public_id", "meeting", "agenda_item", "symbol", "title", "kind", "access",
+    search_fields = ["symbol", *in_every_language("title")]
+    fields = ["public_id", "meeting", "agenda_item", "symbol", *in_every_language("title"),
+              "kind", "access",
               "state", "member", "return_reason", "published_at", "generated", "illustrative",
               "created_by", "created_at", "updated_at"]
     readonly_fields = fields

@@ -10,10 +10,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from asem_customs.admin_widgets import LabelledDateTimeMixin
+from asem_customs.translated_content import in_every_language
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -88,7 +94,7 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
 
-class AgendaItemInline(LabelledDateTimeMixin, admin.StackedInline):
+class AgendaItemInline(LabelledDateTimeMixin, TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = [("position", "kind"), "title", ("starts_at", "ends_at"), "topics",
@@ -104,11 +110,11 @@ class AgendaItemInline(LabelledDateTimeMixin, admin.StackedInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookupsAdminMixin,
-                   SimpleHistoryAdmin):
+                   TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "series", "number", "host_member", "city", "year", "start_date",
                     "status", "capacity", "delegation_cap", "workspace"]
     list_filter = ["series", "status", "host_member__region", "year"]
-    search_fields = ["title", "city", "venue", "host_member__name"]
+    search_fields = [*in_every_language("title"), "city", "venue", "host_member__name"]
     list_select_related = ["series", "host_member"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
@@ -154,30 +160,32 @@ class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookups
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ReportingBody)
-class ReportingBodyAdmin(admin.ModelAdmin):
+class ReportingBodyAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
-class SpeakerInline(admin.TabularInline):
+class SpeakerInline(TranslationTabularInline):
     model = Speaker
     extra = 0
     autocomplete_fields = ["member"]
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, TranslationAdmin,
+                      SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "kind", "starts_local"]
     list_filter = ["meeting", "kind", "topics"]
-    search_fields = ["title", "description", "outcome", "meeting__title"]
+    search_fields = [*in_every_language("title", "description", "outcome"),
+                     *(f"meeting__{name}" for name in in_every_language("title"))]
     list_select_related = ["meeting"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["topics", "reporting_bodies", "meeting"]
@@ -210,9 +218,9 @@ class AgendaItemAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SimpleHistory
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(TranslationAdmin):
     list_display = ["name", "position", "agenda_item", "member"]
     list_filter = ["agenda_item__meeting"]
-    search_fields = ["name", "position", "organisation"]
+    search_fields = ["name", *in_every_language("position", "organisation")]
     list_select_related = ["agenda_item", "member"]
     autocomplete_fields = ["member"]

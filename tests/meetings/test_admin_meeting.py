@@ -5,7 +5,7 @@ from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, me
 
 def _change_form_data(meeting, **changes):
     data = {
-        "series": meeting.series_id, "number": meeting.number, "title": meeting.title,
+        "series": meeting.series_id, "number": meeting.number, "title_en": meeting.title,
         "slug": meeting.slug, "status": meeting.status, "host_member": meeting.host_member_id,
         "host_organisations": "", "city": meeting.city, "venue": "", "year": meeting.year,
         "start_date": meeting.start_date.isoformat(), "end_date": meeting.end_date.isoformat(),
@@ -15,7 +15,7 @@ def _change_form_data(meeting, **changes):
         "registration_closes_at_0": meeting.registration_closes_at.strftime("%Y-%m-%d"),
         "registration_closes_at_1": meeting.registration_closes_at.strftime("%H:%M:%S"),
         "capacity": meeting.capacity, "delegation_cap": meeting.delegation_cap,
-        "summary": "", "list_host_first": "on",
+        "summary_en": "", "list_host_first": "on",
         "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
         "agenda_items-MIN_NUM_FORMS": "0", "agenda_items-MAX_NUM_FORMS": "1000",
     }

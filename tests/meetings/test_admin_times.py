@@ -14,7 +14,7 @@ def _chief(client):
 
 def _agenda_item_data(item, **changes):
     data = {"meeting": item.meeting_id, "position": item.position, "kind": item.kind,
-            "title": item.title, "description": "", "outcome": "",
+            "title_en": item.title, "description_en": "", "outcome_en": "",
             "speakers-TOTAL_FORMS": "0", "speakers-INITIAL_FORMS": "0",
             "speakers-MIN_NUM_FORMS": "0", "speakers-MAX_NUM_FORMS": "1000"}
     data.update(changes)

@@ -202,8 +202,8 @@ ARGS = {
     "staff_documents:meeting_documents": _meeting,
     "staff_documents:generate": lambda w, p: {"slug": w.meeting.slug, "key": "agenda"},
     **{f"staff_documents:{name}": (lambda w, p: {"public_id": w.document_b.public_id})
-       for name in ("document", "add_version", "change_access", "publish", "withdraw",
-                    "accept", "return")},
+       for name in ("document", "add_version", "change_titles", "change_access", "publish",
+                    "withdraw", "accept", "return")},
     **{f"staff_documents:{name}": _meeting
        for name in ("record", "record_decisions", "record_circulate", "record_adopt",
                     "record_publish")},
@@ -346,8 +346,8 @@ TABLE.update({
 # Documents: France's submission is for the secretariat only until it is accepted; the
 # meeting has no record yet. The steps of documents and of the record are POSTs for editors.
 STAFF_POST_ONLY = ("login", "login", "403", "403", "405")
-DOCUMENT_STEPS = ("add_version", "change_access", "publish", "withdraw", "accept", "return",
-                  "generate")
+DOCUMENT_STEPS = ("add_version", "change_titles", "change_access", "publish", "withdraw",
+                  "accept", "return", "generate")
 RECORD_STEPS = ("record_decisions", "record_circulate", "record_answer", "record_adopt",
                 "record_publish")
 TABLE.update({

@@ -12,6 +12,7 @@ from demo.meetings import load_meetings
 from demo.progress import load_progress
 from demo.record import load_record
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
+from demo.translations import load_translations
 
 DEMO_USERNAME = "secretariat"
 DEMO_PASSWORD = "demo-secretariat"  # noqa: S105 - printed by `make run`; demo database only
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
             load_record(twelfth)
+            # Last: the French and Vietnamese texts of what the lines above wrote in English.
+            load_translations()
             # Registrations are bulk-created, past the signals that refresh cached public pages.
             bump_everything()
             login = self._ensure_login() if with_login else None
