@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
 from accreditation.models import (
+    Answer,
     Credentials,
     CredentialsLogEntry,
     MeetingAccreditation,
@@ -36,6 +37,17 @@ class QuestionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["meeting"]
     fields = ["meeting", "label", "help_text", "kind", "choices", "required", "visible_to",
               "position"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+    """Answers are read here; they are given and changed on the registration's page."""
+
+    list_display = ["registration", "question", "value", "updated_at"]
+    list_filter = ["question__meeting"]
+    list_select_related = ["registration", "question"]
+    fields = ["registration", "question", "value", "content_type", "updated_at"]
+    readonly_fields = fields
 
 
 class CredentialsLogEntryInline(admin.TabularInline):
