@@ -3,6 +3,7 @@ delegations still owe the secretariat their credentials."""
 
 import datetime as dt
 
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -85,12 +86,12 @@ def delegation_credentials(meeting, member):
 
 
 def credentials_overview(meeting):
-    """Every delegation with an active registration, with its credentials (or None), those
-    without accepted credentials first: the dashboard's list of what is missing."""
-    members = Member.objects.filter(
-        pk__in=Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
-        .values("member_id")).order_by("name")
+    """Every delegation with an active registration or credentials, with its credentials
+    (or None), those without accepted credentials first."""
     credentials = {c.member_id: c for c in Credentials.objects.filter(meeting=meeting)}
+    members = Member.objects.filter(
+        Q(pk__in=Registration.objects.filter(meeting=meeting, status__in=ACTIVE_STATUSES)
+          .values("member_id")) | Q(pk__in=list(credentials))).order_by("name")
     rows = [(member, credentials.get(member.pk)) for member in members]
     return sorted(rows, key=lambda row: (
         row[1] is not None and row[1].state == CredentialsState.ACCEPTED, row[0].name))

@@ -70,6 +70,7 @@ def staff_credentials(request, slug):
         "required": selectors.credentials_asked(meeting),
         "can_review": roles.can_review_credentials(request.user),
         "return_form": ReturnForm(), "submitted": CredentialsState.SUBMITTED,
+        "can_see_passport_details": roles.can_see_passport_details(request.user),
     })
 
 
