@@ -3,9 +3,11 @@
 the credentials rule before a registration is confirmed."""
 
 from crispy_forms.layout import Fieldset
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from delegates import extensions
+from delegates.validators import PrintableTextValidator
 
 from . import selectors, services
 from .forms import answers_from, question_fields
@@ -16,7 +18,11 @@ def extend_form(form, *, meeting, registration=None, audience):
     their own when the form is laid out by crispy-forms."""
     form.question_fields = question_fields(meeting, audience=audience,
                                            registration=registration)
-    for name, (_question, field) in form.question_fields.items():
+    for name, (question, field) in form.question_fields.items():
+        if isinstance(field, forms.CharField):
+            # As every other text field of the form (`PrintableTextMixin`, which has run).
+            field.validators.append(PrintableTextValidator(
+                question.label, multiline=isinstance(field.widget, forms.Textarea)))
         form.fields[name] = field
     helper = getattr(form, "helper", None)
     if form.question_fields and helper is not None and helper.layout is not None:

@@ -287,3 +287,25 @@ def test_date_answer_reads_as_a_date():
 
     question = Question(kind="date")
     assert answer_display(question, dt.date(2019, 10, 3).isoformat()) == "3 October 2019"
+
+
+def test_unprintable_characters_in_an_answer_are_refused(client):
+    meeting = MeetingFactory()
+    asked = questions(meeting)
+    response = client.post(reverse("delegates:register", args=[meeting.slug]), form_data(
+        asked, **{f"question_{asked['badge'].pk}": "Khai\x07NGUYEN"}))
+    assert response.status_code == 200
+    assert f"question_{asked['badge'].pk}" in response.context["form"].errors
+    assert not Registration.objects.exists()
+
+
+def test_subject_access_export_lists_the_answers():
+    from secretariat.privacy import export_person
+
+    meeting = MeetingFactory()
+    asked = questions(meeting)
+    registration = RegistrationFactory(meeting=meeting, email="khai@vn.example.org")
+    Answer.objects.create(registration=registration, question=asked["badge"], value="Khai")
+    data = export_person(email="khai@vn.example.org", actor=editor())
+    assert data["registrations"][0]["answers"] == [
+        {"question": "Name for the badge", "answer": "Khai"}]
