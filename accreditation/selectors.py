@@ -41,9 +41,12 @@ def answer_display(question, value):
 
 def registration_answers(registration, *, audience):
     """[(question label, answer)] of the questions `audience` may read, answered or not."""
+    questions = list(questions_for(registration.meeting_id, audience=audience))
+    if not questions:
+        return []
     answers = {answer.question_id: answer for answer in registration.answers.all()}
     rows = []
-    for question in questions_for(registration.meeting_id, audience=audience):
+    for question in questions:
         answer = answers.get(question.pk)
         rows.append((question.label,
                      answer_display(question, answer.value) if answer else ""))
