@@ -8,8 +8,15 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accreditation.enums import AUDIENCES_OF
+from accreditation.selectors import answer_display
 from action_plans.models import ActionPlan, ActionPoint, ProgressReport
-from asem_customs.roles import can_read_all_documents, can_see_passport_details, focal_member
+from asem_customs.roles import (
+    can_read_all_documents,
+    can_see_passport_details,
+    focal_member,
+    is_secretariat,
+)
 from delegates.enums import PASSPORT_FIELDS
 from delegates.models import Registration
 from delegates.services import EDITABLE_FIELDS
@@ -136,6 +143,21 @@ READ_ONLY_REGISTRATION_FIELDS = ["id", "meeting", "status", "head_requested", "a
                                  "created_at", "updated_at", "status_changed_at"]
 
 
+class AnswerSerializer(serializers.Serializer):
+    """An answer to one of the meeting's questions (`accreditation`): the question's id,
+    wording and kind, the answer as stored and as read."""
+
+    question = serializers.IntegerField(source="question_id")
+    label = serializers.CharField(source="question.label")
+    kind = serializers.CharField(source="question.kind")
+    value = serializers.CharField(help_text="As stored: several choices one a line, a date "
+                                            "as YYYY-MM-DD, a country by its ISO code.")
+    text = serializers.SerializerMethodField(help_text="As read on the pages.")
+
+    def get_text(self, answer) -> str:
+        return answer_display(answer.question, answer.value)
+
+
 class RegistrationSerializer(serializers.ModelSerializer):
     """A registration as its focal point and the secretariat see it. The passport details
     are accepted from anyone who may register, and shown back only to holders of the
@@ -144,15 +166,25 @@ class RegistrationSerializer(serializers.ModelSerializer):
     meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     member = serializers.SlugRelatedField(slug_field="code", queryset=Member.objects.all(),
                                           required=False)
+    answers = serializers.SerializerMethodField(
+        help_text="Answers to the meeting's own questions that the reader may see (focal "
+                  "points: those asked of delegates and focal points; the secretariat: all).")
 
     class Meta:
         model = Registration
         fields = [*READ_ONLY_REGISTRATION_FIELDS,
                   *[field for field in EDITABLE_FIELDS if field != "privacy_consent_at"],
-                  "privacy_consent_at"]
+                  "privacy_consent_at", "answers"]
         read_only_fields = READ_ONLY_REGISTRATION_FIELDS
         # The rules the constraints hold are the services' (with their messages), not DRF's.
         validators = []
+
+    @extend_schema_field(AnswerSerializer(many=True))
+    def get_answers(self, registration):
+        audience = "staff" if is_secretariat(self.context["request"].user) else "focal_points"
+        return AnswerSerializer([
+            answer for answer in registration.answers.all()
+            if answer.question.visible_to in AUDIENCES_OF[audience]], many=True).data
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

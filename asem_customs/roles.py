@@ -162,3 +162,11 @@ CIRCULARS_PERMISSION = "communications.add_circular"
 def can_send_circulars(user):
     """Writes and sends circulars of a meeting to a set of recipients."""
     return bool(_active(user) and user.has_perm(CIRCULARS_PERMISSION))
+
+REVIEW_CREDENTIALS = "accreditation.change_credentials"
+
+
+def can_review_credentials(user):
+    """Accepts or returns a delegation's credentials (letter of nomination, Note Verbale):
+    secretariat editors."""
+    return bool(_active(user) and user.has_perm(REVIEW_CREDENTIALS))

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "action_plans",
     "delegates",
     "documents",
+    "accreditation",
     "secretariat",
     "public",
     "communications",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/privacy/", include("secretariat.privacy_urls", namespace="privacy")),
     path("staff/documents/", include("documents.staff_urls", namespace="staff_documents")),
+    path("", include("accreditation.urls", namespace="accreditation")),
     # Before the staff workspace, whose "<meeting>/" would take "mail/".
     path("staff/", include("communications.urls", namespace="communications")),
     path("staff/", include("secretariat.urls", namespace="staff")),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings.selectors import public_meetings
 
-from . import services
+from . import extensions, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .forms import RegistrationForm, add_service_error
 from .models import FocalPoint, Registration
@@ -83,11 +83,13 @@ def focal_register(request, focal_point, slug):
     if not meeting.registration_is_open():
         messages.error(request, _("Registration for this meeting is not open."))
         return redirect("delegates:focal_delegation", slug=slug)
-    form = RegistrationForm(request.POST or None, meeting=meeting, member=focal_point.member)
+    form = RegistrationForm(request.POST or None, request.FILES or None, meeting=meeting,
+                            member=focal_point.member)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_submit(
-                meeting=meeting, data=form.registration_data(), actor=request.user)
+            registration = extensions.submit(
+                form, services.registration_submit, meeting=meeting,
+                data=form.registration_data(), actor=request.user)
         except RegistrationError as error:
             add_service_error(form, error)
         else:
@@ -116,12 +118,12 @@ def focal_registration_edit(request, focal_point, pk):
     if not (meeting.registration_is_open() and registration.status in ACTIVE_STATUSES):
         messages.error(request, _("This registration can no longer be changed online."))
         return redirect("delegates:focal_delegation", slug=meeting.slug)
-    form = RegistrationForm(request.POST or None, instance=registration, meeting=meeting,
-                            member=focal_point.member)
+    form = RegistrationForm(request.POST or None, request.FILES or None, instance=registration,
+                            meeting=meeting, member=focal_point.member)
     if request.method == "POST" and form.is_valid():
         try:
-            services.registration_update(registration=registration,
-                                         data=form.registration_data(), actor=request.user)
+            extensions.submit(form, services.registration_update, registration=registration,
+                              data=form.registration_data(), actor=request.user)
         except RegistrationError as error:
             add_service_error(form, error)
         else:

@@ -17,6 +17,7 @@ from asem_customs import fields
 from meetings.models import Meeting, Member
 from meetings.templatetags.meeting_tags import date_long, date_range
 
+from . import extensions
 from .enums import PASSPORT_FIELDS, Honorific, Role
 from .models import FocalPoint, Registration
 from .passports import mask_passport_number, stored_passport_details
@@ -188,6 +189,9 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         for name, value in self.passport_on_file.items():
             self._keep_unless_replaced(name, value)
         self.helper = self._helper()
+        # The meeting's own questions (`accreditation`, through `delegates.extensions`).
+        extensions.extend_form(self, meeting=meeting, registration=self.instance,
+                               audience="delegates" if public else "focal_points")
 
     def _one_part_name_as_family_name(self):
         """A one-part name typed in the given-name box is taken as the family name (the

@@ -34,6 +34,7 @@ from mail import outbox as mail
 from mail.models import OutgoingEmail
 from meetings.models import Meeting
 
+from . import extensions
 from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
@@ -556,7 +557,9 @@ def registration_set_language(*, registration, language, actor=None):
 
 
 def registration_confirm(*, registration, actor):
-    """Confirm a pending registration, or a waitlisted one when a seat is free for it."""
+    """Confirm a pending registration, or a waitlisted one when a seat is free for it, once
+    what the meeting asks first holds (`delegates.extensions.check_confirmation`: accepted
+    credentials of the delegation when the meeting waits for them)."""
     with transaction.atomic():
         fresh = _locked_registration(registration)
         previous = fresh.status
@@ -576,6 +579,8 @@ def registration_confirm(*, registration, actor):
                 _("No seat is free for this registration; it stays on the waiting list."),
                 code="no_seat",
             )
+        # What the meeting asks first (the delegation's accepted credentials, `accreditation`).
+        extensions.check_confirmation(fresh)
         _set_status(fresh, Status.CONFIRMED)
         _log(fresh, "confirmed", actor=actor, from_status=previous)
         _mail(fresh, "confirmed")

@@ -18,7 +18,7 @@ from asem_customs.rate_limits import (
 )
 from meetings.selectors import meeting_with_details, public_meetings
 
-from . import links, services
+from . import extensions, links, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .forms import LostLinkForm, RegistrationForm, add_service_error
 from .selectors import full_delegations, registration_for_link, seats, waiting_position
@@ -37,13 +37,13 @@ def register(request, slug):
     if window != "open":
         return render(request, "delegates/register_closed.html",
                       {"meeting": meeting, "window": window})
-    form = RegistrationForm(request.POST or None, meeting=meeting, public=True,
+    form = RegistrationForm(request.POST or None, request.FILES or None, meeting=meeting,
+                            public=True,
                             full_members=full_delegations(meeting))
     if request.method == "POST" and form.is_valid():
         try:
-            services.registration_submit_public(
-                meeting=meeting, data=form.registration_data(), actor=request.user
-            )
+            extensions.submit(form, services.registration_submit_public, meeting=meeting,
+                              data=form.registration_data(), actor=request.user)
         except RegistrationError as error:
             add_service_error(form, error)
         else:
@@ -142,6 +142,7 @@ def registration_manage(request, registration):
         "may_change": _may_change(registration),
         "may_cancel": registration.status in ACTIVE_STATUSES,
         "waiting_position": waiting_position(registration),
+        "answers": extensions.details(registration, audience="delegates"),
     })
 
 
@@ -152,12 +153,12 @@ def registration_change(request, registration):
         messages.error(request, _("Registration is closed: this registration can no longer be "
                                   "changed online. Please write to the secretariat."))
         return redirect(links.session_path("manage"))
-    form = RegistrationForm(request.POST or None, instance=registration,
-                            meeting=registration.meeting, public=True)
+    form = RegistrationForm(request.POST or None, request.FILES or None,
+                            instance=registration, meeting=registration.meeting, public=True)
     if request.method == "POST" and form.is_valid():
         try:
-            services.registration_update(registration=registration,
-                                         data=form.registration_data(), actor=request.user)
+            extensions.submit(form, services.registration_update, registration=registration,
+                              data=form.registration_data(), actor=request.user)
         except RegistrationError as service_error:
             add_service_error(form, service_error)
         else:

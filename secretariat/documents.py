@@ -71,12 +71,15 @@ def visa_letters_document(*, meeting, ids, filename):
                     filename=filename, params={"registrations": ids})
 
 
-def participants_document(*, meeting, total, fmt, published):
+def participants_document(*, meeting, total, fmt, published, questions=()):
     """The list of participants as PDF or XLSX (`fmt`), of those who consented to its
-    publication only when `published`; `total` is how many rows it has now."""
+    publication only when `published`; `total` is how many rows it has now; the XLSX has a
+    column for each of `questions` (ids of the meeting's questions) too."""
+    params = {"format": fmt, "published": published}
+    if questions:
+        params["questions"] = list(questions)
     return Document(kind=JobKind.PARTICIPANTS, meeting=meeting, total=total,
-                    filename=f"participants-{meeting.slug}.{fmt}",
-                    params={"format": fmt, "published": published})
+                    filename=f"participants-{meeting.slug}.{fmt}", params=params)
 
 
 def implementation_report_document(*, plan, points):

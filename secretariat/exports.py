@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
+from accreditation.selectors import answer_display
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
 from delegates.validators import strip_unprintable
@@ -69,8 +71,9 @@ def participants_for_list(meeting, *, consented_only=False,
     )
 
 
-def participant_columns():
-    """(heading, value of a registration) for each column of the spreadsheet exports."""
+def participant_columns(questions=()):
+    """(heading, value of a registration) for each column of the spreadsheet exports, then
+    one for each of the meeting's `questions` the secretariat chose (their answers)."""
     # Labels translated once: get_role_display() would translate every choice on every row.
     roles = {value: str(label) for value, label in Role.choices}
     yes, no = _("Yes"), _("No")
@@ -94,16 +97,28 @@ def participant_columns():
         (_("Dietary needs"), lambda r: r.dietary_needs),
         (_("Accessibility needs"), lambda r: r.accessibility_needs),
         (_("Visa letter requested"), lambda r: yes if r.needs_visa_letter else no),
+        *[(question.label, _answer_of(question)) for question in questions],
     ]
+
+
+def _answer_of(question):
+    def value(registration):
+        for answer in registration.answers.all():  # prefetched by participant_rows
+            if answer.question_id == question.pk:
+                return answer_display(question, answer.value)
+        return ""
+    return value
 
 
 def _iso(day):
     return day.isoformat() if day else ""
 
 
-def participant_rows(queryset, *, clean=clean_cell):
+def participant_rows(queryset, *, clean=clean_cell, questions=()):
     """Header then one cleaned row per registration, read from the database in chunks."""
-    columns = participant_columns()
+    columns = participant_columns(questions)
+    if questions:
+        queryset = queryset.prefetch_related("answers")
     yield [heading for heading, _value in columns]
     for registration in queryset.iterator(chunk_size=2000):
         yield [clean(value(registration)) for _heading, value in columns]
@@ -116,26 +131,27 @@ class _Echo:
         return value
 
 
-def participants_csv_chunks(queryset):
+def participants_csv_chunks(queryset, *, questions=()):
     """CSV text, one line at a time (UTF-8 with a byte order mark so spreadsheets detect
     the encoding), for a StreamingHttpResponse."""
     writer = csv.writer(_Echo())
     yield "\ufeff"
-    for row in participant_rows(queryset):
+    for row in participant_rows(queryset, questions=questions):
         yield writer.writerow(row)
 
 
-def participants_xlsx(queryset, *, title, progress=None):
+def participants_xlsx(queryset, *, title, progress=None, questions=()):
     """XLSX bytes of the list, written in openpyxl's streaming (write-only) mode;
     `progress(done)`, when given, is called after each row."""
     workbook = Workbook(write_only=True)
     sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(title).replace("\n", " "))
     sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "Participants")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLMNOPQ", (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18,
-                                                   16, 12, 12, 30, 30, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
-    rows = participant_rows(queryset, clean=plain_cell)
+    widths = (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16, 12, 12, 30, 30, 10,
+              *(30 for _question in questions))
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    rows = participant_rows(queryset, clean=plain_cell, questions=questions)
     bold = Font(bold=True)
     header = []
     for heading in next(rows):

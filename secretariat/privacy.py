@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from accreditation.services import answers_erase
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
 from delegates.models import Registration, RegistrationLogEntry, new_badge_code
@@ -95,6 +96,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
         fresh.save(update_fields=[*WIPED_VALUES, "email", "badge_code", "link_version",
                                   "anonymised_at", "updated_at"])
         fresh.log_entries.exclude(note="").update(note="")
+        answers_erase(registration=fresh)  # the answers to the meeting's questions, files too
         _rewrite_other_notes(fresh, identifiers)
         mails = OutgoingEmail.objects.filter(registration=fresh)
         scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))
@@ -323,6 +325,8 @@ def _registration_export(registration):
         meeting=registration.meeting.title,
         member=registration.member.name,
         anonymised_at=registration.anonymised_at,
+        answers=[{"question": answer.question.label, "answer": answer.value}
+                 for answer in registration.answers.select_related("question")],
         log=[
             {"at": entry.created_at, "action": entry.action, "from_status": entry.from_status,
              "to_status": entry.to_status, "note": entry.note}

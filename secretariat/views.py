@@ -17,6 +17,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import permission_required
+from accreditation.selectors import (
+    chosen_questions,
+    credentials_asked,
+    delegations_missing_credentials,
+    meeting_questions,
+)
 from action_plans.models import ActionPlan
 from asem_customs import roles
 from asem_customs.names import name_language
@@ -105,6 +111,11 @@ def meeting_dashboard(request, slug):
         "over_time": over_time,
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,
                                        region_counts=region_counts, over_time=over_time),
+        # Accreditation: the delegations whose credentials are not accepted yet, and the
+        # meeting's questions the staff may add as columns of the list of participants.
+        "credentials_missing": delegations_missing_credentials(meeting)
+        if credentials_asked(meeting) else None,
+        "questions": meeting_questions(meeting),
     }
     return _render(request, "secretariat/dashboard.html", context)
 
@@ -117,15 +128,17 @@ def participants_export(request, slug, fmt):
     meeting = _meeting(slug)
     published = request.GET.get("published") == "1"
     queryset = participants_for_list(meeting, consented_only=published)
+    questions = chosen_questions(meeting, request.GET.getlist("question"))
     base = f"participants-{meeting.slug}"
     if fmt == "csv":
-        response = StreamingHttpResponse(participants_csv_chunks(queryset),
+        response = StreamingHttpResponse(participants_csv_chunks(queryset, questions=questions),
                                          content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
         return response
     if fmt in ("pdf", "xlsx"):
         return document_response(request, participants_document(
-            meeting=meeting, total=queryset.count(), fmt=fmt, published=published))
+            meeting=meeting, total=queryset.count(), fmt=fmt, published=published,
+            questions=[question.pk for question in questions]))
     raise Http404
 
 

@@ -8,6 +8,7 @@ saved (see `secretariat.documents`), so both ways give the same file."""
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accreditation.selectors import chosen_questions
 from action_plans import selectors as plan_selectors
 from action_plans.models import ActionPlan
 from delegates.models import ImportBatch, Registration
@@ -44,7 +45,9 @@ def make_participants(job, progress):
     queryset = participants_for_list(job.meeting,
                                      consented_only=job.params.get("published", False))
     if job.params.get("format") == "xlsx":
-        return participants_xlsx(queryset, title=_("Participants"), progress=progress), ""
+        questions = chosen_questions(job.meeting, job.params.get("questions", []))
+        return participants_xlsx(queryset, title=_("Participants"), progress=progress,
+                                 questions=questions), ""
     return participants_pdf(list(queryset), meeting=job.meeting, progress=progress), ""
 
 

@@ -92,6 +92,9 @@ def demo(db):
     load_progress(twelfth, thirteenth)
     load_twelfth_registrations(twelfth)
     load_demo_meeting_registrations(demonstration)
+    from demo.accreditation import load_accreditation
+
+    load_accreditation(demonstration)
     return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}
 
 

@@ -354,7 +354,55 @@ def build_reminder_runs(count, tag):
         ReminderRun.objects.create(reminder=_reminder(tag, i))
 
 
+def build_meeting_accreditations(count, tag):
+    MeetingAccreditation = apps.get_model("accreditation", "MeetingAccreditation")
+    for i in range(count):
+        MeetingAccreditation.objects.create(meeting=_meeting(tag, i), credentials_required=True)
+
+
+def build_questions(count, tag):
+    Question = apps.get_model("accreditation", "Question")
+    for i in range(count):
+        Question.objects.create(meeting=_meeting(tag, i), label=f"Question {tag}{i}")
+
+
+def build_answers(count, tag):
+    Answer = apps.get_model("accreditation", "Answer")
+    Question = apps.get_model("accreditation", "Question")
+    for i in range(count):
+        registration = RegistrationFactory(meeting=_meeting(tag, i))
+        question = Question.objects.create(meeting=registration.meeting, label=f"Q {tag}{i}")
+        Answer.objects.create(registration=registration, question=question, value="A")
+
+
+def _credentials(tag, i):
+    Credentials = apps.get_model("accreditation", "Credentials")
+    return Credentials.objects.create(
+        meeting=_meeting(tag, i), member=members()[i % len(members())],
+        file=f"credentials/x/{tag}{i}.pdf", name=f"{tag}{i}.pdf",
+        content_type="application/pdf", size=10, sha256="0" * 64,
+        submitted_at=timezone.now())
+
+
+def build_credentials(count, tag):
+    for i in range(count):
+        _credentials(tag, i)
+
+
+def build_credentials_log_entries(count, tag):
+    CredentialsLogEntry = apps.get_model("accreditation", "CredentialsLogEntry")
+    for i in range(count):
+        CredentialsLogEntry.objects.create(credentials=_credentials(tag, i),
+                                           action="accreditation.credentials.submitted",
+                                           actor=UserFactory(username=f"cred-{tag}-{i}"))
+
+
 BUILDERS = {
+    "accreditation.MeetingAccreditation": build_meeting_accreditations,
+    "accreditation.Question": build_questions,
+    "accreditation.Answer": build_answers,
+    "accreditation.Credentials": build_credentials,
+    "accreditation.CredentialsLogEntry": build_credentials_log_entries,
     "mail.MailTemplate": build_mail_templates,
     "communications.Circular": build_circulars,
     "communications.CircularDelivery": build_circular_deliveries,

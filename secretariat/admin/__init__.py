@@ -3,6 +3,7 @@ the data apps, because its actions call their services and the secretariat's own
 badges, the waiting list)."""
 
 from . import (  # noqa: F401 - they register
+    accreditation,
     action_plans,
     documents,
     jobs,

@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from accreditation.forms import answers_from, question_fields
+from accreditation.selectors import questions_for
+from accreditation.services import answers_save
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from asem_customs.admin_widgets import LabelledDateTimeMixin
 from asem_customs.roles import can_see_passport_details
@@ -348,10 +351,29 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
             for name, value in details.items()
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """The meeting's questions (all of them: staff see every answer) join the form of a
+        stored registration, built by the same helper as the public and focal forms."""
+        questions = question_fields(obj.meeting, audience="staff", registration=obj) if obj \
+            else {}
+        if questions:
+            kwargs["form"] = type(self.form.__name__, (self.form,), {
+                name: field for name, (_question, field) in questions.items()})
+        form = super().get_form(request, obj, change, **kwargs)
+        form.question_fields = questions
+        return form
+
     def get_fieldsets(self, request, obj=None):
         """Passport details in full only for holders of the permission; others see what is
-        on file, masked and read-only, and their form has no passport field at all."""
+        on file, masked and read-only, and their form has no passport field at all. The
+        meeting's questions come last."""
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            names = [question.field_name
+                     for question in questions_for(obj.meeting_id, audience="staff")]
+            if names:
+                fieldsets = [*fieldsets, (gettext_lazy("Questions of the meeting"),
+                                          {"fields": names})]
         if can_see_passport_details(request.user):
             return fieldsets
         masked = []
@@ -465,6 +487,9 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
             if "language" in form.changed_data:
                 registration_set_language(registration=obj, actor=request.user,
                                           language=form.cleaned_data["language"])
+            if getattr(form, "question_fields", None):
+                answers_save(registration=obj, actor=request.user,
+                             values=answers_from(form.cleaned_data, form.question_fields))
             return
         data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS
                 if name in form.cleaned_data}

@@ -94,8 +94,8 @@ def test_registration_list_queries_do_not_grow(callers, meeting, count,
     RegistrationFactory.create_batch(count, meeting=meeting)
     client = callers["viewer"]
     client.get(LIST)  # the token's last use is recorded once
-    # token, user's tokens, permissions (groups, user), focal point, count, page
-    with django_assert_num_queries(6):
+    # token, user's tokens, permissions (groups, user), focal point, count, page, answers
+    with django_assert_num_queries(7):
         assert client.get(LIST).status_code == 200
 
 

@@ -50,8 +50,8 @@ def confirm_from_mail(client, message, **kwargs):
 def test_register_page_shows_form_and_seats(client, django_assert_num_queries):
     meeting = MeetingFactory(capacity=10)
     RegistrationFactory(meeting=meeting)
-    # meeting, seats, full delegations, members for the select
-    with django_assert_num_queries(4):
+    # meeting, seats, full delegations, the meeting's questions, members for the select
+    with django_assert_num_queries(5):
         response = client.get(register_url(meeting))
     assert response.status_code == 200
     content = response.content.decode()

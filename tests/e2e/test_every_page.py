@@ -51,6 +51,7 @@ PAGES = {
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
         "/focal/documents/{demo}/",
+        "/focal/meetings/{demo}/credentials/",
         "/api/tokens/",
     ],
     "secretariat": [
@@ -59,6 +60,7 @@ PAGES = {
         "/staff/{demo}/badges/",
         "/staff/{demo}/visa-letters/",
         "/staff/{demo}/check-in/",
+        "/staff/{demo}/credentials/",
         "/staff/{demo}/import/",
         "/staff/focal-points/",
         "/staff/privacy/",

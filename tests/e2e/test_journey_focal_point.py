@@ -1,15 +1,17 @@
-"""Journey 3: a focal point, invited by the secretariat, chooses a password, signs in and
-registers the delegation with a head of delegation."""
+"""Journey 3: a focal point, invited by the secretariat, chooses a password, signs in,
+registers the delegation with a head of delegation and uploads its credentials."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from accreditation.models import Credentials
 from delegates import services
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
 from meetings.models import Member
+from tests.documents.helpers import pdf_bytes
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,3 +79,17 @@ def test_focal_point_registers_a_head_of_delegation(e2e_data, open_journey, mail
         meeting, mongolia, Role.HEAD_OF_DELEGATION, RegistrationStatus.PENDING,
         "bat-erdene.focal@mn.customs.example.org",
     )
+
+    # The meeting asks each delegation for its credentials: the focal point uploads them.
+    page.get_by_role("link", name="Credentials").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Credentials of the delegation")
+    page.get_by_label("Letter of nomination or credentials (Note Verbale)").set_input_files(
+        files=[{"name": "note-verbale-mongolia.pdf", "mimeType": "application/pdf",
+                "buffer": pdf_bytes("Note Verbale of the General Customs of Mongolia")}])
+    journey.step("credentials chosen")
+    page.get_by_role("button", name="Send to the secretariat").click()
+    expect(page.get_by_role("status").filter(has_text="sent to the secretariat")).to_be_visible()
+    expect(page.locator("#credentials-state")).to_contain_text("Submitted, awaiting the "
+                                                               "secretariat")
+    journey.step("credentials sent")
+    assert Credentials.objects.get(meeting=meeting, member=mongolia).state == "submitted"

@@ -25,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accreditation.models import Answer, Credentials, Question
 from action_plans.enums import ProgressReportState
 from action_plans.models import ProgressReport, ProgressReportAttachment
 from delegates import links
@@ -86,6 +87,16 @@ class World:
         self.file_b = DocumentFile.objects.create(
             document=self.document_b, name="report.pdf", content_type="application/pdf",
             size=9, sha256="0" * 64, file=ContentFile(b"%PDF-1.4\n", name="report.pdf"))
+        # France's credentials, submitted, and B's answer to a file question of the meeting.
+        self.credentials_b = Credentials.objects.create(
+            meeting=self.meeting, member=member("FR"), name="note-verbale.pdf",
+            content_type="application/pdf", size=9, sha256="0" * 64,
+            submitted_at=timezone.now(),
+            file=ContentFile(b"%PDF-1.4\n", name="note-verbale.pdf"))
+        self.answer_b = Answer.objects.create(
+            registration=self.registration_b, value="cv.pdf", content_type="application/pdf",
+            question=Question.objects.create(meeting=self.meeting, label="CV", kind="file"),
+            file=ContentFile(b"%PDF-1.4\n", name="cv.pdf"))
         self.users = {
             "focal_a": FocalPointFactory(member=member("DE")).user,
             "viewer": _staff("Secretariat viewer"),
@@ -208,6 +219,11 @@ ARGS = {
        for name in ("record", "record_decisions", "record_circulate", "record_adopt",
                     "record_publish")},
     "staff_documents:record_answer": lambda w, p: {"slug": w.meeting.slug, "pk": 999999},
+    "accreditation:focal_credentials": _meeting,
+    "accreditation:staff_credentials": _meeting,
+    **{f"accreditation:{name}": (lambda w, p: {"pk": w.credentials_b.pk})
+       for name in ("credentials_file", "credentials_accept", "credentials_return")},
+    "accreditation:answer_file": lambda w, p: {"pk": w.answer_b.pk},
 }
 
 # --- what each visitor gets --------------------------------------------------------------------
@@ -363,6 +379,13 @@ TABLE.update({
     "staff_documents:document": STAFF_READ,
     "staff_documents:record": STAFF_READ,
     **{f"staff_documents:{step}": STAFF_POST_ONLY for step in DOCUMENT_STEPS + RECORD_STEPS},
+    # Accreditation: a focal point's own credentials page; another member's letter is a 404.
+    "accreditation:focal_credentials": ("login", "login", "ok", "403", "403"),
+    "accreditation:credentials_file": ("login", "login", "404", "ok", "ok"),
+    "accreditation:staff_credentials": STAFF_READ,
+    "accreditation:credentials_accept": STAFF_POST_ONLY,
+    "accreditation:credentials_return": STAFF_POST_ONLY,
+    "accreditation:answer_file": STAFF_READ,
 })
 
 
@@ -485,6 +508,12 @@ POST_TABLE.update({
     "staff_documents:record_circulate": STAFF_WRITE,  # no deadline: a message, nothing done
     **{f"staff_documents:{step}": ("login", "login", "403", "403", "404")  # no record yet
        for step in ("record_decisions", "record_answer", "record_adopt", "record_publish")},
+    "accreditation:focal_credentials": ("login", "login", "ok", "403", "403"),  # no file
+    "accreditation:credentials_file": ("login", "login", "405", "405", "405"),
+    "accreditation:staff_credentials": STAFF_READ_GET_ONLY,
+    "accreditation:credentials_accept": STAFF_WRITE,
+    "accreditation:credentials_return": STAFF_WRITE,  # no reason: a message, nothing done
+    "accreditation:answer_file": STAFF_READ_GET_ONLY,
 })
 
 

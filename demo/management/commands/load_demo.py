@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.services import app_secret_display, demo_second_factor
 from asem_customs.page_versions import bump_everything
+from demo.accreditation import load_accreditation
 from demo.documents import load_documents
 from demo.meetings import load_meetings
 from demo.progress import load_progress
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
             load_record(twelfth)
+            load_accreditation(demo)
             # Last: the French and Vietnamese texts of what the lines above wrote in English.
             load_translations()
             # Registrations are bulk-created, past the signals that refresh cached public pages.

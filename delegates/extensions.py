@@ -1,0 +1,68 @@
+"""What an app above this one adds to registrations without this app importing it: fields
+on the registration forms saved with the registration, details shown on a registration's
+pages, and a rule that must hold before a registration is confirmed. The upper app
+(`accreditation`: the meeting's questions and the delegation's credentials) registers in its
+`AppConfig.ready`.
+
+Audiences name who fills the form or reads the page: "delegates" (the public form and the
+delegate's own page), "focal_points", "staff"."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class RegistrationExtension:
+    # (form, *, meeting, registration, audience) -> None: adds fields (and layout) to a form.
+    extend_form: object = None
+    # (form, *, registration, actor) -> None: stores what those fields hold.
+    save_form: object = None
+    # (registration, *, audience) -> [(label, text)]: shown on the registration's pages.
+    details: object = None
+    # (registration) -> None, or raises RegistrationError: checked by registration_confirm.
+    check_confirmation: object = None
+
+
+_extensions = []
+
+
+def register(extension):
+    if extension not in _extensions:
+        _extensions.append(extension)
+
+
+def extend_form(form, *, meeting, registration=None, audience):
+    for extension in _extensions:
+        if extension.extend_form:
+            extension.extend_form(form, meeting=meeting, registration=registration,
+                                  audience=audience)
+
+
+def save_form(form, *, registration, actor):
+    for extension in _extensions:
+        if extension.save_form:
+            extension.save_form(form, registration=registration, actor=actor)
+
+
+def submit(form, service, **kwargs):
+    """Run a registration service (`registration_submit`, `registration_update`…) and store
+    the form's added fields with its registration, all in one transaction."""
+    with transaction.atomic():
+        registration = service(**kwargs)
+        save_form(form, registration=registration, actor=kwargs.get("actor"))
+    return registration
+
+
+def details(registration, *, audience):
+    found = []
+    for extension in _extensions:
+        if extension.details:
+            found += extension.details(registration, audience=audience)
+    return found
+
+
+def check_confirmation(registration):
+    for extension in _extensions:
+        if extension.check_confirmation:
+            extension.check_confirmation(registration)
