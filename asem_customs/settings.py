@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "action_plans",
     "delegates",
     "documents",
+    "logistics",
     "secretariat",
     "public",
     "communications",
