@@ -158,3 +158,35 @@ def _string_cell(sheet, value):
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
+
+
+def logistics_xlsx(table):
+    """XLSX bytes of one of the host's lists (`logistics.tables.Table`): one sheet, each
+    section under its heading, every cell a string."""
+    workbook = Workbook(write_only=True)
+    sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(table.title))
+    sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "List")
+    widths = {}
+    for section in table.sections:
+        for index, heading in enumerate(section.columns):
+            longest = max([len(heading)] + [len(row[index]) for row in section.rows])
+            widths[index] = min(max(widths.get(index, 10), longest + 2), 60)
+    for index, width in widths.items():
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    bold = Font(bold=True)
+    for section in table.sections:
+        heading = _string_cell(sheet, plain_cell(section.heading))
+        heading.font = Font(bold=True, size=12)
+        sheet.append([heading])
+        columns = []
+        for text in section.columns:
+            cell = _string_cell(sheet, plain_cell(text))
+            cell.font = bold
+            columns.append(cell)
+        sheet.append(columns)
+        for row in section.rows:
+            sheet.append([_string_cell(sheet, plain_cell(value)) for value in row])
+        sheet.append([])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
