@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .enums import LogisticsList
 from .selectors import (
@@ -74,8 +75,9 @@ def _travel_table(kind, title, days, way):
                          registration.member.name, getattr(travel, f"{way}_flight"),
                          getattr(travel, f"{way}_airport"),
                          _yes(getattr(travel, f"{way}_transfer")), _hotel(travel)])
-        sections.append(Section(_("%(day)s: %(count)s people") % {
-            "day": _day(day), "count": len(rows)}, columns, rows))
+        sections.append(Section(ngettext("%(day)s: %(count)s person", "%(day)s: %(count)s people",
+                                         len(rows)) % {"day": _day(day), "count": len(rows)},
+                                columns, rows))
     return Table(kind, title, sections)
 
 
@@ -96,7 +98,8 @@ def transfers_table(meeting):
              t.registration.member.name, t.registration.phone, t.flight, t.airport, t.hotel]
             for t in transfers(meeting)]
     return Table(LogisticsList.TRANSFERS, str(LogisticsList.TRANSFERS.label),
-                 [Section(_("%(count)s transfers") % {"count": len(rows)}, columns, rows)])
+                 [Section(ngettext("%(count)s transfer", "%(count)s transfers", len(rows))
+                          % {"count": len(rows)}, columns, rows)])
 
 
 def rooming_table(meeting):
@@ -142,7 +145,8 @@ def accessibility_table(meeting):
     rows = [[person(r), r.member.name, r.get_role_display(), r.accessibility_needs,
              _hotel(travel_of(r))] for r in accessibility_needs(meeting)]
     return Table(LogisticsList.ACCESSIBILITY, str(LogisticsList.ACCESSIBILITY.label), [
-        Section(_("%(count)s people") % {"count": len(rows)},
+        Section(ngettext("%(count)s person", "%(count)s people", len(rows))
+                % {"count": len(rows)},
                 [_("Name"), _("Member"), _("Role"), _("Needs"), _("Hotel")], rows)])
 
 
