@@ -399,6 +399,7 @@ BUILDERS = {
     "action_plans.ProgressReportAttachment": build_attachments,
     "delegates.FocalPoint": build_focal_points,
     "logistics.Hotel": build_hotels,
+    "logistics.RoomBlock": build_hotels,
     "logistics.TravelDetails": build_travel_details,
     "documents.MeetingRecord": build_meeting_records,
     "documents.RecordComment": build_record_comments,

@@ -25,6 +25,20 @@ class HotelAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     inlines = [RoomBlockInline]
 
 
+@admin.register(RoomBlock)
+class RoomBlockAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+    """The rooms each hotel holds per night (also edited on the hotel's page)."""
+
+    list_display = ["hotel", "meeting", "night", "rooms"]
+    list_filter = ["hotel__meeting", "hotel"]
+    list_select_related = ["hotel__meeting"]
+    date_hierarchy = "night"
+
+    @admin.display(description=_("meeting"), ordering="hotel__meeting")
+    def meeting(self, block):
+        return block.hotel.meeting
+
+
 @admin.register(TravelDetails)
 class TravelDetailsAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["registration", "meeting", "member", "arrival_flight", "arrival_time",
