@@ -9,10 +9,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from action_plans.models import ActionPlan, ActionPoint, ProgressReport
-from asem_customs.roles import can_see_passport_details, focal_member
+from asem_customs.roles import can_see_passport_details, focal_member, is_secretariat
 from delegates.enums import PASSPORT_FIELDS
 from delegates.models import Registration
 from delegates.services import EDITABLE_FIELDS
+from logistics.models import TravelDetails
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
 
 
@@ -134,6 +135,20 @@ READ_ONLY_REGISTRATION_FIELDS = ["id", "meeting", "status", "head_requested", "a
                                  "created_at", "updated_at", "status_changed_at"]
 
 
+class TravelDetailsSerializer(serializers.ModelSerializer):
+    """How the person travels and stays, as the host's lists read it (the arrival and
+    departure dates and the needs are the registration's own fields)."""
+
+    hotel = serializers.SlugRelatedField(slug_field="name", read_only=True)
+
+    class Meta:
+        model = TravelDetails
+        fields = ["arrival_time", "arrival_flight", "arrival_airport", "arrival_transfer",
+                  "departure_time", "departure_flight", "departure_airport",
+                  "departure_transfer", "hotel", "check_in", "check_out", "diet"]
+        read_only_fields = fields
+
+
 class RegistrationSerializer(serializers.ModelSerializer):
     """A registration as its focal point and the secretariat see it. The passport details
     are accepted from anyone who may register, and shown back only to holders of the
@@ -142,22 +157,36 @@ class RegistrationSerializer(serializers.ModelSerializer):
     meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     member = serializers.SlugRelatedField(slug_field="code", queryset=Member.objects.all(),
                                           required=False)
+    travel = serializers.SerializerMethodField(
+        help_text="Travel details and hotel booking (the secretariat's tokens only; null "
+                  "when the person has told none).")
 
     class Meta:
         model = Registration
         fields = [*READ_ONLY_REGISTRATION_FIELDS,
                   *[field for field in EDITABLE_FIELDS if field != "privacy_consent_at"],
-                  "privacy_consent_at"]
+                  "privacy_consent_at", "travel"]
         read_only_fields = READ_ONLY_REGISTRATION_FIELDS
         # The rules the constraints hold are the services' (with their messages), not DRF's.
         validators = []
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if not can_see_passport_details(self.context["request"].user):
+        user = self.context["request"].user
+        if not can_see_passport_details(user):
             for field in PASSPORT_FIELDS:
                 data.pop(field, None)
+        if not is_secretariat(user):
+            data.pop("travel", None)
         return data
+
+    @extend_schema_field(TravelDetailsSerializer(allow_null=True))
+    def get_travel(self, registration):
+        try:
+            travel = registration.travel
+        except TravelDetails.DoesNotExist:
+            return None
+        return TravelDetailsSerializer(travel).data
 
     def validate_member(self, member):
         own = focal_member(self.context["request"].user)

@@ -152,7 +152,8 @@ class RegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        queryset = Registration.objects.select_related("meeting", "member").order_by(
+        queryset = Registration.objects.select_related(
+            "meeting", "member", "travel", "travel__hotel").order_by(
             "meeting_id", "member__name", "family_name", "given_name", "pk")
         user = self.request.user
         if roles.is_secretariat(user):

@@ -127,12 +127,21 @@ def dietary_counts(meeting):
     the people whose needs are written out, for the caterer of the official dinner."""
     people = list(travelling(meeting).order_by("member__name", "family_name", "given_name",
                                                "pk"))
-    counts = Counter(travel_of(registration).diet for registration in people)
+    counts = Counter(_diet_counted(registration) for registration in people)
     labels = dict(Diet.choices)
     table = [DietCount(value, str(labels[value]), counts[value])
              for value in Diet.values if counts[value]]
     written = [r for r in people if r.dietary_needs or travel_of(r).diet]
     return table, written
+
+
+def _diet_counted(registration):
+    """The diet chosen; needs only written out (as the registration form asks them) count
+    as "Other", so that the caterer reads them in the list by person."""
+    diet = travel_of(registration).diet
+    if not diet and registration.dietary_needs:
+        return Diet.OTHER
+    return diet
 
 
 def accessibility_needs(meeting):
