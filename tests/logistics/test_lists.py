@@ -155,3 +155,28 @@ def test_focal_points_and_other_accounts_may_not_read_the_lists(world):
         client.force_login(user)
         assert client.get(url).status_code == 403
     assert Client().get(url).status_code == 302  # to sign in
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_staff_page_queries_do_not_grow_with_people(world, extra):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from logistics.services import travel_details_save
+    from tests.factories import RegistrationFactory, member
+
+    meeting, people = world
+    for n in range(extra):
+        travel_details_save(registration=RegistrationFactory(
+            meeting=meeting, member=member("KR"), accessibility_needs=f"Need {n}"), data={
+            "hotel": people["sofitel"], "check_in": meeting.start_date,
+            "check_out": meeting.end_date, "diet": "halal", "arrival_flight": "KE 1"})
+    client = Client()
+    client.force_login(viewer())
+    url = reverse("staff:logistics", args=[meeting.slug])
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+
+    assert len(queries) == 16
