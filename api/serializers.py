@@ -22,6 +22,7 @@ from delegates.models import Registration
 from delegates.services import EDITABLE_FIELDS
 from documents.enums import Access, DocumentKind
 from documents.models import Document, DocumentFile
+from logistics.models import TravelDetails
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
 
 
@@ -156,6 +157,18 @@ class AnswerSerializer(serializers.Serializer):
 
     def get_text(self, answer) -> str:
         return answer_display(answer.question, answer.value)
+class TravelDetailsSerializer(serializers.ModelSerializer):
+    """How the person travels and stays, as the host's lists read it (the arrival and
+    departure dates and the needs are the registration's own fields)."""
+
+    hotel = serializers.SlugRelatedField(slug_field="name", read_only=True)
+
+    class Meta:
+        model = TravelDetails
+        fields = ["arrival_time", "arrival_flight", "arrival_airport", "arrival_transfer",
+                  "departure_time", "departure_flight", "departure_airport",
+                  "departure_transfer", "hotel", "check_in", "check_out", "diet"]
+        read_only_fields = fields
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -169,12 +182,15 @@ class RegistrationSerializer(serializers.ModelSerializer):
     answers = serializers.SerializerMethodField(
         help_text="Answers to the meeting's own questions that the reader may see (focal "
                   "points: those asked of delegates and focal points; the secretariat: all).")
+    travel = serializers.SerializerMethodField(
+        help_text="Travel details and hotel booking (the secretariat's tokens only; null "
+                  "when the person has told none).")
 
     class Meta:
         model = Registration
         fields = [*READ_ONLY_REGISTRATION_FIELDS,
                   *[field for field in EDITABLE_FIELDS if field != "privacy_consent_at"],
-                  "privacy_consent_at", "answers"]
+                  "privacy_consent_at", "answers", "travel"]
         read_only_fields = READ_ONLY_REGISTRATION_FIELDS
         # The rules the constraints hold are the services' (with their messages), not DRF's.
         validators = []
@@ -188,10 +204,21 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if not can_see_passport_details(self.context["request"].user):
+        user = self.context["request"].user
+        if not can_see_passport_details(user):
             for field in PASSPORT_FIELDS:
                 data.pop(field, None)
+        if not is_secretariat(user):
+            data.pop("travel", None)
         return data
+
+    @extend_schema_field(TravelDetailsSerializer(allow_null=True))
+    def get_travel(self, registration):
+        try:
+            travel = registration.travel
+        except TravelDetails.DoesNotExist:
+            return None
+        return TravelDetailsSerializer(travel).data
 
     def validate_member(self, member):
         own = focal_member(self.context["request"].user)

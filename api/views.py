@@ -159,7 +159,8 @@ class RegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        queryset = Registration.objects.select_related("meeting", "member").prefetch_related(
+        queryset = Registration.objects.select_related(
+            "meeting", "member", "travel", "travel__hotel").prefetch_related(
             "answers__question").order_by(
             "meeting_id", "member__name", "family_name", "given_name", "pk")
         user = self.request.user

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "delegates",
     "documents",
     "accreditation",
+    "logistics",
     "secretariat",
     "public",
     "communications",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("plans/", include("action_plans.urls")),
     path("", include("documents.urls")),
     path("api/", include("api.urls", namespace="api")),
+    path("", include("logistics.urls")),
     path("", include("delegates.urls")),
     path("", include("public.urls")),
 ]

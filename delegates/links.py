@@ -61,8 +61,10 @@ def registration_url(registration, action="manage", version=None):
 
 
 def session_path(action="manage"):
-    """The token-free address of a page whose token is kept in the session."""
-    return reverse(f"delegates:registration_{action}", args=[SESSION_URL_TOKEN])
+    """The token-free address of a page whose token is kept in the session: `action` of
+    this app's pages, or the full name of another app's (`logistics:travel`)."""
+    name = action if ":" in action else f"delegates:registration_{action}"
+    return reverse(name, args=[SESSION_URL_TOKEN])
 
 
 def keep_in_session(request, token):

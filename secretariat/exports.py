@@ -22,6 +22,8 @@ from accreditation.selectors import answer_display
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration
 from delegates.validators import strip_unprintable
+from logistics.enums import Diet
+from logistics.selectors import travel_of
 
 # A value starting with one of these would be read as a formula by a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,6 +67,7 @@ def participants_for_list(meeting, *, consented_only=False,
                           default=Value(1), output_field=IntegerField())
     head_first = Case(When(role=Role.HEAD_OF_DELEGATION, then=Value(0)),
                       default=Value(1), output_field=IntegerField())
+    queryset = queryset.select_related("travel", "travel__hotel")
     return queryset.annotate(host_rank=host_first, head_rank=head_first).order_by(
         "host_rank", Lower("member__name"), "member_id", "head_rank",
         Lower("family_name"), Lower("given_name"), "id",
@@ -91,6 +94,8 @@ def participant_columns(questions=()):
         (_("Phone"), lambda r: r.phone),
         (_("Checked in"), lambda r: r.attended_at.strftime("%Y-%m-%d %H:%M")
          if r.attended_at else ""),
+        # The host's logistics (`logistics.TravelDetails`), empty for who told none.
+        *travel_columns(),
         # Dates as YYYY-MM-DD, as the import reads them back.
         (_("Arrival date"), lambda r: _iso(r.arrival_date)),
         (_("Departure date"), lambda r: _iso(r.departure_date)),
@@ -108,6 +113,37 @@ def _answer_of(question):
                 return answer_display(question, answer.value)
         return ""
     return value
+
+
+def travel_columns():
+    """(heading, value of a registration) for the travel details of the export."""
+    yes, no = _("Yes"), _("No")
+    diets = {value: str(label) for value, label in Diet.choices}
+
+    def travel(attribute, shown=str):
+        def value(registration):
+            details = travel_of(registration)
+            found = getattr(details, attribute)
+            return shown(found) if found not in (None, "") else ""
+        return value
+
+    def flag(attribute):
+        return lambda r: yes if getattr(travel_of(r), attribute) else no
+
+    return [
+        (_("Arrival time"), travel("arrival_time", lambda t: t.strftime("%H:%M"))),
+        (_("Arrival flight"), travel("arrival_flight")),
+        (_("Arrival airport"), travel("arrival_airport")),
+        (_("Transfer from the airport"), flag("arrival_transfer")),
+        (_("Departure time"), travel("departure_time", lambda t: t.strftime("%H:%M"))),
+        (_("Departure flight"), travel("departure_flight")),
+        (_("Departure airport"), travel("departure_airport")),
+        (_("Transfer to the airport"), flag("departure_transfer")),
+        (_("Hotel"), travel("hotel", lambda hotel: hotel.name)),
+        (_("Hotel check-in"), travel("check_in", _iso)),
+        (_("Hotel check-out"), travel("check_out", _iso)),
+        (_("Diet"), travel("diet", lambda diet: diets.get(diet, diet))),
+    ]
 
 
 def _iso(day):
@@ -147,8 +183,9 @@ def participants_xlsx(queryset, *, title, progress=None, questions=()):
     sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(title).replace("\n", " "))
     sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "Participants")
     sheet.freeze_panes = "A2"
-    widths = (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16, 12, 12, 30, 30, 10,
-              *(30 for _question in questions))
+    widths = (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16,
+              8, 10, 22, 10, 8, 10, 22, 10, 28, 12, 12, 16,  # the travel details
+              12, 12, 30, 30, 10, *(30 for _question in questions))
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     rows = participant_rows(queryset, clean=plain_cell, questions=questions)
@@ -174,3 +211,35 @@ def _string_cell(sheet, value):
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
+
+
+def logistics_xlsx(table):
+    """XLSX bytes of one of the host's lists (`logistics.tables.Table`): one sheet, each
+    section under its heading, every cell a string."""
+    workbook = Workbook(write_only=True)
+    sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", plain_cell(table.title))
+    sheet = workbook.create_sheet(title=sheet_title.strip(" '")[:31] or "List")
+    widths = {}
+    for section in table.sections:
+        for index, heading in enumerate(section.columns):
+            longest = max([len(heading)] + [len(row[index]) for row in section.rows])
+            widths[index] = min(max(widths.get(index, 10), longest + 2), 60)
+    for index, width in widths.items():
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    bold = Font(bold=True)
+    for section in table.sections:
+        heading = _string_cell(sheet, plain_cell(section.heading))
+        heading.font = Font(bold=True, size=12)
+        sheet.append([heading])
+        columns = []
+        for text in section.columns:
+            cell = _string_cell(sheet, plain_cell(text))
+            cell.font = bold
+            columns.append(cell)
+        sheet.append(columns)
+        for row in section.rows:
+            sheet.append([_string_cell(sheet, plain_cell(value)) for value in row])
+        sheet.append([])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

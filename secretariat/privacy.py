@@ -25,6 +25,7 @@ from django.utils import timezone
 from accreditation.services import answers_erase
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
+from delegates.erasure import run_erasers
 from delegates.models import Registration, RegistrationLogEntry, new_badge_code
 from delegates.services import registration_cancel
 from mail.models import OutgoingEmail
@@ -97,6 +98,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
                                   "anonymised_at", "updated_at"])
         fresh.log_entries.exclude(note="").update(note="")
         answers_erase(registration=fresh)  # the answers to the meeting's questions, files too
+        run_erasers(registration=fresh)  # what other apps keep beside it (travel, ...)
         _rewrite_other_notes(fresh, identifiers)
         mails = OutgoingEmail.objects.filter(registration=fresh)
         scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import job_views, views
+from . import job_views, logistics_views, views
 
 app_name = "staff"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<slug:slug>/", views.meeting_dashboard, name="dashboard"),
     path("<slug:slug>/participants.<str:fmt>", views.participants_export,
          name="participants_export"),
+    path("<slug:slug>/logistics/", logistics_views.logistics, name="logistics"),
+    path("<slug:slug>/logistics/<str:kind>.<str:fmt>", logistics_views.logistics_export,
+         name="logistics_export"),
     path("<slug:slug>/badges/", views.badges, name="badges"),
     path("<slug:slug>/badges/<int:pk>.pdf", views.badge, name="badge"),
     path("<slug:slug>/visa-letters/", views.visa_letters, name="visa_letters"),

@@ -42,6 +42,7 @@ from delegates.services import (
     registration_undo_attendance,
 )
 from delegates.visa import visa_letter_obstacles, with_visa_letter
+from logistics.selectors import summary as logistics_summary
 from meetings.models import Meeting
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -108,6 +109,7 @@ def meeting_dashboard(request, slug):
                           if not member.heads and member.is_partner],
         "missing_members": stats.members_without_registration(meeting),
         "needs": stats.special_needs(meeting),
+        "logistics": logistics_summary(meeting),
         "over_time": over_time,
         "chart_data": stats.chart_data(meeting, status_counts=status_counts,
                                        region_counts=region_counts, over_time=over_time),

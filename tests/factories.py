@@ -9,6 +9,7 @@ from django.utils import timezone
 from action_plans.models import ActionArea, ActionPlan, ActionPoint
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import FocalPoint, Registration
+from logistics.models import Hotel, RoomBlock
 from meetings.enums import AgendaItemKind, MeetingStatus
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Topic
 
@@ -133,3 +134,25 @@ class FocalPointFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     member = factory.LazyFunction(lambda: member("DE"))
+
+
+class HotelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hotel
+
+    meeting = factory.SubFactory(MeetingFactory)
+    name = factory.Sequence(lambda n: f"Hotel No. {n}")
+    address = "1 Example Street"
+
+
+def hotel_with_rooms(meeting, rooms, *, nights=None, **kwargs):
+    """A hotel of `meeting` holding `rooms` rooms on each night from the eve of the meeting
+    to its last day (or on each of `nights`)."""
+    hotel = HotelFactory(meeting=meeting, **kwargs)
+    if nights is None:
+        first = meeting.start_date - dt.timedelta(days=1)
+        last = meeting.end_date or meeting.start_date
+        nights = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    RoomBlock.objects.bulk_create([RoomBlock(hotel=hotel, night=night, rooms=rooms)
+                                   for night in nights])
+    return hotel

@@ -25,6 +25,7 @@ from action_plans.models import (
 from delegates.enums import RegistrationStatus, Role
 from delegates.models import Registration, RegistrationLogEntry
 from documents.models import Document, MeetingRecord, RecordComment, RecordDecision
+from logistics.models import Hotel, RoomBlock, TravelDetails
 from meetings.enums import MemberKind
 from meetings.models import Member, ReportingBody, Speaker
 from tests.factories import (
@@ -188,6 +189,28 @@ def build_focal_points(count, tag):
             user=UserFactory(username=f"focal-{tag}-{i}"), member=members()[i],
             invited_by=UserFactory(username=f"inviter-{tag}-{i}"),
         )
+
+
+def _hotel(tag, i):
+    hotel = Hotel.objects.create(meeting=_meeting(f"h{tag}", i), name=f"Hotel {tag}{i}")
+    RoomBlock.objects.create(hotel=hotel, night=hotel.meeting.start_date, rooms=5)
+    return hotel
+
+
+def build_hotels(count, tag):
+    for i in range(count):
+        _hotel(tag, i)
+
+
+def build_travel_details(count, tag):
+    for i in range(count):
+        hotel = _hotel(tag, i)
+        registration = Registration.objects.create(
+            meeting=hotel.meeting, member=members()[i], given_name="Anna",
+            family_name=f"Travel {tag}{i}", email=f"t-{tag}-{i}@example.org")
+        TravelDetails.objects.create(
+            registration=registration, hotel=hotel, check_in=hotel.meeting.start_date,
+            check_out=hotel.meeting.start_date + dt.timedelta(days=1), arrival_flight="VN 31")
 
 
 def build_registrations(count, tag):
@@ -423,6 +446,9 @@ BUILDERS = {
     "action_plans.ProgressReport": build_progress_reports,
     "action_plans.ProgressReportAttachment": build_attachments,
     "delegates.FocalPoint": build_focal_points,
+    "logistics.Hotel": build_hotels,
+    "logistics.RoomBlock": build_hotels,
+    "logistics.TravelDetails": build_travel_details,
     "documents.MeetingRecord": build_meeting_records,
     "documents.RecordComment": build_record_comments,
     "documents.RecordDecision": build_record_decisions,

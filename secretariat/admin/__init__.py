@@ -7,6 +7,7 @@ from . import (  # noqa: F401 - they register
     action_plans,
     documents,
     jobs,
+    logistics,
     mail,
     meetings,
     records,

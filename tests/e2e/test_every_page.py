@@ -8,11 +8,13 @@ both factors for the secretariat), then walks its list in one browser tab.
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from action_plans.models import ActionPoint
 from delegates import links, services
 from delegates.enums import RegistrationStatus
 from delegates.models import Registration
+from logistics.models import Hotel
 from meetings.models import Member, Topic
 from tests.delegates.staff_helpers import Client, editor
 
@@ -44,12 +46,14 @@ PAGES = {
         "{manage_link}",
         "{change_link}",
         "{cancel_link}",
+        "{travel_link}",
     ],
     "focal_point": [
         "/focal/",
         "/focal/meetings/{demo}/",
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
+        "/focal/registrations/{focal_registration}/travel/",
         "/focal/documents/{demo}/",
         "/focal/meetings/{demo}/credentials/",
         "/api/tokens/",
@@ -58,6 +62,7 @@ PAGES = {
         "/staff/",
         "/staff/{demo}/",
         "/staff/{demo}/badges/",
+        "/staff/{demo}/logistics/",
         "/staff/{demo}/visa-letters/",
         "/staff/{demo}/check-in/",
         "/staff/{demo}/credentials/",
@@ -83,6 +88,8 @@ PAGES = {
         "/admin/meetings/agendaitem/{agenda_item}/change/",
         "/admin/action_plans/actionpoint/",
         "/admin/action_plans/actionpoint/{action_point}/change/",
+        "/admin/logistics/hotel/{hotel}/change/",
+        "/admin/logistics/traveldetails/",
     ],
 }
 
@@ -92,11 +99,13 @@ def page_values(e2e_data):
     """The values the addresses of PAGES take, from the demo (with the 12th Meeting's
     documents and record)."""
     from demo.documents import load_documents
+    from demo.logistics import load_demo_meeting_logistics
     from demo.record import load_record
 
     demo, twelfth = e2e_data["demonstration"], e2e_data["twelfth"]
     load_documents(twelfth)
     load_record(twelfth)
+    load_demo_meeting_logistics(demo)
     registration = Registration.objects.filter(
         meeting=demo, status=RegistrationStatus.CONFIRMED).order_by("pk").first()
     thai = Registration.objects.filter(meeting=demo, member__code="TH").order_by("pk").first()
@@ -111,6 +120,9 @@ def page_values(e2e_data):
         "manage_link": links.registration_path(registration),
         "change_link": links.registration_path(registration, "change"),
         "cancel_link": links.registration_path(registration, "cancel"),
+        "travel_link": reverse("logistics:travel", args=[links.registration_token(
+            registration)]),
+        "hotel": Hotel.objects.filter(meeting=demo).order_by("pk").first().pk,
     }
 
 

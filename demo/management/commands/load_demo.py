@@ -9,6 +9,7 @@ from accounts.services import app_secret_display, demo_second_factor
 from asem_customs.page_versions import bump_everything
 from demo.accreditation import load_accreditation
 from demo.documents import load_documents
+from demo.logistics import load_demo_meeting_logistics
 from demo.meetings import load_meetings
 from demo.progress import load_progress
 from demo.record import load_record
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             twelfth, thirteenth, demo = load_meetings()
             added = load_twelfth_registrations(twelfth)
             added += load_demo_meeting_registrations(demo)
+            travelling = load_demo_meeting_logistics(demo)
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
             load_record(twelfth)
@@ -49,6 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
         )
+        self.stdout.write(f"Logistics of {demo}: {travelling} people's travel added.")
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
         self.stdout.write(f"Documents of the 12th Meeting: {documents} added.")
         if login:
