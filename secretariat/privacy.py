@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
+from delegates.erasure import run_erasers
 from delegates.models import Registration, RegistrationLogEntry, new_badge_code
 from delegates.services import registration_cancel
 from mail.models import OutgoingEmail
@@ -95,6 +96,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
         fresh.save(update_fields=[*WIPED_VALUES, "email", "badge_code", "link_version",
                                   "anonymised_at", "updated_at"])
         fresh.log_entries.exclude(note="").update(note="")
+        run_erasers(fresh)  # what other parts keep of the person (the photo, travel…)
         _rewrite_other_notes(fresh, identifiers)
         mails = OutgoingEmail.objects.filter(registration=fresh)
         scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))
