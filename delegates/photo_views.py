@@ -82,7 +82,7 @@ def _photo_page(request, registration, *, template, context, done_url):
         **context, "registration": registration, "meeting": registration.meeting,
         "form": form, "photo": current_photo(registration), "may_change": may_change,
         "required": registration.meeting.photos == PhotoRule.REQUIRED,
-    }, status=400 if form.errors else 200)
+    })
 
 
 # --- the person, behind their signed link -----------------------------------------------------

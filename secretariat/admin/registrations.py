@@ -503,7 +503,7 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
             "change_url": change_url,
             "photo_url": (reverse("staff:photo", args=[registration.meeting.slug,
                                                        registration.pk]) if photo else ""),
-        }, status=400 if form.errors else 200)
+        })
 
     # --- saving through the services ---------------------------------------------------
 
