@@ -81,10 +81,12 @@ def draw_certificate(pdf, registration, meeting):
     for line in filter(None, lines):
         y = draw_lines(pdf, fit_lines(pdf, line, width, sizes=(13, 12, 11), max_lines=2)[1],
                        MARGIN, y, width, 7, align="C")
-    y += 4
-    attended = _("attended the %(meeting)s, held in %(place)s.") % {
-        "meeting": meeting.title, "place": _place_and_dates(meeting)}
-    draw_lines(pdf, fit_lines(pdf, attended, width, sizes=(13, 12, 11), max_lines=2)[1],
+    y += 6
+    attended = _("attended the %(meeting)s") % {"meeting": meeting.title}
+    y = draw_lines(pdf, fit_lines(pdf, attended, width, sizes=(14, 13, 12, 11), style="B",
+                                  max_lines=2)[1], MARGIN, y, width, 8, align="C")
+    held = _("held in %(place)s.") % {"place": _place_and_dates(meeting)}
+    draw_lines(pdf, fit_lines(pdf, held, width, sizes=(13, 12, 11), max_lines=2)[1],
                MARGIN, y, width, 7, align="C")
     # Checked in on, and where the secretariat signs.
     pdf.set_text_color(*MUTED)
