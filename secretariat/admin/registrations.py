@@ -355,7 +355,8 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
         state = (_("On file, uploaded %(date)s") % {
             "date": formats.date_format(timezone.localtime(photo.uploaded_at), "j F Y")}
             if photo else _("None yet"))
-        return format_html('{} · <a href="{}">{}</a>', state, page, _("See or change the photo"))
+        return format_html('{} · <a class="link-in-text" href="{}">{}</a>', state, page,
+                           _("See or change the photo"))
 
     @admin.display(description=gettext_lazy("passport details"))
     def passport_on_file(self, obj):

@@ -44,12 +44,14 @@ PAGES = {
         "{manage_link}",
         "{change_link}",
         "{cancel_link}",
+        "{photo_link}",
     ],
     "focal_point": [
         "/focal/",
         "/focal/meetings/{demo}/",
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
+        "/focal/registrations/{focal_registration}/photo/",
         "/focal/documents/{demo}/",
         "/api/tokens/",
     ],
@@ -57,6 +59,7 @@ PAGES = {
         "/staff/",
         "/staff/{demo}/",
         "/staff/{demo}/badges/",
+        "/staff/{demo}/certificates/",
         "/staff/{demo}/visa-letters/",
         "/staff/{demo}/check-in/",
         "/staff/{demo}/import/",
@@ -74,6 +77,7 @@ PAGES = {
         "/admin/delegates/registration/",
         "/admin/delegates/registration/{registration}/change/",
         "/admin/delegates/registration/{registration}/history/",
+        "/admin/delegates/registration/{registration}/photo/",
         "/admin/delegates/registration/add/",
         "/admin/meetings/meeting/",
         "/admin/meetings/meeting/{demo_pk}/change/",
@@ -90,11 +94,13 @@ def page_values(e2e_data):
     """The values the addresses of PAGES take, from the demo (with the 12th Meeting's
     documents and record)."""
     from demo.documents import load_documents
+    from demo.photos import load_demo_photos
     from demo.record import load_record
 
     demo, twelfth = e2e_data["demonstration"], e2e_data["twelfth"]
     load_documents(twelfth)
     load_record(twelfth)
+    load_demo_photos(demo)  # the photo pages show one
     registration = Registration.objects.filter(
         meeting=demo, status=RegistrationStatus.CONFIRMED).order_by("pk").first()
     thai = Registration.objects.filter(meeting=demo, member__code="TH").order_by("pk").first()
@@ -109,6 +115,7 @@ def page_values(e2e_data):
         "manage_link": links.registration_path(registration),
         "change_link": links.registration_path(registration, "change"),
         "cancel_link": links.registration_path(registration, "cancel"),
+        "photo_link": links.registration_path(registration, "photo"),
     }
 
 

@@ -9,6 +9,7 @@ from accounts.services import app_secret_display, demo_second_factor
 from asem_customs.page_versions import bump_everything
 from demo.documents import load_documents
 from demo.meetings import load_meetings
+from demo.photos import load_demo_photos
 from demo.progress import load_progress
 from demo.record import load_record
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             twelfth, thirteenth, demo = load_meetings()
             added = load_twelfth_registrations(twelfth)
             added += load_demo_meeting_registrations(demo)
+            photos = load_demo_photos(demo)
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
             load_record(twelfth)
@@ -46,6 +48,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
         self.stdout.write(f"Documents of the 12th Meeting: {documents} added.")
+        self.stdout.write(f"Photos of the demonstration meeting's delegates: {photos} drawn "
+                          "silhouettes added.")
         if login:
             # Last, so that the address and the login are what `make run` leaves on screen
             # above the server's own lines.
