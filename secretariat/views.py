@@ -38,6 +38,7 @@ from delegates.services import (
     registration_undo_attendance,
 )
 from delegates.visa import visa_letter_obstacles, with_visa_letter
+from meetings.enums import PhotoRule
 from meetings.models import Meeting
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -146,7 +147,12 @@ def badges(request, slug):
         return document_response(request, badges_document(
             meeting=meeting, ids=list(registrations.values_list("pk", flat=True)),
             layout=form.cleaned_data["layout"], filename=f"badges-{meeting.slug}.pdf"))
-    return _render(request, "secretariat/badges.html", {"meeting": meeting, "form": form})
+    without_photo = None
+    if meeting.photos != PhotoRule.OFF:
+        without_photo = participants_for_list(
+            meeting, statuses=(RegistrationStatus.CONFIRMED,)).filter(photo__isnull=True).count()
+    return _render(request, "secretariat/badges.html", {
+        "meeting": meeting, "form": form, "without_photo": without_photo})
 
 
 @viewer_required

@@ -177,3 +177,14 @@ def test_person_not_checked_in_is_told_why_there_is_no_certificate(meeting):
     assert "Certificate of attendance" not in page
     assert response.redirect_chain[-1][0] == links.session_path("manage")
     assert "has not been checked in" in response.content.decode()
+
+
+def test_badges_page_counts_the_confirmed_people_without_a_photo(meeting, client):
+    person(meeting, "Lan", "Tran", photo=True)
+    person(meeting, "Minh", "Pham")
+    client.force_login(viewer())
+
+    page = client.get(reverse("staff:badges", args=[meeting.slug])).content.decode()
+
+    assert ("1 confirmed person has sent no photo yet: their badge shows an empty frame."
+            in page)
