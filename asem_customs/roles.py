@@ -92,6 +92,7 @@ JOB_PERMISSIONS = {
     # (passport details) for holders of the passport permission, the implementation report
     # for those who review action-plan progress (meetings.permissions.REVIEW_PERMISSION).
     "badges": "delegates.view_registration",
+    "certificates": "delegates.view_registration",
     "participants": "delegates.view_registration",
     "import": "delegates.change_registration",
     "visa_letters": PASSPORT_PERMISSION,
@@ -170,3 +171,18 @@ def can_review_credentials(user):
     """Accepts or returns a delegation's credentials (letter of nomination, Note Verbale):
     secretariat editors."""
     return bool(_active(user) and user.has_perm(REVIEW_CREDENTIALS))
+
+def can_see_photos(user):
+    """Sees the photos of any meeting's delegates, to compare faces at check-in and in the
+    admin: the staff who check people in (secretariat editors). Viewers do not. A focal point
+    sees its own delegation's photos only (`can_see_photo`)."""
+    return is_secretariat_editor(user)
+
+
+def can_see_photo(user, registration):
+    """Sees (and changes) this registration's photo: the check-in staff, or the focal point
+    of the registration's member. The person themselves reaches it by their signed link."""
+    if can_see_photos(user):
+        return True
+    member = focal_member(user)
+    return member is not None and member.pk == registration.member_id

@@ -317,6 +317,11 @@ DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_BYTES", default=25 * 
 DOCUMENTS_VIRUS_SCANNER = env.str("DOCUMENTS_VIRUS_SCANNER", default="")
 # The symbol proposed for a new document of a series that has no pattern of its own.
 DOCUMENTS_SYMBOL_PATTERN = env.str("DOCUMENTS_SYMBOL_PATTERN", default="ASEM/DGC/{number}/{seq}")
+# Photos for badges (`delegates.photos`): the largest file and the most pixels an upload may
+# have (a larger image is refused before it is decoded: a "decompression bomb" stays small on
+# disk and fills the memory once opened).
+PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 
 # Mail: printed on the console by default; `smtp+tls://user:password@host:587` for a server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

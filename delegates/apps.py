@@ -21,3 +21,8 @@ class DelegatesConfig(AppConfig):
         links.register_mail_links()
         # ... and the kinds of mail it sends, with their placeholders.
         mailing.register_mail_kinds()
+        # A person's photo goes with the rest of their data when it is erased.
+        from .erasure import register_eraser
+        from .services import registration_photo_erase
+
+        register_eraser(registration_photo_erase)

@@ -77,6 +77,9 @@ REGISTRATION_ACTIONS = {
     "delegates.registration.anonymised": _("Personal data removed after the meeting"),
     "delegates.registration.erased": _("Personal data erased on request"),
     "delegates.registration.data_exported": _("Personal data exported on request"),
+    "delegates.registration.photo_added": _("Photo added"),
+    "delegates.registration.photo_replaced": _("Photo replaced"),
+    "delegates.registration.photo_removed": _("Photo removed"),
 }
 MAIL_KINDS = {
     "registration_confirm_address": _("Confirm your email address"),

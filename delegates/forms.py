@@ -460,3 +460,16 @@ class LostLinkForm(forms.Form):
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
+
+
+class PhotoForm(forms.Form):
+    """The photo for a badge; what it must be is checked by `delegates.photos` in the
+    service, whose refusal becomes this field's error."""
+
+    photo = forms.FileField(
+        label=_("Photo"), allow_empty_file=True,
+        help_text=_("JPEG or PNG, a portrait of the head and shoulders, at least 240 × 320 "
+                    "pixels. It is cropped at the centre to the badge's frame (3 wide for 4 "
+                    "high) and kept without the file's metadata (camera, place, date)."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )

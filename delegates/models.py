@@ -301,3 +301,36 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.meeting} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+def photo_path(instance, filename):
+    """`photos/<random>/photo.jpg`: the path names neither the person nor the meeting and
+    cannot be guessed, wherever the storage keeps it."""
+    return f"photos/{secrets.token_urlsafe(24)}/photo.jpg"
+
+
+class RegistrationPhoto(models.Model):
+    """The photo printed on a person's badge and shown at check-in: a JPEG made by
+    `delegates.photos` (cropped to the frame, no metadata), in the default storage, served
+    only by views that check who asks. Erased with the person's data."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="photo",
+        verbose_name=_("registration"),
+    )
+    file = models.FileField(_("file"), upload_to=photo_path, max_length=300)
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return _("Photo of registration #%(pk)s") % {"pk": self.registration_id}

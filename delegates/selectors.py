@@ -131,7 +131,7 @@ def delegation(meeting, member):
     its order, then cancelled and rejected ones."""
     return (
         Registration.objects.filter(meeting=meeting, member=member)
-        .select_related("member")
+        .select_related("member", "photo")
         .annotate(
             status_order=Case(
                 When(status__in=SEAT_HOLDING_STATUSES, then=Value(0)),
@@ -180,7 +180,7 @@ def registration_by_badge_code(code):
     candidates = badge_code_candidates(code)
     if not candidates:
         return None
-    return (Registration.objects.select_related("member", "meeting")
+    return (Registration.objects.select_related("member", "meeting", "photo")
             .filter(badge_code__in=candidates).first())
 
 
@@ -216,5 +216,5 @@ def checkin_search(meeting, query, *, limit=SEARCH_LIMIT):
              .values_list("pk", "given_name", "family_name", "name_latin"))
     found = [pk for pk, *parts in names
              if all(word in folded(" ".join(parts)) for word in words)]
-    people = Registration.objects.select_related("member").in_bulk(found[:limit])
+    people = Registration.objects.select_related("member", "photo").in_bulk(found[:limit])
     return [people[pk] for pk in found[:limit]], len(found) > limit

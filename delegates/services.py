@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -32,9 +33,10 @@ from asem_customs import events, roles
 from asem_customs.roles import can_name_head_of_delegation
 from mail import outbox as mail
 from mail.models import OutgoingEmail
+from meetings.enums import PhotoRule
 from meetings.models import Meeting
 
-from . import extensions
+from . import extensions, photos
 from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
@@ -51,6 +53,8 @@ from .models import (
     FocalPoint,
     Registration,
     RegistrationLogEntry,
+    RegistrationPhoto,
+    photo_path,
 )
 from .selectors import email_taken, emails_taken, head_taken, seats_left_for_member
 from .validators import NAME_REQUIRED, validate_has_a_name
@@ -714,6 +718,84 @@ def registration_undo_attendance(*, registration, actor) -> bool:
         _save(fresh, update_fields=fields)
         _log(fresh, "attendance_undone", actor=actor, from_status=previous)
     _refresh_caller_copy(registration, fresh)
+    return True
+
+
+# --- photos for badges --------------------------------------------------------------------
+
+
+def _check_photo_allowed(registration, actor):
+    if registration.meeting.photos == PhotoRule.OFF:
+        raise RegistrationError(_("The badges of this meeting carry no photo."),
+                                code="no_photos")
+    if registration.anonymised_at is not None or registration.status not in ACTIVE_STATUSES:
+        raise RegistrationError(
+            _("The photo of a cancelled, rejected or expired registration cannot be changed."),
+            code="photo_closed")
+    _check_delegation_scope(actor, registration.member_id)
+
+
+def registration_photo_save(*, registration, upload, actor=None):
+    """Keep `upload` as the photo of the person's badge, made safe first by
+    `delegates.photos` (JPEG or PNG by its content, size in bytes and pixels, proportion;
+    cropped to the frame, re-encoded without any metadata). An earlier photo is replaced and
+    its file removed once the change is committed. A refused photo raises RegistrationError
+    with the reason and changes nothing: an earlier photo stays. Logged as
+    `delegates.registration.photo_added` or `photo_replaced` with the actor."""
+    _check_photo_allowed(registration, actor)
+    try:
+        prepared = photos.prepare_photo(upload)
+    except photos.PhotoRefused as exc:
+        raise RegistrationError(str(exc), code="photo_refused") from exc
+    storage = RegistrationPhoto._meta.get_field("file").storage
+    name = storage.save(photo_path(None, "photo.jpg"), ContentFile(prepared.content))
+    try:
+        with transaction.atomic():
+            fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+            photo = RegistrationPhoto.objects.filter(registration=fresh).first()
+            replaced = photo.file.name if photo else None
+            photo = photo or RegistrationPhoto(registration=fresh)
+            photo.file.name = name
+            photo.width, photo.height = prepared.width, prepared.height
+            photo.size = len(prepared.content)
+            photo.uploaded_at = timezone.now()
+            photo.uploaded_by = _user(actor)
+            photo.save()
+            _log(fresh, "photo_replaced" if replaced else "photo_added", actor=actor,
+                 from_status=fresh.status)
+            if replaced:
+                transaction.on_commit(lambda: storage.delete(replaced))
+    except Exception:
+        storage.delete(name)  # no file without its row
+        raise
+    return photo
+
+
+def registration_photo_remove(*, registration, actor=None):
+    """Remove the person's photo (its file once committed). Returns False when there was
+    none. Logged as `delegates.registration.photo_removed` with the actor."""
+    _check_delegation_scope(actor, registration.member_id)
+    with transaction.atomic():
+        fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not _delete_photo(fresh):
+            return False
+        _log(fresh, "photo_removed", actor=actor, from_status=fresh.status)
+    return True
+
+
+def registration_photo_erase(*, registration):
+    """The eraser of photos (`delegates.erasure`): the row at once, in the erasure's
+    transaction, the file once it commits."""
+    _delete_photo(registration)
+
+
+def _delete_photo(registration):
+    photo = RegistrationPhoto.objects.filter(registration_id=registration.pk).first()
+    if photo is None:
+        return False
+    storage, name = photo.file.storage, photo.file.name
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
     return True
 
 

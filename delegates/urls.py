@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import focal_views, views
+from . import focal_views, photo_views, views
 
 app_name = "delegates"
 
@@ -18,6 +18,12 @@ urlpatterns = [
          name="registration_cancel"),
     path("registrations/<str:token>/confirm/", views.registration_confirm_address,
          name="registration_confirm_address"),
+    path("registrations/<str:token>/photo/", photo_views.registration_photo,
+         name="registration_photo"),
+    path("registrations/<str:token>/photo.jpg", photo_views.registration_photo_image,
+         name="registration_photo_image"),
+    path("registrations/<str:token>/certificate.pdf", photo_views.registration_certificate,
+         name="registration_certificate"),
     path("focal/", focal_views.focal_home, name="focal_home"),
     path("focal/meetings/<slug:slug>/", focal_views.focal_delegation, name="focal_delegation"),
     path("focal/meetings/<slug:slug>/register/", focal_views.focal_register,
@@ -28,4 +34,8 @@ urlpatterns = [
          name="focal_registration_cancel"),
     path("focal/registrations/<int:pk>/head/", focal_views.focal_registration_make_head,
          name="focal_registration_make_head"),
+    path("focal/registrations/<int:pk>/photo/", photo_views.focal_registration_photo,
+         name="focal_registration_photo"),
+    path("focal/registrations/<int:pk>/photo.jpg", photo_views.focal_registration_photo_image,
+         name="focal_registration_photo_image"),
 ]

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from action_plans.enums import ActionPointStatus
 from action_plans.models import ActionArea, ActionPlan, ActionPoint
-from meetings.enums import AgendaItemKind, MeetingStatus
+from meetings.enums import AgendaItemKind, MeetingStatus, PhotoRule
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -350,7 +350,7 @@ def _load_demo_meeting(series, members, today):
             "registration_closes_at": dt.datetime.combine(
                 start - dt.timedelta(days=10), dt.time(17, 0), tzinfo=bangkok
             ),
-            "capacity": 60, "delegation_cap": 4,
+            "capacity": 60, "delegation_cap": 4, "photos": PhotoRule.OPTIONAL,
             "summary": "A meeting that exists only to try the product out.",
         },
     )

@@ -26,3 +26,11 @@ class AgendaItemKind(models.TextChoices):
     DELIBERATION = "deliberation", _("Deliberation")
     ADOPTION = "adoption", _("Adoption")
     CLOSING = "closing", _("Closing")
+
+
+class PhotoRule(models.TextChoices):
+    """Whether a meeting's badges carry a photo of the person."""
+
+    OFF = "off", _("No photos")
+    OPTIONAL = "optional", _("Photo optional")
+    REQUIRED = "required", _("Photo required")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import AgendaItemKind, MeetingStatus, MemberKind, Region
+from .enums import AgendaItemKind, MeetingStatus, MemberKind, PhotoRule, Region
 
 
 class Member(models.Model):
@@ -143,6 +143,10 @@ class Meeting(models.Model):
     )
     list_host_first = models.BooleanField(
         _("host delegation first in the list of participants"), default=True
+    )
+    photos = models.CharField(
+        _("photos on badges"), max_length=10, choices=PhotoRule.choices, default=PhotoRule.OFF,
+        help_text=_("Whether delegates send a photo for their badge, shown at check-in too."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

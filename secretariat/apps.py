@@ -12,3 +12,9 @@ class SecretariatConfig(AppConfig):
 
         # The documents generated from the data, offered on the documents pages.
         generated.register()
+        # The person's own page offers their certificate of attendance, drawn here.
+        from delegates.certificates import register_certificate_maker
+
+        from .pdf import certificates_pdf
+
+        register_certificate_maker(certificates_pdf)

@@ -14,7 +14,7 @@ from django.utils import translation
 from . import services, work
 from .enums import UNFINISHED_STATES, JobKind
 from .models import Job
-from .pdf import INLINE_BADGES
+from .pdf import INLINE_BADGES, INLINE_CERTIFICATES
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ INLINE_LIST_ROWS = 200
 # made in the request; None: always a job.
 INLINE_LIMITS = {
     JobKind.BADGES: INLINE_BADGES,
+    JobKind.CERTIFICATES: INLINE_CERTIFICATES,
     JobKind.VISA_LETTERS: 1,
     JobKind.PARTICIPANTS: INLINE_LIST_ROWS,
     # Every point with its status history and accepted reports, however few.
@@ -63,6 +64,13 @@ def badges_document(*, meeting, ids, layout, filename):
     """The badges of the registrations `ids`, in that order."""
     return Document(kind=JobKind.BADGES, meeting=meeting, total=len(ids), filename=filename,
                     params={"registrations": ids, "layout": layout})
+
+
+def certificates_document(*, meeting, ids, filename):
+    """The certificates of attendance of the registrations `ids` (people checked in), in
+    that order."""
+    return Document(kind=JobKind.CERTIFICATES, meeting=meeting, total=len(ids),
+                    filename=filename, params={"registrations": ids})
 
 
 def visa_letters_document(*, meeting, ids, filename):

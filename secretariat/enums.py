@@ -8,6 +8,7 @@ class JobKind(models.TextChoices):
     VISA_LETTERS = "visa_letters", _("Visa invitation letters")
     PARTICIPANTS = "participants", _("List of participants")
     IMPLEMENTATION_REPORT = "implementation", _("Implementation report")
+    CERTIFICATES = "certificates", _("Certificates of attendance")
 
 
 class JobState(models.TextChoices):

@@ -20,6 +20,13 @@ class BadgeForm(forms.Form):
         initial="sheet", label=gettext_lazy("Layout"))
 
 
+class CertificatesForm(forms.Form):
+    member = fields.ModelChoiceField(
+        queryset=Member.objects.all(), required=False, label=gettext_lazy("Member"),
+        empty_label=gettext_lazy("All members"),
+    )
+
+
 class ImportForm(forms.Form):
     member = fields.ModelChoiceField(queryset=Member.objects.all(), label=gettext_lazy("Member"))
     file = forms.FileField(

@@ -27,8 +27,10 @@ from action_plans.models import ActionPlan
 from asem_customs import roles
 from asem_customs.names import name_language
 from asem_customs.roles import can_see_passport_details
+from delegates.certificates import CertificateRefused, check_certificate
 from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
 from delegates.models import FocalPoint, Registration
+from delegates.photo_views import certificate_filename, current_photo, photo_response
 from delegates.selectors import (
     SEARCH_MIN_LENGTH,
     checkin_search,
@@ -43,6 +45,7 @@ from delegates.services import (
 )
 from delegates.visa import visa_letter_obstacles, with_visa_letter
 from logistics.selectors import summary as logistics_summary
+from meetings.enums import PhotoRule
 from meetings.models import Meeting
 from secretariat.enums import JobKind
 from secretariat.services import start_job
@@ -51,12 +54,13 @@ from . import dashboard as stats
 from . import imports, privacy
 from .documents import (
     badges_document,
+    certificates_document,
     implementation_report_document,
     participants_document,
     visa_letters_document,
 )
 from .exports import participants_csv_chunks, participants_for_list
-from .forms import BadgeForm, FocalPointInviteForm, ImportForm
+from .forms import BadgeForm, CertificatesForm, FocalPointInviteForm, ImportForm
 from .job_views import document_response
 
 viewer_required = permission_required(roles.VIEW_REGISTRATIONS, message=gettext_lazy(
@@ -158,7 +162,12 @@ def badges(request, slug):
         return document_response(request, badges_document(
             meeting=meeting, ids=list(registrations.values_list("pk", flat=True)),
             layout=form.cleaned_data["layout"], filename=f"badges-{meeting.slug}.pdf"))
-    return _render(request, "secretariat/badges.html", {"meeting": meeting, "form": form})
+    without_photo = None
+    if meeting.photos != PhotoRule.OFF:
+        without_photo = participants_for_list(
+            meeting, statuses=(RegistrationStatus.CONFIRMED,)).filter(photo__isnull=True).count()
+    return _render(request, "secretariat/badges.html", {
+        "meeting": meeting, "form": form, "without_photo": without_photo})
 
 
 @viewer_required
@@ -172,6 +181,60 @@ def badge(request, slug, pk):
     name = slugify(registration.name_latin or registration.full_name)
     return document_response(request, badges_document(
         meeting=meeting, ids=[registration.pk], layout="single", filename=f"badge-{name}.pdf"))
+
+
+@editor_required
+@require_GET
+def photo(request, slug, pk):
+    """A person's photo, for the staff who check people in (to compare faces) and nobody
+    else: the file is never at a public address."""
+    registration = get_object_or_404(Registration.objects.select_related("photo"),
+                                     meeting__slug=slug, pk=pk)
+    return photo_response(current_photo(registration))
+
+
+def _checked_in(meeting):
+    return participants_for_list(meeting, statuses=SEAT_HOLDING_STATUSES).filter(
+        attended_at__isnull=False, anonymised_at__isnull=True)
+
+
+@viewer_required
+@require_http_methods(["GET", "POST"])
+def certificates(request, slug):
+    """Certificates of attendance of the people checked in (of one member, or all): a few
+    come back at once, more are made by a background job."""
+    meeting = _meeting(slug)
+    form = CertificatesForm(request.POST or None)
+    checked_in = _checked_in(meeting)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["member"]:
+            checked_in = checked_in.filter(member=form.cleaned_data["member"])
+        ids = list(checked_in.values_list("pk", flat=True))
+        if not ids:
+            messages.error(request, _("Nobody of this choice has been checked in: there is no "
+                                      "certificate of attendance to make."))
+            return redirect("staff:certificates", slug=meeting.slug)
+        return document_response(request, certificates_document(
+            meeting=meeting, ids=ids, filename=f"certificates-{meeting.slug}.pdf"))
+    return _render(request, "secretariat/certificates.html", {
+        "meeting": meeting, "form": form, "checked_in": checked_in.count()})
+
+
+@viewer_required
+@require_GET
+def certificate(request, slug, pk):
+    """One person's certificate of attendance; refused with the reason for someone not
+    checked in."""
+    meeting = _meeting(slug)
+    registration = get_object_or_404(Registration.objects.select_related("member"),
+                                     meeting=meeting, pk=pk)
+    try:
+        check_certificate(registration)
+    except CertificateRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("staff:certificates", slug=meeting.slug)
+    return document_response(request, certificates_document(
+        meeting=meeting, ids=[registration.pk], filename=certificate_filename(registration)))
 
 
 def _require_passport_access(request):
@@ -249,7 +312,7 @@ def checkin(request, slug):
     found, more = checkin_search(meeting, query) if query else ([], False)
     return _render(request, "secretariat/checkin.html", {
         "meeting": meeting, "room": room, "room_total": sum(row["count"] for row in room),
-        "query": query, "found": [_person(r) for r in found], "more": more,
+        "query": query, "found": [_person(r, meeting) for r in found], "more": more,
         "min_length": SEARCH_MIN_LENGTH})
 
 
@@ -270,7 +333,7 @@ def _checked_in_at(registration):
                                         "time": date_format(when, "H:i")}
 
 
-def _person(registration):
+def _person(registration, meeting):
     return {
         "id": registration.pk,
         "name": _display_name(registration),
@@ -280,6 +343,8 @@ def _person(registration):
         "status": registration.get_status_display(),
         "can_check_in": registration.status in SEAT_HOLDING_STATUSES,
         "checked_in_at": (_checked_in_at(registration) if registration.attended_at else None),
+        "photo": (reverse("staff:photo", args=[meeting.slug, registration.pk])
+                  if current_photo(registration) else None),
     }
 
 
@@ -287,7 +352,7 @@ def _checkin_answer(request, meeting, result, message, registration=None):
     """JSON for the page's script; without script, back to the desk with the message."""
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"result": result, "message": message,
-                             "person": _person(registration) if registration else None})
+                             "person": _person(registration, meeting) if registration else None})
     ok = result in ("checked_in", "undone")
     (messages.success if ok else messages.warning if result == "already"
      else messages.error)(request, message)
@@ -299,7 +364,7 @@ def _registration_asked_for(request, meeting):
     (a search result), and what to say when there is none of this meeting."""
     registration_id = (request.POST.get("registration") or "").strip()
     if registration_id:
-        registration = (Registration.objects.select_related("member")
+        registration = (Registration.objects.select_related("member", "photo")
                         .filter(meeting=meeting, pk=registration_id).first()
                         if registration_id.isascii() and registration_id.isdigit()
                         and len(registration_id) < 12 else None)
@@ -371,7 +436,8 @@ def checkin_search_json(request, slug):
     meeting = _meeting(slug)
     query = (request.GET.get("q") or "").strip()[:100]
     found, more = checkin_search(meeting, query)
-    return JsonResponse({"query": query, "people": [_person(r) for r in found], "more": more})
+    return JsonResponse({"query": query, "people": [_person(r, meeting) for r in found],
+                         "more": more})
 
 
 @viewer_required

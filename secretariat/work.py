@@ -15,7 +15,7 @@ from delegates.models import ImportBatch, Registration
 from meetings.models import Member
 from secretariat import imports
 from secretariat.exports import participants_for_list, participants_xlsx
-from secretariat.pdf import badges_pdf, participants_pdf, visa_letters_pdf
+from secretariat.pdf import badges_pdf, certificates_pdf, participants_pdf, visa_letters_pdf
 from secretariat.pdf.implementation_report import implementation_report_pdf
 
 from .enums import JobKind
@@ -29,10 +29,18 @@ def _registrations(ids, *related):
 
 
 def make_badges(job, progress):
-    registrations = _registrations(job.params["registrations"], "member")
+    registrations = _registrations(job.params["registrations"], "member", "photo")
     content = badges_pdf(registrations, meeting=job.meeting,
                          layout=job.params.get("layout", "sheet"), progress=progress)
     return content, ""
+
+
+def make_certificates(job, progress):
+    # Someone whose check-in was undone (or whose data was erased) since is left out.
+    registrations = [registration for registration in
+                     _registrations(job.params["registrations"], "member")
+                     if registration.attended_at and registration.anonymised_at is None]
+    return certificates_pdf(registrations, meeting=job.meeting, progress=progress), ""
 
 
 def make_visa_letters(job, progress):
@@ -79,6 +87,7 @@ def import_delegation(job, progress):
 
 WORK = {
     JobKind.BADGES: make_badges,
+    JobKind.CERTIFICATES: make_certificates,
     JobKind.IMPORT: import_delegation,
     JobKind.VISA_LETTERS: make_visa_letters,
     JobKind.PARTICIPANTS: make_participants,

@@ -125,7 +125,7 @@ class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookups
         ("Place and dates", {"fields": ["host_member", "host_organisations", "city", "venue",
                                         "year", ("start_date", "end_date"), "time_zone"]}),
         ("Registration", {"fields": [("registration_opens_at", "registration_closes_at"),
-                                     ("capacity", "delegation_cap")]}),
+                                     ("capacity", "delegation_cap"), "photos"]}),
         ("Publication", {"fields": ["summary", "publish_participants", "list_host_first"]}),
     ]
 

@@ -22,7 +22,7 @@ from accreditation.selectors import questions_for
 from accreditation.services import answers_save
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from asem_customs.admin_widgets import LabelledDateTimeMixin
-from asem_customs.roles import can_see_passport_details
+from asem_customs.roles import can_see_passport_details, can_see_photos
 from delegates.enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
@@ -33,9 +33,10 @@ from delegates.enums import (
     action_words,
     status_words,
 )
-from delegates.forms import RegistrationAdminForm
+from delegates.forms import PhotoForm, RegistrationAdminForm
 from delegates.models import FocalPoint, ImportBatch, Registration, RegistrationLogEntry
 from delegates.passports import masked_value, stored_passport_details
+from delegates.photo_views import current_photo
 from delegates.services import (
     EDITABLE_FIELDS,
     RegistrationError,
@@ -44,6 +45,8 @@ from delegates.services import (
     registration_confirm,
     registration_make_head,
     registration_mark_attended,
+    registration_photo_remove,
+    registration_photo_save,
     registration_reject,
     registration_set_language,
     registration_submit,
@@ -52,6 +55,7 @@ from delegates.services import (
 )
 from delegates.validators import PrintableTextMixin
 from delegates.visa import with_visa_letter
+from meetings.enums import PhotoRule
 from meetings.templatetags.meeting_tags import person_name
 from secretariat.documents import badges_document, visa_letters_document
 from secretariat.job_views import document_response
@@ -275,13 +279,13 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
     raw_id_fields = ["registered_by"]
     readonly_fields = ["documents", "status", "head_requested", "badge_code", "attended_at",
                        "rejection_reason", "created_at", "updated_at", "status_changed_at",
-                       "registered_by", "anonymised_at", "passport_on_file"]
+                       "registered_by", "anonymised_at", "passport_on_file", "photo_on_file"]
     inlines = [RegistrationLogEntryInline]
     actions = ["confirm", "waitlist", "reject", "cancel", "make_head", "mark_attended",
                "print_badges", "print_visa_letters"]
     fieldsets = [
         (None, {"fields": ["meeting", "member", "role", "head_requested", "status",
-                           "badge_code", "documents"]}),
+                           "badge_code", "documents", "photo_on_file"]}),
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",
@@ -338,7 +342,25 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
         if obj.needs_visa_letter:
             letter = reverse("staff:visa_letter", args=[obj.meeting.slug, obj.pk])
             links += format_html(' · <a href="{}">{}</a>', letter, _("Visa letter (PDF)"))
+        if obj.attended_at:
+            certificate = reverse("staff:certificate", args=[obj.meeting.slug, obj.pk])
+            links += format_html(' · <a href="{}">{}</a>', certificate,
+                                 _("Certificate of attendance (PDF)"))
         return links
+
+    @admin.display(description=gettext_lazy("photo"))
+    def photo_on_file(self, obj):
+        """Whether a photo is on file, and the page that shows and changes it (for the
+        staff who check people in: `roles.can_see_photos`)."""
+        if obj is None or obj.pk is None or obj.meeting.photos == PhotoRule.OFF:
+            return _("This meeting takes no photos.") if obj is not None and obj.pk else "—"
+        photo = current_photo(obj)
+        page = reverse("admin:delegates_registration_photo", args=[obj.pk])
+        state = (_("On file, uploaded %(date)s") % {
+            "date": formats.date_format(timezone.localtime(photo.uploaded_at), "j F Y")}
+            if photo else _("None yet"))
+        return format_html('{} · <a class="link-in-text" href="{}">{}</a>', state, page,
+                           _("See or change the photo"))
 
     @admin.display(description=gettext_lazy("passport details"))
     def passport_on_file(self, obj):
@@ -414,6 +436,8 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
             path("<path:object_id>/status/<str:verb>/",
                  self.admin_site.admin_view(self.status_view),
                  name="{}_{}_status".format(*info)),
+            path("<path:object_id>/photo/", self.admin_site.admin_view(self.photo_view),
+                 name="{}_{}_photo".format(*info)),
             *super().get_urls(),
         ]
 
@@ -468,6 +492,42 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
                 "name": registration.full_name, "status": registration.get_status_display()},
                 messages.SUCCESS)
         return HttpResponseRedirect(change_url)
+
+    def photo_view(self, request, object_id):
+        """The person's photo: shown to the staff who check people in, replaced or removed
+        through the same service as the person's own page."""
+        registration = self.get_object(request, unquote(object_id))
+        if registration is None or registration.meeting.photos == PhotoRule.OFF:
+            raise Http404
+        if not (self.has_change_permission(request, registration)
+                and can_see_photos(request.user)):
+            raise PermissionDenied
+        change_url = reverse("admin:delegates_registration_change", args=[registration.pk])
+        form = PhotoForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            try:
+                if "remove" in request.POST:
+                    registration_photo_remove(registration=registration, actor=request.user)
+                    self.message_user(request, _("The photo has been removed."),
+                                      messages.SUCCESS)
+                    return HttpResponseRedirect(change_url)
+                if form.is_valid():
+                    registration_photo_save(registration=registration,
+                                            upload=form.cleaned_data["photo"],
+                                            actor=request.user)
+                    self.message_user(request, _("The photo is saved."), messages.SUCCESS)
+                    return HttpResponseRedirect(change_url)
+            except RegistrationError as exc:
+                form.add_error("photo", exc.message)
+        photo = current_photo(registration)
+        return TemplateResponse(request, "admin/delegates/registration/photo.html", {
+            **self.admin_site.each_context(request),
+            "title": _("Photo for the badge"), "form": form, "registration": registration,
+            "photo": photo, "opts": self.model._meta, "original": registration,
+            "change_url": change_url,
+            "photo_url": (reverse("staff:photo", args=[registration.meeting.slug,
+                                                       registration.pk]) if photo else ""),
+        })
 
     # --- saving through the services ---------------------------------------------------
 

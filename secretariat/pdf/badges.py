@@ -1,10 +1,16 @@
 """Name badges: A4 sheets of eight (two columns, four rows, with cut lines) or one badge
 per badge-sized page. Each carries the name as the person writes it, its Latin
-transcription, the member, a band in the role colour and a QR code of the badge code."""
+transcription, the member, a band in the role colour and a QR code of the badge code; at a
+meeting that takes photos, the person's photo in a 3:4 frame on the left (an empty frame
+when there is none)."""
+
+import io
 
 import segno
 from django.utils.translation import gettext as _
 
+from delegates.models import RegistrationPhoto
+from meetings.enums import PhotoRule
 from meetings.templatetags.meeting_tags import meeting_dates
 
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF, draw_qr
@@ -15,6 +21,8 @@ SHEET_X0, SHEET_Y0 = 10.0, 12.5
 BAND_TOP, BAND_BOTTOM = 12.0, 9.0
 QR_SIZE = 25.0
 PAD = 4.0
+# The photo's frame (3 wide for 4 high, as `delegates.photos` crops it), under the top band.
+PHOTO_W, PHOTO_H = 18.0, 24.0
 
 
 # Above this many badges the PDF is made by a background job (about 1 s per 80 badges).
@@ -36,6 +44,7 @@ def badges_pdf(registrations, *, meeting, layout="sheet", progress=None):
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     heading = _meeting_heading(meeting)
+    with_photos = meeting.photos != PhotoRule.OFF
     for index, registration in enumerate(registrations):
         if layout == "single":
             pdf.add_page()
@@ -46,7 +55,9 @@ def badges_pdf(registrations, *, meeting, layout="sheet", progress=None):
                 pdf.add_page()
             x = SHEET_X0 + (slot % COLUMNS) * BADGE_W
             y = SHEET_Y0 + (slot // COLUMNS) * BADGE_H
-        draw_badge(pdf, registration, heading, x, y, cut_lines=layout != "single")
+        draw_badge(pdf, registration, heading, x, y, cut_lines=layout != "single",
+                   photo=photo_bytes(registration) if with_photos else None,
+                   photo_frame=with_photos)
         if progress and index % 50 == 49:
             progress(index + 1)
     if not registrations:
@@ -64,9 +75,33 @@ def _meeting_heading(meeting):
     return meeting.title, ", ".join(part for part in parts if part)
 
 
-def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True):
+def photo_bytes(registration):
+    """The JPEG of the person's photo, or None (a file the storage lost prints no photo)."""
+    try:
+        photo = registration.photo
+    except RegistrationPhoto.DoesNotExist:
+        return None
+    try:
+        with photo.file.open("rb") as stored:
+            return stored.read()
+    except OSError:
+        return None
+
+
+def draw_photo(pdf, photo, x, y):
+    """The photo in its frame at (x, y), or the empty frame."""
+    if photo:
+        pdf.image(io.BytesIO(photo), x=x, y=y, w=PHOTO_W, h=PHOTO_H)
+    pdf.set_draw_color(190, 190, 190)
+    pdf.set_line_width(0.2)
+    pdf.rect(x, y, PHOTO_W, PHOTO_H)
+
+
+def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True, photo=None,
+               photo_frame=False):
     """One badge with its top left corner at (x, y); every text is sized (and, past the
-    smallest size, cut with an ellipsis) to stay inside the badge."""
+    smallest size, cut with an ellipsis) to stay inside the badge. With `photo_frame`, the
+    photo (JPEG bytes, or None for an empty frame) sits left of the name."""
     colour = ROLE_COLOURS.get(registration.role, MUTED)
     if cut_lines:
         pdf.set_draw_color(190, 190, 190)
@@ -87,18 +122,23 @@ def draw_badge(pdf, registration, heading, x, y, *, cut_lines=True):
         draw_lines(pdf, lines, x + PAD, y + 0.9, inner_w, 2.6, align="C")
     draw_lines(pdf, fit_lines(pdf, heading[1], inner_w, sizes=(6.5, 6, 5.5))[1],
                x + PAD, y + 6.6, inner_w, 4, align="C")
-    # Name as written, shrunk to fit two lines, then its Latin transcription.
+    # Name as written, shrunk to fit two lines, then its Latin transcription; right of the
+    # photo when there is a frame for one.
     text_w = BADGE_W - 3 * PAD - QR_SIZE
+    name_x, name_w = x + PAD, text_w
+    if photo_frame:
+        draw_photo(pdf, photo, x + PAD, y + BAND_TOP + 2)
+        name_x, name_w = x + 2 * PAD + PHOTO_W - 1, text_w - PHOTO_W - PAD + 1
     pdf.set_text_color(*INK)
     name = registration.full_name
-    size, lines = fit_lines(pdf, name, text_w, sizes=(17, 15, 13, 11, 9.5, 8), style="B",
-                            max_lines=2)
-    line_y = draw_lines(pdf, lines, x + PAD, y + BAND_TOP + 3, text_w, size * 0.45)
+    sizes = (13, 11, 9.5, 8, 7) if photo_frame else (17, 15, 13, 11, 9.5, 8)
+    size, lines = fit_lines(pdf, name, name_w, sizes=sizes, style="B", max_lines=2)
+    line_y = draw_lines(pdf, lines, name_x, y + BAND_TOP + 3, name_w, size * 0.45)
     latin = registration.name_latin.strip()
     if latin and latin != name:
         pdf.set_text_color(*MUTED)
-        draw_lines(pdf, fit_lines(pdf, latin, text_w, sizes=(8.5, 7.5), max_lines=2)[1],
-                   x + PAD, line_y, text_w, 4)
+        draw_lines(pdf, fit_lines(pdf, latin, name_w, sizes=(8.5, 7.5, 6.5), max_lines=2)[1],
+                   name_x, line_y, name_w, 4)
     # Member, position.
     pdf.set_text_color(*INK)
     member_lines = fit_lines(pdf, registration.member.name, text_w,

@@ -35,12 +35,29 @@
     result.textContent = message;
   }
 
+  // The photo of the person just scanned, to compare with the face at the desk.
+  var photo = document.getElementById("checkin-photo");
+  function photoAlt(person) { return text("photo-alt").replace("%(name)s", person.name); }
+  function showPhoto(person) {
+    if (!photo) { return; }
+    if (person && person.photo) {
+      photo.src = person.photo;
+      photo.alt = photoAlt(person);
+      photo.hidden = false;
+    } else {
+      photo.hidden = true;
+      photo.removeAttribute("src");
+      photo.alt = "";
+    }
+  }
+
   function showAnswer(answer, prefix) {
     var message = prefix ? prefix + " " + answer.message : answer.message;
     if (answer.person && (answer.result === "checked_in" || answer.result === "already")) {
       message += " — " + answer.person.member + ", " + answer.person.role;
     }
     show(KINDS[answer.result] || "info", message);
+    showPhoto(answer.person && answer.result !== "undone" ? answer.person : null);
     lastUndoId = answer.result === "checked_in" ? answer.person.id : null;
     undoBox.hidden = lastUndoId === null;
   }
@@ -98,7 +115,17 @@
   function personRow(person) {
     var item = document.createElement("li");
     item.className = "list-group-item d-flex flex-wrap align-items-center justify-content-between gap-2 checkin-person";
+    if (person.photo) {
+      var image = document.createElement("img");
+      image.src = person.photo;
+      image.className = "checkin-photo checkin-photo-small";
+      image.width = 45;
+      image.height = 60;
+      image.alt = photoAlt(person);
+      item.appendChild(image);
+    }
     var who = document.createElement("div");
+    who.className = "me-auto";
     var name = document.createElement("div");
     name.className = "fw-semibold";
     name.textContent = person.name;

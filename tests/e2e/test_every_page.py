@@ -47,6 +47,7 @@ PAGES = {
         "{change_link}",
         "{cancel_link}",
         "{travel_link}",
+        "{photo_link}",
     ],
     "focal_point": [
         "/focal/",
@@ -54,6 +55,7 @@ PAGES = {
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
         "/focal/registrations/{focal_registration}/travel/",
+        "/focal/registrations/{focal_registration}/photo/",
         "/focal/documents/{demo}/",
         "/focal/meetings/{demo}/credentials/",
         "/api/tokens/",
@@ -63,6 +65,7 @@ PAGES = {
         "/staff/{demo}/",
         "/staff/{demo}/badges/",
         "/staff/{demo}/logistics/",
+        "/staff/{demo}/certificates/",
         "/staff/{demo}/visa-letters/",
         "/staff/{demo}/check-in/",
         "/staff/{demo}/credentials/",
@@ -81,6 +84,7 @@ PAGES = {
         "/admin/delegates/registration/",
         "/admin/delegates/registration/{registration}/change/",
         "/admin/delegates/registration/{registration}/history/",
+        "/admin/delegates/registration/{registration}/photo/",
         "/admin/delegates/registration/add/",
         "/admin/meetings/meeting/",
         "/admin/meetings/meeting/{demo_pk}/change/",
@@ -100,12 +104,14 @@ def page_values(e2e_data):
     documents and record)."""
     from demo.documents import load_documents
     from demo.logistics import load_demo_meeting_logistics
+    from demo.photos import load_demo_photos
     from demo.record import load_record
 
     demo, twelfth = e2e_data["demonstration"], e2e_data["twelfth"]
     load_documents(twelfth)
     load_record(twelfth)
     load_demo_meeting_logistics(demo)
+    load_demo_photos(demo)  # the photo pages show one
     registration = Registration.objects.filter(
         meeting=demo, status=RegistrationStatus.CONFIRMED).order_by("pk").first()
     thai = Registration.objects.filter(meeting=demo, member__code="TH").order_by("pk").first()
@@ -123,6 +129,7 @@ def page_values(e2e_data):
         "travel_link": reverse("logistics:travel", args=[links.registration_token(
             registration)]),
         "hotel": Hotel.objects.filter(meeting=demo).order_by("pk").first().pk,
+        "photo_link": links.registration_path(registration, "photo"),
     }
 
 

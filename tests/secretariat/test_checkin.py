@@ -101,7 +101,7 @@ def test_scanning_a_badge_checks_in_once_and_says_when(client, meeting):
     at = timezone.localtime(registration.attended_at).strftime("%H:%M")
     person = {"id": registration.pk, "name": "Nguyễn Thị Hương (Nguyen Thi Huong)", "lang": "",
               "member": "Viet Nam", "role": "Delegate", "status": "Confirmed",
-              "can_check_in": True, "checked_in_at": at}
+              "can_check_in": True, "checked_in_at": at, "photo": None}
     assert (first.status_code, second.status_code) == (200, 200)
     assert first.json() == {"result": "checked_in", "person": person,
                             "message": "Nguyễn Thị Hương (Nguyen Thi Huong) checked in."}
@@ -276,7 +276,8 @@ def test_search_by_name_ignores_case_and_accents(client, meeting):
     assert [p["id"] for p in by_accents["people"]] == [huong.pk]
     assert by_slashed == {"query": "soren odeg", "more": False, "people": [
         {"id": soren.pk, "name": "Søren Ødegård", "lang": "", "member": "Denmark",
-         "role": "Delegate", "status": "Pending", "can_check_in": True, "checked_in_at": None}]}
+         "role": "Delegate", "status": "Pending", "can_check_in": True, "checked_in_at": None,
+         "photo": None}]}
 
 
 def test_search_needs_two_letters_and_shows_a_short_list(client, meeting):

@@ -58,7 +58,7 @@ class World:
     action point with a submitted progress report and its attachment."""
 
     def __init__(self):
-        self.meeting = MeetingFactory(publish_participants=True)
+        self.meeting = MeetingFactory(publish_participants=True, photos="optional")
         self.registration_a = RegistrationFactory(
             meeting=self.meeting, member=member("DE"), email="anna.a@de.example.org",
             passport_number="PASSA123456", status="confirmed")
@@ -181,6 +181,14 @@ ARGS = {
     "delegates:registration_cancel": lambda w, p: {"token": w.token(p)},
     "delegates:registration_confirm_address": lambda w, p: {"token": w.token(p)},
     "delegates:register_sent": _meeting,
+    "delegates:registration_photo": lambda w, p: {"token": w.token(p)},
+    "delegates:registration_photo_image": lambda w, p: {"token": w.token(p)},
+    "delegates:registration_certificate": lambda w, p: {"token": w.token(p)},
+    "delegates:focal_registration_photo": lambda w, p: {"pk": w.registration_b.pk},
+    "delegates:focal_registration_photo_image": lambda w, p: {"pk": w.registration_b.pk},
+    "staff:photo": lambda w, p: {"slug": w.meeting.slug, "pk": w.registration_b.pk},
+    "staff:certificates": _meeting,
+    "staff:certificate": lambda w, p: {"slug": w.meeting.slug, "pk": w.registration_b.pk},
     "delegates:focal_delegation": _meeting,
     "delegates:focal_register": _meeting,
     "delegates:focal_registration_edit": lambda w, p: {"pk": w.registration_b.pk},
@@ -284,6 +292,11 @@ TABLE = {
     "delegates:registration_change": ("403", "ok", "403", "403", "403"),
     "delegates:registration_cancel": ("403", "ok", "403", "403", "403"),
     "delegates:registration_confirm_address": ("403", "ok", "403", "403", "403"),
+    # the photo for the badge (A has none yet) and the certificate (A is not checked in:
+    # back to the registration's page with the reason)
+    "delegates:registration_photo": ("403", "ok", "403", "403", "403"),
+    "delegates:registration_photo_image": ("403", "ok", "403", "403", "403"),  # to the session
+    "delegates:registration_certificate": ("403", "ok", "403", "403", "403"),
     # focal points: their own member only; B's registrations are not found for A
     "delegates:focal_home": ("login", "login", "ok", "403", "403"),
     "delegates:focal_delegation": ("login", "login", "ok", "403", "403"),
@@ -291,6 +304,8 @@ TABLE = {
     "delegates:focal_registration_edit": ("login", "login", "404", "403", "403"),
     "delegates:focal_registration_cancel": ("405",) * 5,  # POST only: see POST_TABLE
     "delegates:focal_registration_make_head": ("405",) * 5,
+    "delegates:focal_registration_photo": ("login", "login", "404", "403", "403"),
+    "delegates:focal_registration_photo_image": ("login", "login", "404", "403", "403"),
     # action plan follow-up: A may neither file on, see nor review B's report
     "plans:my_action_points": ("login", "login", "ok", "403", "ok"),
     "plans:progress_report_create": ("login", "login", "403", "403", "ok"),
@@ -339,6 +354,10 @@ TABLE = {
     # travel details: the delegate's own link, a focal point's own delegation only
     "logistics:travel": ("403", "ok", "403", "403", "403"),
     "logistics:focal_travel": ("login", "login", "404", "403", "403"),
+    # photos only for the staff who check people in (B has none: not found)
+    "staff:photo": ("login", "login", "403", "403", "404"),
+    "staff:certificates": STAFF_READ,
+    "staff:certificate": STAFF_READ,  # B is not checked in: back with the reason
     "staff:import_upload": STAFF_WRITE,
     "staff:import_preview": STAFF_WRITE,
     "privacy:person": ("login", "login", "403", "403", "ok"),
@@ -418,6 +437,14 @@ POST_TABLE = {
     "delegates:registration_confirm_address": ("403", "ok", "403", "403", "403"),
     "delegates:registration_change": ("403", "ok", "403", "403", "403"),
     "delegates:registration_manage": CLOSED,
+    "delegates:registration_photo": ("403", "ok", "403", "403", "403"),  # empty: errors
+    "delegates:registration_photo_image": CLOSED,
+    "delegates:registration_certificate": CLOSED,
+    "delegates:focal_registration_photo": ("login", "login", "404", "403", "403"),
+    "delegates:focal_registration_photo_image": CLOSED,
+    "staff:photo": ("login", "login", "403", "403", "405"),
+    "staff:certificates": ("login", "login", "403", "ok", "ok"),  # nobody checked in
+    "staff:certificate": STAFF_READ_GET_ONLY,
     "healthz": PUBLIC,
     "favicon": CLOSED,
     "set_language": PUBLIC,

@@ -11,6 +11,7 @@ from demo.accreditation import load_accreditation
 from demo.documents import load_documents
 from demo.logistics import load_demo_meeting_logistics
 from demo.meetings import load_meetings
+from demo.photos import load_demo_photos
 from demo.progress import load_progress
 from demo.record import load_record
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             added = load_twelfth_registrations(twelfth)
             added += load_demo_meeting_registrations(demo)
             travelling = load_demo_meeting_logistics(demo)
+            photos = load_demo_photos(demo)
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
             load_record(twelfth)
@@ -54,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Logistics of {demo}: {travelling} people's travel added.")
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
         self.stdout.write(f"Documents of the 12th Meeting: {documents} added.")
+        self.stdout.write(f"Photos of the demonstration meeting's delegates: {photos} drawn "
+                          "silhouettes added.")
         if login:
             # Last, so that the address and the login are what `make run` leaves on screen
             # above the server's own lines.
