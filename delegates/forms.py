@@ -411,6 +411,12 @@ class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
         fields = ["meeting", *EDITABLE_FIELDS, "language"]
         widgets = {"honorific": honorific_input()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            # Left out, the person's language stays as it is (a new one: the page's).
+            self.fields["language"].required = False
+
     def _meeting(self):
         if "meeting" in self.fields:
             return self.cleaned_data.get("meeting")

@@ -544,7 +544,7 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
                     if name in EDITABLE_FIELDS}
             if data:
                 registration_update(registration=obj, data=data, actor=request.user)
-            if "language" in form.changed_data:
+            if "language" in form.changed_data and form.cleaned_data.get("language"):
                 registration_set_language(registration=obj, actor=request.user,
                                           language=form.cleaned_data["language"])
             if getattr(form, "question_fields", None):
