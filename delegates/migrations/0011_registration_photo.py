@@ -10,7 +10,7 @@ import delegates.models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegates', '0009_honorific_free_text_import_columns'),
+        ('delegates', '0010_language_of_registration_and_focal_point'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0005_action_plans_moved'),
+        ('meetings', '0006_content_in_each_language'),
     ]
 
     operations = [
