@@ -1,21 +1,23 @@
-"""What else to wipe when a registration's personal data is erased (on request, or past the
-retention period, by `secretariat.privacy.anonymise_registration`). An app keeping personal
-data of a registration (its photo, travel, hotel) registers a callable from its
-`AppConfig.ready`; each is called with the registration inside the erasure's transaction,
-so the data goes with the rest or not at all. Files in a storage are removed once the
-transaction commits (`transaction.on_commit`)."""
+"""What else goes when a person's registration is anonymised or erased.
 
-ERASERS = []
+The privacy tools (`secretariat.privacy`) wipe the registration itself; apps that keep more
+about the person beside it (travel details, answers, photos) live above `delegates` and may
+not be imported by it, so each registers an eraser here from its `AppConfig.ready`:
+`register_eraser(fn)`, called as `fn(registration=...)` inside the anonymisation's
+transaction. An eraser deletes or wipes what its app holds about that registration and is
+safe to run twice."""
 
-
-def register_eraser(fn):
-    """Have `fn(registration)` called whenever a registration's personal data is erased."""
-    if fn not in ERASERS:
-        ERASERS.append(fn)
-    return fn
+_erasers = []
 
 
-def run_erasers(registration):
-    """Call every registered eraser with `registration` (inside the caller's transaction)."""
-    for eraser in ERASERS:
-        eraser(registration)
+def register_eraser(eraser):
+    """Call `eraser(registration=...)` whenever a registration is anonymised or erased."""
+    if eraser not in _erasers:
+        _erasers.append(eraser)
+
+
+def run_erasers(*, registration):
+    """Run every registered eraser on `registration` (inside the caller's transaction: an
+    eraser that fails undoes the whole anonymisation rather than leave data behind)."""
+    for eraser in list(_erasers):
+        eraser(registration=registration)

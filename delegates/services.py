@@ -749,7 +749,7 @@ def registration_photo_remove(*, registration, actor=None):
     return True
 
 
-def registration_photo_erase(registration):
+def registration_photo_erase(*, registration):
     """The eraser of photos (`delegates.erasure`): the row at once, in the erasure's
     transaction, the file once it commits."""
     _delete_photo(registration)

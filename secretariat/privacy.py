@@ -101,7 +101,7 @@ def anonymise_registration(*, registration, actor=None, action="anonymised"):
         fresh.save(update_fields=[*WIPED_VALUES, "email", "badge_code", "link_version",
                                   "anonymised_at", "updated_at"])
         fresh.log_entries.exclude(note="").update(note="")
-        run_erasers(fresh)  # what other parts keep of the person (the photo, travel…)
+        run_erasers(registration=fresh)  # what else is kept of the person: photo, travel…
         _rewrite_other_notes(fresh, identifiers)
         mails = OutgoingEmail.objects.filter(registration=fresh)
         scrub_admin_log(OutgoingEmail, list(mails.values_list("pk", flat=True)))
