@@ -26,7 +26,12 @@ from accreditation.services import answers_erase
 from asem_customs.roles import can_see_passport_details
 from delegates.enums import ACTIVE_STATUSES, PASSPORT_FIELDS
 from delegates.erasure import run_erasers
-from delegates.models import Registration, RegistrationLogEntry, new_badge_code
+from delegates.models import (
+    Registration,
+    RegistrationLogEntry,
+    RegistrationPhoto,
+    new_badge_code,
+)
 from delegates.services import registration_cancel
 from mail.models import OutgoingEmail
 from meetings.models import Meeting
@@ -329,6 +334,7 @@ def _registration_export(registration):
         anonymised_at=registration.anonymised_at,
         answers=[{"question": answer.question.label, "answer": answer.value}
                  for answer in registration.answers.select_related("question")],
+        photo=_photo_export(registration),
         log=[
             {"at": entry.created_at, "action": entry.action, "from_status": entry.from_status,
              "to_status": entry.to_status, "note": entry.note}
@@ -342,6 +348,15 @@ def _registration_export(registration):
         ],
     )
     return data
+
+
+def _photo_export(registration):
+    """That a photo is held, and its facts; the image itself is on the person's own page."""
+    photo = RegistrationPhoto.objects.filter(registration=registration).first()
+    if photo is None:
+        return None
+    return {"uploaded_at": photo.uploaded_at, "width": photo.width, "height": photo.height,
+            "size": photo.size}
 
 
 def _account_export(user):

@@ -250,6 +250,17 @@ def build_import_batches(count, tag):
         )
 
 
+def build_photos(count, tag):
+    from django.utils import timezone
+
+    RegistrationPhoto = apps.get_model("delegates", "RegistrationPhoto")
+    for i in range(count):
+        RegistrationPhoto.objects.create(
+            registration=RegistrationFactory(meeting=_meeting(tag, i)), file="photos/x/photo.jpg",
+            width=450, height=600, size=1000, uploaded_at=timezone.now(),
+            uploaded_by=UserFactory(username=f"photographer-{tag}-{i}"))
+
+
 def build_jobs(count, tag):
     Job = apps.get_model("secretariat", "Job")
     for i in range(count):
@@ -426,6 +437,7 @@ BUILDERS = {
     "accreditation.Answer": build_answers,
     "accreditation.Credentials": build_credentials,
     "accreditation.CredentialsLogEntry": build_credentials_log_entries,
+    "delegates.RegistrationPhoto": build_photos,
     "mail.MailTemplate": build_mail_templates,
     "communications.Circular": build_circulars,
     "communications.CircularDelivery": build_circular_deliveries,

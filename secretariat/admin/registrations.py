@@ -34,7 +34,13 @@ from delegates.enums import (
     status_words,
 )
 from delegates.forms import PhotoForm, RegistrationAdminForm
-from delegates.models import FocalPoint, ImportBatch, Registration, RegistrationLogEntry
+from delegates.models import (
+    FocalPoint,
+    ImportBatch,
+    Registration,
+    RegistrationLogEntry,
+    RegistrationPhoto,
+)
 from delegates.passports import masked_value, stored_passport_details
 from delegates.photo_views import current_photo
 from delegates.services import (
@@ -739,4 +745,35 @@ class ImportBatchAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RegistrationPhoto)
+class RegistrationPhotoAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+    """Who has sent a photo and when: read only, without the image (shown to the check-in
+    staff on the registration's photo page, through the same service for every change)."""
+
+    list_display = ["registration", "member", "meeting", "uploaded_at", "width", "height",
+                    "size"]
+    list_select_related = ["registration__member", "registration__meeting"]
+    list_filter = ["registration__meeting"]
+    fields = ["registration", "uploaded_at", "uploaded_by", "width", "height", "size"]
+    readonly_fields = fields
+    ordering = ["-uploaded_at", "-id"]
+
+    @admin.display(description=gettext_lazy("member"))
+    def member(self, obj):
+        return obj.registration.member
+
+    @admin.display(description=gettext_lazy("meeting"))
+    def meeting(self, obj):
+        return obj.registration.meeting
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -284,3 +284,14 @@ def test_photo_erased_by_the_retention_job(registration, django_capture_on_commi
     assert done == 1
     assert not RegistrationPhoto.objects.exists()
     assert not default_storage.exists(name)
+
+
+def test_photo_is_named_in_the_person_s_data_export(registration):
+    registration_photo_save(registration=registration,
+                            upload=upload(image_bytes(silhouette())), actor=None)
+
+    data = privacy.export_person(email="lan.tran@vn.example.org", actor=editor())
+
+    photo = data["registrations"][0]["photo"]
+    assert (photo["width"], photo["height"]) == (450, 600)
+    assert photo["size"] == RegistrationPhoto.objects.get().size
