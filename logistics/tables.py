@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from .enums import LogisticsList
 from .selectors import (
@@ -116,7 +116,8 @@ def rooming_table(meeting):
                           r.member.name, r.family_name, r.given_name, r.pk))]
         sections.append(Section(
             _("%(hotel)s: guests") % {"hotel": hotel.hotel.name},
-            [_("Name"), _("Member"), _("Role"), _("Check-in"), _("Check-out"), _("Nights")],
+            [_("Name"), _("Member"), _("Role"), pgettext("hotel", "Check-in"),
+             pgettext("hotel", "Check-out"), _("Nights")],
             guest_rows))
         sections.append(Section(
             _("%(hotel)s: rooms per night") % {"hotel": hotel.hotel.name},
