@@ -545,6 +545,10 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "meetings.enums.MeetingStatus",
         "RegistrationStatusEnum": "delegates.enums.RegistrationStatus",
         "ActionPointStatusEnum": "action_plans.enums.ActionPointStatus",
+        "DocumentKindEnum": "documents.enums.DocumentKind",
+        "MemberKindEnum": "meetings.enums.MemberKind",
+        "AgendaItemKindEnum": "meetings.enums.AgendaItemKind",
+        "QuestionKindEnum": "accreditation.enums.QuestionKind",
     },
 }
 

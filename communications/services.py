@@ -215,6 +215,8 @@ REMINDER_ABOUT = "reminder:"
 
 def _attached(reminder):
     """The reminder's documents that may still be sent (one withdrawn since is left out)."""
+    if reminder.pk is None:
+        return Document.objects.none()
     return attachable_documents(reminder.meeting_id).filter(
         pk__in=reminder.documents.values("pk"))
 

@@ -15,9 +15,14 @@ BEFORE_THE_MOVES = [
 
 
 def _migrate(targets):
+    """Migrate to `targets` and return the models as they are there. (The state `migrate`
+    returns after unapplying follows the order of the whole plan, which new migrations of
+    other apps change: the state at the targets is asked of the graph instead.)"""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    return executor.migrate(targets).apps
+    executor.migrate(targets)
+    nodes = [target for target in targets if target[1] is not None]
+    return MigrationExecutor(connection).loader.project_state(nodes).apps
 
 
 def _latest():

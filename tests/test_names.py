@@ -77,4 +77,4 @@ def test_focal_point_sees_the_language_of_each_delegate_name(client, db):
 
     content = client.get(reverse("delegates:focal_delegation", args=[meeting.slug])).text
 
-    assert content.count('<span lang="km">') == 4  # the name, and in each of its 3 buttons
+    assert content.count('<span lang="km">') == 5  # the name, and in each of its 4 buttons

@@ -115,8 +115,8 @@ def test_changing_an_action_plan_in_the_admin_records_who_in_its_history(client,
     client.force_login(editor_user)
 
     response = client.post(f"/admin/action_plans/actionplan/{plan.pk}/change/", {
-        "meeting": plan.meeting.pk, "title": "ASEM Customs Action Plan 2018-2019",
-        "slug": plan.slug, "period_start": 2018, "period_end": 2019, "summary": "",
+        "meeting": plan.meeting.pk, "title_en": "ASEM Customs Action Plan 2018-2019",
+        "slug": plan.slug, "period_start": 2018, "period_end": 2019, "summary_en": "",
         "points-TOTAL_FORMS": "0", "points-INITIAL_FORMS": "0",
     })
     history = client.get(f"/admin/action_plans/actionplan/{plan.pk}/history/")
