@@ -29,17 +29,10 @@ reviewer_required = signed_in_with(roles.can_review_credentials, message=gettext
     "secretariat editors)."))
 
 
-def _focal_member(request):
-    member = roles.focal_member(request.user)
-    if member is None:
-        raise PermissionDenied
-    return member
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def focal_credentials(request, slug):
-    member = _focal_member(request)
+    member = roles.focal_member_or_refuse(request.user)
     meeting = get_object_or_404(public_meetings(), slug=slug)
     credentials = selectors.delegation_credentials(meeting, member)
     form = CredentialsForm()

@@ -51,13 +51,19 @@ class ConditionalReadMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        response.render()
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        response["ETag"] = etag
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        return get_conditional_response(request, etag=etag, response=response)
+        return conditional_public_read(request, response)
+
+
+def conditional_public_read(request, response):
+    """A 200 to GET or HEAD gets an `ETag` (a digest of its body) and a minute in public
+    caches, and becomes a 304 when `If-None-Match` names that ETag."""
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    response.render()
+    etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 class PublicViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
@@ -317,13 +323,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         # What anyone reads without a token: an ETag and a minute in public caches, which
         # keep it apart from answers to a token.
         patch_vary_headers(response, ["Authorization"])
-        if response.status_code != 200:
-            return response
-        response.render()
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        response["ETag"] = etag
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        return get_conditional_response(request, etag=etag, response=response)
+        return conditional_public_read(request, response)
 
     def _answer(self, document, status_code=status.HTTP_200_OK):
         document = self.get_queryset().get(pk=document.pk)

@@ -61,6 +61,17 @@ def focal_member(user):
     return focal_point.member if focal_point else None
 
 
+def focal_member_or_refuse(user):
+    """The member whose focal point `user` is; PermissionDenied for anyone else (the focal
+    points' own pages)."""
+    from django.core.exceptions import PermissionDenied
+
+    member = focal_member(user)
+    if member is None:
+        raise PermissionDenied
+    return member
+
+
 def can_see_passport_details(user):
     """Whether passport details (number, nationality, dates, date of birth) may be shown back
     in full to this user: secretariat editors holding the dedicated permission, nobody else."""

@@ -4,7 +4,6 @@ Every document is looked up within the focal point's member: another member's is
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,17 +17,10 @@ from .forms import SubmissionForm, VersionForm
 from .models import Document
 
 
-def _focal_member(request):
-    member = roles.focal_member(request.user)
-    if member is None:
-        raise PermissionDenied
-    return member
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_documents(request, slug):
-    member = _focal_member(request)
+    member = roles.focal_member_or_refuse(request.user)
     meeting = get_object_or_404(public_meetings(), slug=slug)
     form = SubmissionForm()
     if request.method == "POST":
@@ -60,7 +52,7 @@ def meeting_documents(request, slug):
 @login_required
 @require_POST
 def add_version(request, public_id):
-    member = _focal_member(request)
+    member = roles.focal_member_or_refuse(request.user)
     document = get_object_or_404(Document.objects.select_related("meeting"),
                                  public_id=public_id, member=member)
     form = VersionForm(request.POST, request.FILES)
