@@ -57,7 +57,7 @@ def test_secretariat_uploads_publishes_and_a_visitor_downloads(e2e_data, editor,
     expect(page.get_by_role("heading", name="Documents", level=1)).to_be_visible()
     journey.step("staff documents page")
 
-    page.get_by_label("Title").fill("Agenda that is really a web page")
+    page.get_by_label("Title in English").fill("Agenda that is really a web page")
     page.get_by_label("Kind").select_option("provisional_agenda")
     page.get_by_label("File").set_input_files(str(fake))
     page.get_by_role("button", name="Add the document").click()
@@ -65,7 +65,7 @@ def test_secretariat_uploads_publishes_and_a_visitor_downloads(e2e_data, editor,
     journey.step("hostile file refused")
     assert Document.objects.count() == 0
 
-    page.get_by_label("Title").fill("Working paper on e-commerce")
+    page.get_by_label("Title in English").fill("Working paper on e-commerce")
     page.get_by_label("Kind").select_option("working_paper")
     page.get_by_label("Who may read it").select_option("public")
     page.get_by_label("File").set_input_files(str(paper))
