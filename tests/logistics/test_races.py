@@ -4,7 +4,7 @@ tests/delegates/test_races.py). The hotel's row lock keeps every night within it
 block; the last test shows that without the lock the race does happen."""
 
 import datetime as dt
-import time
+import threading
 from contextlib import contextmanager
 
 import pytest
@@ -64,14 +64,16 @@ def check_race_of_overlapping_stays():
     assert booked(hotel, first) == 2
 
 
-def book_slowly(registration, hotel, nights, *, lock):
-    """The steps of travel_details_save with a pause between counting and storing."""
+def book_slowly(registration, hotel, nights, *, lock, all_counted=None):
+    """The steps of travel_details_save; with `all_counted` (a barrier, without the lock),
+    no booking is stored before every one has counted the free rooms."""
     with transaction.atomic():
         if lock:
             services.lock_hotel(hotel)
         services.check_rooms_free(hotel=hotel, nights=[nights["check_in"]],
                                   registration_id=registration.pk)
-        time.sleep(0.15)
+        if all_counted is not None:
+            all_counted.wait(timeout=10)
         return TravelDetails.objects.create(registration=registration, hotel=hotel, **nights)
 
 
@@ -81,7 +83,9 @@ def check_without_the_lock_rooms_are_overbooked():
     guests = people(meeting, 6)
     nights = {"check_in": meeting.start_date, "check_out": meeting.start_date
               + dt.timedelta(days=1)}
-    run_together(6, lambda i: book_slowly(guests[i], hotel, nights, lock=False))
+    all_counted = threading.Barrier(6)
+    run_together(6, lambda i: book_slowly(guests[i], hotel, nights, lock=False,
+                                          all_counted=all_counted))
     assert booked(hotel, meeting.start_date) == 6  # everyone counted the same free room
 
 
