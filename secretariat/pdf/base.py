@@ -4,7 +4,7 @@ from fpdf import FPDF
 
 from asem_customs import palette
 from delegates.validators import strip_unprintable
-from secretariat.pdf.fonts import MAIN_FAMILY, register_fonts
+from secretariat.pdf.fonts import MAIN_FAMILY, register_fallback_font, register_fonts
 
 # Badge and list colours per role (RGB), from the site's one palette.
 ROLE_COLOURS = {role: palette.rgb(colour) for role, colour in palette.ROLE_COLOURS.items()}
@@ -30,6 +30,12 @@ class SecretariatPDF(FPDF):
         """Every string drawn goes through here: control characters (but the line feed),
         non-characters and lone surrogates have no glyph and are left out."""
         return super().normalize_text(strip_unprintable(text, keep="\n"))
+
+    def get_fallback_font(self, char, style=""):
+        """fpdf2 asks for a fallback face for each character the current face lacks: add
+        the face that has it first (see `register_fallback_font`)."""
+        register_fallback_font(self, char)
+        return super().get_fallback_font(char, style)
 
     def footer(self):
         if not self.footer_text:

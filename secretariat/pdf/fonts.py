@@ -73,13 +73,43 @@ def bold_instance(package, relative):
 
 
 def register_fonts(pdf):
-    """Add the main face (regular and bold) and every fallback face to `pdf`, switch on
-    text shaping (HarfBuzz) so that Thai, Indic and Arabic marks combine correctly."""
+    """Add the main face (regular and bold) to `pdf` and switch on text shaping (HarfBuzz)
+    so that Thai, Indic and Arabic marks combine correctly. The fallback faces are added
+    by `register_fallback_font` when the text first needs one: every face added is
+    embedded, and parsing and embedding all ten took seconds per document."""
     pdf.add_font(MAIN_FAMILY, "", font_path(*MAIN_FONT))
     pdf.add_font(MAIN_FAMILY, "B", bold_instance(*MAIN_FONT))
-    for family, package, relative in FALLBACK_FONTS:
-        pdf.add_font(family, "", font_path(package, relative))
-        if family in BOLD_FALLBACKS:
-            pdf.add_font(family, "B", bold_instance(package, relative))
-    pdf.set_fallback_fonts([family for family, _, _ in FALLBACK_FONTS], exact_match=False)
     pdf.set_text_shaping(True)
+
+
+@cache
+def _codepoints(package, relative):
+    """The characters a font has a glyph for (its cmap), read once per process."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(font_path(package, relative), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def fallback_family(char):
+    """The first fallback family (in FALLBACK_FONTS order) that has a glyph for `char`."""
+    codepoint = ord(char)
+    for family, package, relative in FALLBACK_FONTS:
+        if codepoint in _codepoints(package, relative):
+            return family
+    return None
+
+
+def register_fallback_font(pdf, char):
+    """Add to `pdf` the fallback face for `char` (regular, and bold where it has one) if
+    it has not got it yet, keeping the fallback list in FALLBACK_FONTS order."""
+    family = fallback_family(char)
+    if family is None or family.lower() in pdf.fonts:
+        return
+    for name, package, relative in FALLBACK_FONTS:
+        if name == family:
+            pdf.add_font(family, "", font_path(package, relative))
+            if family in BOLD_FALLBACKS:
+                pdf.add_font(family, "B", bold_instance(package, relative))
+    pdf.set_fallback_fonts(
+        [name for name, _, _ in FALLBACK_FONTS if name.lower() in pdf.fonts], exact_match=False)
