@@ -80,22 +80,46 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo(db):
-    """The demo as `load_demo` loads it: the 12th, 13th and demonstration meetings."""
+def _load_demo_content():
+    """The demo as `load_demo` loads it, less the documents and the record: the 12th, 13th
+    and demonstration meetings, with registrations, progress reports and credentials."""
+    from demo.accreditation import load_accreditation
     from demo.meetings import load_meetings
+    from demo.progress import load_progress
     from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
 
     twelfth, thirteenth, demonstration = load_meetings()
-    from demo.progress import load_progress
-
     load_progress(twelfth, thirteenth)
     load_twelfth_registrations(twelfth)
     load_demo_meeting_registrations(demonstration)
-    from demo.accreditation import load_accreditation
-
     load_accreditation(demonstration)
-    return {"twelfth": twelfth, "thirteenth": thirteenth, "demonstration": demonstration}
+    return {"twelfth": twelfth.pk, "thirteenth": thirteenth.pk, "demonstration": demonstration.pk}
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once per test process (tests/snapshots.py)."""
+    from django.core import mail
+    from django.test import override_settings
+
+    from tests.snapshots import take
+
+    outbox = list(getattr(mail, "outbox", []))
+    with django_db_blocker.unblock(), override_settings(
+            MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media"))):
+        snapshot = take(_load_demo_content)
+    mail.outbox = outbox
+    return snapshot
+
+
+@pytest.fixture
+def demo(db, _demo_snapshot):
+    """The demo as `load_demo` loads it, less the documents and the record: the 12th, 13th
+    and demonstration meetings (written back from a snapshot, see tests/snapshots.py)."""
+    from meetings.models import Meeting
+
+    meetings = _demo_snapshot.restore()
+    return {name: Meeting.objects.get(pk=pk) for name, pk in meetings.items()}
 
 
 @pytest.fixture
