@@ -96,9 +96,9 @@ def _load_demo_content():
     return {"twelfth": twelfth.pk, "thirteenth": thirteenth.pk, "demonstration": demonstration.pk}
 
 
-@pytest.fixture(scope="session")
-def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once per test process (tests/snapshots.py)."""
+def _take_snapshot(load, django_db_blocker, tmp_path_factory):
+    """`tests.snapshots.take(load)` with the files it stores in a folder of their own and
+    the mail it sends kept out of the outbox."""
     from django.core import mail
     from django.test import override_settings
 
@@ -106,10 +106,16 @@ def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
 
     outbox = list(getattr(mail, "outbox", []))
     with django_db_blocker.unblock(), override_settings(
-            MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media"))):
-        snapshot = take(_load_demo_content)
+            MEDIA_ROOT=str(tmp_path_factory.mktemp("snapshot-media"))):
+        snapshot = take(load)
     mail.outbox = outbox
     return snapshot
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once per test process (tests/snapshots.py)."""
+    return _take_snapshot(_load_demo_content, django_db_blocker, tmp_path_factory)
 
 
 @pytest.fixture
@@ -120,6 +126,24 @@ def demo(db, _demo_snapshot):
 
     meetings = _demo_snapshot.restore()
     return {name: Meeting.objects.get(pk=pk) for name, pk in meetings.items()}
+
+
+def _run_load_demo():
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def _load_demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    return _take_snapshot(_run_load_demo, django_db_blocker, tmp_path_factory)
+
+
+@pytest.fixture
+def loaded_demo(db, _load_demo_snapshot):
+    """The database as `manage.py load_demo` leaves it, documents and record included
+    (written back from a snapshot taken once per test process)."""
+    _load_demo_snapshot.restore()
 
 
 @pytest.fixture

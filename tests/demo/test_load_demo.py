@@ -13,9 +13,7 @@ from meetings.models import Meeting
 from public.selectors import meeting_attendance
 
 
-def test_load_demo_loads_the_twelfth_meeting_as_the_seed_tells_it(db):
-    call_command("load_demo", verbosity=0)
-
+def test_load_demo_loads_the_twelfth_meeting_as_the_seed_tells_it(loaded_demo):
     twelfth = Meeting.objects.get(number=12, series__slug="asem-customs-dg-c")
     assert twelfth.city == "Berlin"
     assert twelfth.host_member.code == "DE"
@@ -27,9 +25,7 @@ def test_load_demo_loads_the_twelfth_meeting_as_the_seed_tells_it(db):
     assert plan.points.filter(is_new=True).count() == 5
 
 
-def test_demo_attendance_is_more_than_140_delegates_from_45_partners(db):
-    call_command("load_demo", verbosity=0)
-
+def test_demo_attendance_is_more_than_140_delegates_from_45_partners(loaded_demo):
     twelfth = Meeting.objects.get(slug="12th-asem-customs-dg-c-meeting")
     attendance = meeting_attendance(twelfth)
     assert attendance.delegates > 140
@@ -46,18 +42,14 @@ def test_load_demo_twice_adds_nothing(db):
             ActionPoint.objects.count()) == counts
 
 
-def test_demo_meeting_is_open_for_registration(db):
-    call_command("load_demo", verbosity=0)
-
+def test_demo_meeting_is_open_for_registration(loaded_demo):
     demo = Meeting.objects.get(slug="demonstration-meeting")
     assert demo.series.is_demo
     assert demo.registration_is_open()
     assert demo.registrations.filter(status=RegistrationStatus.WAITLISTED).exists()
 
 
-def test_demo_delegates_have_invented_example_org_addresses(db):
-    call_command("load_demo", verbosity=0)
-
+def test_demo_delegates_have_invented_example_org_addresses(loaded_demo):
     emails = Registration.objects.values_list("email", flat=True)
     assert all(email.endswith(".example.org") for email in emails)
 

@@ -2,7 +2,6 @@
 demonstration meeting in English (its pages show the note)."""
 
 import pytest
-from django.core.management import call_command
 
 from action_plans.models import ActionPlan
 from demo.translations import load_translations
@@ -13,8 +12,8 @@ NOTE = "This text is not yet available in this language; it is shown in English.
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_demo", verbosity=0)
+def loaded(loaded_demo):
+    """The demo as `load_demo` loads it."""
 
 
 def test_the_twelfth_and_thirteenth_meetings_are_written_in_french_and_vietnamese(loaded):
