@@ -10,13 +10,13 @@ import datetime as dt
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from asem_customs import roles
 from delegates.services import RegistrationError
 from documents import files
-from mail.outbox import queue_mail
+from mail.outbox import address_language, queue_mail
 
 from .enums import CredentialsState, QuestionKind
 from .mailing import credentials_values, focal_point_addresses
@@ -156,9 +156,11 @@ def _log(credentials, action, actor, note=""):
 
 
 def _mail(credentials, kind, **extra):
-    values = credentials_values(credentials, **extra)
     for address in focal_point_addresses(credentials.member_id):
-        queue_mail(to=address, template=kind, context=values, meeting=credentials.meeting_id)
+        language = address_language(address)
+        with translation.override(language):
+            queue_mail(to=address, template=kind, context=credentials_values(credentials, **extra),
+                       meeting=credentials.meeting_id, language=language)
 
 
 def _may_upload(actor, member):

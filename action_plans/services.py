@@ -14,12 +14,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from asem_customs import roles
 from asem_customs.translated_content import in_every_language
-from mail.outbox import queue_mail
+from mail.outbox import address_language, queue_mail
 
 from . import permissions
 from .enums import (
@@ -78,7 +78,10 @@ def _mail_on_commit(kind, report, recipients):
     written in this transaction, sent after commit by the mail task (no request waits on the
     mail server), retried until sent."""
     for address in dict.fromkeys(address for address in recipients if address):
-        queue_mail(to=address, template=kind, context=report_values(report))
+        language = address_language(address)
+        with translation.override(language):
+            queue_mail(to=address, template=kind, context=report_values(report),
+                       language=language)
 
 
 def _secretariat_address():

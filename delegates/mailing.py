@@ -132,3 +132,10 @@ def badge_code_qr(email):
     segno.make(email.registration.badge_code, error="m", micro=False).save(
         image, kind="png", scale=8)
     return [("badge-code.png", image.getvalue(), "image/png")]
+
+
+def focal_point_language(address):
+    """The language of the active focal point whose account has this address, or None
+    (registered with `mail.outbox.register_address_language`)."""
+    return (FocalPoint.objects.filter(user__email__iexact=address, user__is_active=True)
+            .values_list("language", flat=True).first())

@@ -11,13 +11,13 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from asem_customs import events, roles
 from asem_customs.translated_content import write_translations
 from delegates.models import FocalPoint
-from mail.outbox import queue_mail
+from mail.outbox import address_language, queue_mail
 from meetings.models import Meeting
 
 from . import files
@@ -54,10 +54,13 @@ def _log(document, action, actor, note=""):
 
 
 def _mail(recipients, kind, document, **extra):
-    """One mail of `kind` (`documents.mailing`) to each address, in the meeting's wording."""
-    values = document_values(document, **extra)
+    """One mail of `kind` (`documents.mailing`) to each address, in the meeting's wording
+    and the language of the person the address belongs to."""
     for address in dict.fromkeys(a for a in recipients if a):
-        queue_mail(to=address, template=kind, context=values, meeting=document.meeting_id)
+        language = address_language(address)
+        with translation.override(language):
+            queue_mail(to=address, template=kind, context=document_values(document, **extra),
+                       meeting=document.meeting_id, language=language)
 
 
 def _focal_point_addresses(member_id):

@@ -43,6 +43,8 @@ SENT, FAILED, UNREACHABLE = "sent", "failed", "unreachable"
 _LINK_MAKERS = {}
 # Makers of attachments by kind of mail (`register_attachments`).
 _ATTACHMENT_MAKERS = {}
+# Finders of the language of the person an address belongs to (`register_address_language`).
+_ADDRESS_LANGUAGE_FINDERS = []
 _ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
@@ -85,6 +87,25 @@ def recipient_language(language=None, registration=None):
         return translation.get_supported_language_variant(language)
     except LookupError:
         return settings.LANGUAGE_CODE
+
+
+def register_address_language(find):
+    """`find(address)` returns the language of the person `address` belongs to (a focal
+    point's, say), or None: for mail that knows its recipient only by address."""
+    if find not in _ADDRESS_LANGUAGE_FINDERS:
+        _ADDRESS_LANGUAGE_FINDERS.append(find)
+
+
+def address_language(address):
+    """The language to write to `address` in: the one of the person it belongs to, as the
+    apps that know people tell (`register_address_language`), else the site's. The
+    secretariat's own address gets the site's language."""
+    if address and address.strip().lower() != settings.SECRETARIAT_EMAIL.strip().lower():
+        for find in _ADDRESS_LANGUAGE_FINDERS:
+            language = find(address)
+            if language:
+                return recipient_language(language)
+    return recipient_language()
 
 
 def _outgoing_email(*, to, template, context, registration=None, link="", link_version=None,

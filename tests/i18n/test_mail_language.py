@@ -159,3 +159,27 @@ def test_the_practical_reminder_is_in_each_delegates_language():
 
     assert message["registration"].language == "vi"
     assert _in("vi", "Status:") in message["context"]["details"]
+
+
+def test_mail_known_only_by_address_reaches_a_focal_point_in_its_language(
+        django_capture_on_commit_callbacks):
+    from documents import services as documents
+    from documents.enums import DocumentKind
+    from tests.documents.helpers import focal_point_of, upload
+
+    meeting = MeetingFactory(number=12)
+    focal = focal_point_of("DE")
+    FocalPoint.objects.filter(user=focal).update(language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = documents.document_submit(
+            meeting=meeting, member=member("DE"), title="Country report of Germany",
+            kind=DocumentKind.COUNTRY_REPORT, file=upload(), actor=focal)
+        documents.document_accept(document=document, actor=editor())
+
+    to_secretariat, to_focal_point = OutgoingEmail.objects.order_by("pk")
+    assert (to_secretariat.to, to_secretariat.language) == (settings.SECRETARIAT_EMAIL, "en")
+    assert to_secretariat.subject == f"Germany submitted a document for the {meeting.title}"
+    assert (to_focal_point.to, to_focal_point.language) == (focal.email, "fr")
+    assert to_focal_point.subject != f"Your document for the {meeting.title} was accepted"
+    assert meeting.title in to_focal_point.subject
+    assert [m.subject for m in mail.outbox] == [to_secretariat.subject, to_focal_point.subject]
