@@ -17,7 +17,7 @@ from accreditation.models import (
 )
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 
-from .documents import _ReadOnly
+from .read_only import NoAddOrChangeAdmin, ReadOnlyAdmin
 
 
 @admin.register(MeetingAccreditation)
@@ -40,7 +40,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+class AnswerAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     """Answers are read here; they are given and changed on the registration's page."""
 
     list_display = ["registration", "question", "value", "updated_at"]
@@ -62,7 +62,7 @@ class CredentialsLogEntryInline(admin.TabularInline):
 
 
 @admin.register(Credentials)
-class CredentialsAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+class CredentialsAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     list_display = ["member", "meeting", "state", "submitted_at", "reviewed_at"]
     list_filter = ["state", "meeting"]
     list_select_related = ["meeting", "member"]
@@ -85,10 +85,7 @@ class CredentialsAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
 
 
 @admin.register(CredentialsLogEntry)
-class CredentialsLogEntryAdmin(_ReadOnly):
+class CredentialsLogEntryAdmin(ReadOnlyAdmin):
     list_display = ["credentials", "action", "actor", "created_at"]
     list_filter = ["action"]
     list_select_related = ["credentials__meeting", "credentials__member", "actor"]
-
-    def has_delete_permission(self, request, obj=None):
-        return False

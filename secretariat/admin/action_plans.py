@@ -14,6 +14,8 @@ from action_plans.models import (
 )
 from asem_customs.translated_content import in_every_language
 
+from .read_only import NoAddOrChangeAdmin, ReadOnlyAdmin
+
 
 @admin.register(ActionArea)
 class ActionAreaAdmin(TranslationAdmin):
@@ -95,7 +97,7 @@ class ActionPointAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ActionPointStatusChange)
-class ActionPointStatusChangeAdmin(admin.ModelAdmin):
+class ActionPointStatusChangeAdmin(NoAddOrChangeAdmin):
     list_display = ["action_point", "from_status", "to_status", "effective_on", "actor",
                     "recorded_at"]
     list_filter = ["to_status", "action_point__plan"]
@@ -103,12 +105,6 @@ class ActionPointStatusChangeAdmin(admin.ModelAdmin):
     list_select_related = ["action_point", "actor"]
     date_hierarchy = "effective_on"
     raw_id_fields = ["action_point", "report", "actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ProgressReportAttachmentInline(admin.TabularInline):
@@ -140,7 +136,7 @@ class ProgressReportAttachmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionPlanLogEntry)
-class ActionPlanLogEntryAdmin(admin.ModelAdmin):
+class ActionPlanLogEntryAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "action", "plan", "action_point", "progress_report", "actor"]
     list_filter = ["action", "plan"]
     search_fields = ["action", "note", "actor__username", "action_point__title"]
@@ -148,12 +144,3 @@ class ActionPlanLogEntryAdmin(admin.ModelAdmin):
                            "progress_report__member", "actor"]
     date_hierarchy = "created_at"
     raw_id_fields = ["plan", "action_point", "progress_report", "actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -10,13 +10,7 @@ from asem_customs.translated_content import in_every_language
 from documents import services
 from documents.models import Document, DocumentFile, DocumentLogEntry, SymbolPattern
 
-
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from .read_only import NoAddOrChangeAdmin
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -32,7 +26,7 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+class DocumentAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     list_display = ["symbol", "title", "meeting", "kind", "access", "state", "published_at"]
     list_filter = ["access", "kind", "state", "meeting"]
     list_select_related = ["meeting"]
@@ -66,7 +60,7 @@ class DocumentAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
 
 
 @admin.register(DocumentFile)
-class DocumentFileAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+class DocumentFileAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     list_display = ["document", "language", "version", "name", "size", "uploaded_at",
                     "superseded_at"]
     list_select_related = ["document"]
@@ -77,7 +71,7 @@ class DocumentFileAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
 
 
 @admin.register(DocumentLogEntry)
-class DocumentLogEntryAdmin(SensitiveLookupsAdminMixin, _ReadOnly):
+class DocumentLogEntryAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     list_display = ["at", "document", "action", "actor"]
     list_select_related = ["document", "actor"]
     list_filter = ["action"]

@@ -6,12 +6,7 @@ from django.contrib import admin
 
 from documents.models import MeetingRecord, RecordComment, RecordDecision
 
-from .documents import _ReadOnly
-
-
-class ReadOnlyAdmin(_ReadOnly):
-    def has_delete_permission(self, request, obj=None):
-        return False
+from .read_only import ReadOnlyAdmin
 
 
 class RecordDecisionInline(admin.TabularInline):

@@ -66,6 +66,8 @@ from meetings.templatetags.meeting_tags import person_name
 from secretariat.documents import badges_document, visa_letters_document
 from secretariat.job_views import document_response
 
+from .read_only import NoAddOrChangeAdmin, ReadOnlyAdmin
+
 
 class FocalPointInviteForm(PrintableTextMixin, forms.ModelForm):
     """Adding a focal point in the admin invites the person (`focal_point_invite`)."""
@@ -702,22 +704,13 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
 
 
 @admin.register(RegistrationLogEntry)
-class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, ReadOnlyAdmin):
     list_display = ["created_at", "registration", "what", "from_words", "to_words", "actor"]
     list_filter = [ActionFilter, "to_status", "registration__meeting"]
     search_fields = ["registration__family_name", "registration__given_name",
                      "registration__email", "note", "actor__username"]
     list_select_related = ["registration", "actor"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("what happened"), ordering="action")
     def what(self, obj):
@@ -733,7 +726,7 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+class ImportBatchAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
     """Uploads waiting for their import; their rows (passport details too) are not shown."""
 
     list_display = ["created_at", "meeting", "member", "uploaded_by", "expires_at"]
@@ -741,15 +734,9 @@ class ImportBatchAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     fields = ["meeting", "member", "uploaded_by", "created_at", "expires_at"]
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(RegistrationPhoto)
-class RegistrationPhotoAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+class RegistrationPhotoAdmin(SensitiveLookupsAdminMixin, ReadOnlyAdmin):
     """Who has sent a photo and when: read only, without the image (shown to the check-in
     staff on the registration's photo page, through the same service for every change)."""
 
@@ -768,12 +755,3 @@ class RegistrationPhotoAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("meeting"))
     def meeting(self, obj):
         return obj.registration.meeting
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
