@@ -80,8 +80,8 @@ def _read(cursor, table, columns):
     the column types), tuples on SQLite."""
     names = ", ".join(_quote(column) for column in columns)
     if connection.vendor == "postgresql":
-        raw = connection.connection.cursor()
-        with raw.copy(f"COPY {_quote(table)} ({names}) TO STDOUT") as copy:
+        with connection.connection.cursor() as raw, raw.copy(
+                f"COPY {_quote(table)} ({names}) TO STDOUT") as copy:
             data = b"".join(bytes(block) for block in copy)
         return data.split(b"\n")[:-1]
     cursor.execute(f"SELECT {names} FROM {_quote(table)}")  # noqa: S608 - our own names
@@ -106,8 +106,8 @@ def _delete(cursor, table):
 def _insert(cursor, table):
     names = ", ".join(_quote(column) for column in table.columns)
     if connection.vendor == "postgresql":
-        raw = connection.connection.cursor()
-        with raw.copy(f"COPY {_quote(table.name)} ({names}) FROM STDIN") as copy:
+        with connection.connection.cursor() as raw, raw.copy(
+                f"COPY {_quote(table.name)} ({names}) FROM STDIN") as copy:
             copy.write(b"\n".join(table.added) + b"\n")
         return
     marks = ", ".join(["%s"] * len(table.columns))
