@@ -1,6 +1,6 @@
 """The outbox: mail is written to `OutgoingEmail` in the transaction of the change it tells
-of, handed to the task `send_outgoing_email` after commit, and picked up again by the beat
-sweep `send_due_mail` (or `send_queued_mail`) until the server takes it.
+of, handed to the task `send_outgoing_emails` after commit (a hundred at a time), and picked
+up again by the beat sweep `send_due_mail` (or `send_queued_mail`) until the server takes it.
 
 A mail server that is down therefore never fails or loses a registration: the row stays
 queued with its error and the time of the next attempt. With a broker no request talks to
@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 # Seconds to wait before the n-th retry: 1, 2, 4 ... minutes, at most six hours apart.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 6 * 3600
+# Messages handed to the task queue in one task (and sent over one connection) after commit.
+HANDOFF_SIZE = 100
 LINK_PLACEHOLDER = "[personal link, sent only to the recipient]"
 # Failures that say the server cannot be reached at all: the rest of a round waits too.
 SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
@@ -74,8 +76,7 @@ def queue_mail(*, to, template, context, registration=None, link="", link_versio
                             registration=registration, link=link, link_version=link_version,
                             user=user, meeting=meeting, language=language, about=about)
     email.save()
-    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
-                          robust=True)
+    _send_after_commit([email.pk])
     return email
 
 
@@ -135,9 +136,7 @@ def queue_mails(messages):
         [_outgoing_email(**message, wordings=wordings) for message in messages],
         batch_size=500,
     )
-    batch = _batch_of_this_transaction()
-    for email in emails:
-        transaction.on_commit(_AfterCommitSend(email.pk, batch), robust=True)
+    _send_after_commit([email.pk for email in emails])
     return emails
 
 
@@ -147,43 +146,56 @@ def queue_message(*, to, subject, body, kind="", registration=None, language=Non
     email = OutgoingEmail.objects.create(to=to, subject=one_line(subject)[:250],
                                          body=body, kind=kind[:60], registration=registration,
                                          language=recipient_language(language, registration))
-    transaction.on_commit(_AfterCommitSend(email.pk, _batch_of_this_transaction()),
-                          robust=True)
+    _send_after_commit([email.pk])
     return email
 
 
 class _AfterCommitSend:
-    """Hands one message to the task queue after commit. The messages of one transaction
-    share a batch: once one could not be sent, the others are left to the sweep rather than
-    making the same request wait on the same server again."""
+    """Hands messages of one transaction to the task queue after commit, `HANDOFF_SIZE` at
+    a time: one task and one connection to the mail server per hand-off, not per message.
+    The hand-offs of one transaction share `state`: once one could not be sent, the rest is
+    left to the sweep rather than making the same request wait on the same server again."""
 
-    def __init__(self, pk, batch):
-        self.pk = pk
-        self.batch = batch
+    def __init__(self, savepoint_ids, state):
+        self.pks = []
+        self.savepoint_ids = savepoint_ids
+        self.state = state
 
     def __call__(self):
-        from .tasks import send_outgoing_email
+        from .tasks import send_outgoing_emails
 
-        self.batch["started"] = True
-        if self.batch.get("failed"):
-            return
-        try:
-            result = send_outgoing_email.delay(self.pk)
-        except Exception:  # noqa: BLE001 - a broker that is down must not fail the change
-            self.batch["failed"] = True
-            logger.warning("Mail %s not handed to the task queue; the sweep will send it",
-                           self.pk)
-            return
-        if isinstance(result, EagerResult) and result.result == FAILED:
-            self.batch["failed"] = True
+        self.state["started"] = True
+        for start in range(0, len(self.pks), HANDOFF_SIZE):
+            if self.state.get("failed"):
+                return
+            ids = self.pks[start:start + HANDOFF_SIZE]
+            try:
+                result = send_outgoing_emails.delay(ids)
+            except Exception:  # noqa: BLE001 - a broker that is down must not fail the change
+                self.state["failed"] = True
+                logger.warning("Mail %s not handed to the task queue; the sweep will send it",
+                               ids)
+                return
+            if isinstance(result, EagerResult) and (result.result or {}).get("failed"):
+                self.state["failed"] = True
 
 
-def _batch_of_this_transaction():
+def _send_after_commit(pks):
+    """Add `pks` to this transaction's hand-off. There is one per savepoint, so that a
+    savepoint rolled back takes its own messages' hand-off with it."""
     connection = transaction.get_connection()
-    for _sids, func, _robust in reversed(connection.run_on_commit):
-        if isinstance(func, _AfterCommitSend) and not func.batch.get("started"):
-            return func.batch
-    return {}
+    savepoint_ids = set(connection.savepoint_ids)
+    state = {}
+    for sids, func, _robust in reversed(connection.run_on_commit):
+        if isinstance(func, _AfterCommitSend) and not func.state.get("started"):
+            if sids == savepoint_ids:
+                func.pks.extend(pks)
+                return
+            state = func.state
+            break
+    handoff = _AfterCommitSend(savepoint_ids, state)
+    handoff.pks.extend(pks)
+    transaction.on_commit(handoff, robust=True)
 
 
 def backoff(attempts):

@@ -18,6 +18,15 @@ def send_outgoing_email(pk):
 
 
 @shared_task(acks_late=True)
+def send_outgoing_emails(pks):
+    """Send the queued messages `pks` now, over one connection, those still due. Returns
+    {"sent": n, "failed": n}; a failure leaves a message queued with a growing wait, for
+    `send_due_mail`, and a server that cannot be reached leaves the rest of them queued."""
+    result = outbox.send_queued(ids=list(pks), limit=len(pks))
+    return {"sent": result.sent, "failed": result.failed}
+
+
+@shared_task(acks_late=True)
 def send_due_mail(limit=100):
     """The beat sweep: send what is due (new messages a worker missed, and retries after a
     failure once their wait is over)."""

@@ -379,3 +379,67 @@ def test_forgotten_password_request_does_not_wait_on_a_hanging_server(
     assert response.status_code == 302
     assert time.monotonic() - started < 3.9
     assert OutgoingEmail.objects.get().sent_at is None
+
+
+class CountingBackend(BaseEmailBackend):
+    """The locmem outbox, counting the connections opened to the mail server: as the SMTP
+    backend, it opens one on its first message and keeps it until closed."""
+
+    opened = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_open = False
+
+    def open(self):
+        if not self.is_open:
+            self.is_open = True
+            type(self).opened += 1
+
+    def close(self):
+        self.is_open = False
+
+    def send_messages(self, messages):
+        self.open()
+        mail.outbox.extend(messages)
+        return len(messages)
+
+
+def test_the_mail_of_one_change_goes_a_hundred_messages_per_connection(
+        settings, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from mail.outbox import queue_message
+
+    settings.EMAIL_BACKEND = f"{__name__}.CountingBackend"
+    CountingBackend.opened = 0
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for n in range(250):
+            queue_message(to=f"d{n}@example.org", subject="Agenda", body="The agenda.")
+
+    assert len(mail.outbox) == 250
+    assert CountingBackend.opened == 3
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_mail_of_a_rolled_back_savepoint_is_not_handed_on_and_the_rest_is_sent(
+        settings, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from mail.outbox import queue_message
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        queue_message(to="kept@example.org", subject="Kept", body="Kept.")
+        try:
+            with transaction.atomic():
+                queue_message(to="undone@example.org", subject="Undone", body="Undone.")
+                raise ValueError("the change fails")
+        except ValueError:
+            pass
+        queue_message(to="after@example.org", subject="After", body="After.")
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["after@example.org", "kept@example.org"]
+    assert len(callbacks) == 1
+    assert list(OutgoingEmail.objects.order_by("to").values_list("to", flat=True)) == [
+        "after@example.org", "kept@example.org"]
