@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "documents",
     "accreditation",
     "logistics",
+    "side_events",
     "secretariat",
     "public",
     "communications",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("api/", include("api.urls", namespace="api")),
     path("", include("logistics.urls")),
+    path("", include("side_events.urls")),
     path("", include("delegates.urls")),
     path("", include("public.urls")),
 ]

@@ -1,8 +1,9 @@
 """What an app above this one adds to registrations without this app importing it: fields
 on the registration forms saved with the registration, details shown on a registration's
-pages, and a rule that must hold before a registration is confirmed. The upper app
-(`accreditation`: the meeting's questions and the delegation's credentials) registers in its
-`AppConfig.ready`.
+pages, a rule that must hold before a registration is confirmed, and what follows when it
+gives its seat back. The upper apps (`accreditation`: the meeting's questions and the
+delegation's credentials; `side_events`: the seats at the meeting's side events) register in
+their `AppConfig.ready`.
 
 Audiences name who fills the form or reads the page: "delegates" (the public form and the
 delegate's own page), "focal_points", "staff"."""
@@ -22,6 +23,9 @@ class RegistrationExtension:
     details: object = None
     # (registration) -> None, or raises RegistrationError: checked by registration_confirm.
     check_confirmation: object = None
+    # (registration, *, actor) -> None: the registration no longer holds its seat (cancelled,
+    # rejected, put on the waiting list); called with the meeting and the registration locked.
+    released: object = None
 
 
 _extensions = []
@@ -66,3 +70,9 @@ def check_confirmation(registration):
     for extension in _extensions:
         if extension.check_confirmation:
             extension.check_confirmation(registration)
+
+
+def released(registration, *, actor=None):
+    for extension in _extensions:
+        if extension.released:
+            extension.released(registration, actor=actor)

@@ -606,6 +606,7 @@ def registration_waitlist(*, registration, actor):
         _set_status(fresh, Status.WAITLISTED)
         _log(fresh, "waitlisted", actor=actor, from_status=previous)
         _mail(fresh, "waitlisted")
+        extensions.released(fresh, actor=actor)
         promote_waitlisted(fresh.meeting, actor=actor, exclude=[fresh])
     _refresh_caller_copy(registration, fresh)
     return registration
@@ -631,6 +632,7 @@ def registration_reject(*, registration, actor, reason):
                 context=registration_values(fresh, reason=fresh.rejection_reason),
             )
         if previous in SEAT_HOLDING_STATUSES:
+            extensions.released(fresh, actor=actor)
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
     return registration
@@ -660,6 +662,7 @@ def registration_cancel(*, registration, actor=None, reason=""):
                     context=registration_values(fresh, reason=reason),
                 )
         if previous in SEAT_HOLDING_STATUSES:
+            extensions.released(fresh, actor=actor)
             promote_waitlisted(fresh.meeting, actor=actor)
     _refresh_caller_copy(registration, fresh)
     return registration

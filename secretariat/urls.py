@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import job_views, logistics_views, views
+from . import job_views, logistics_views, side_event_views, views
 
 app_name = "staff"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("<slug:slug>/logistics/", logistics_views.logistics, name="logistics"),
     path("<slug:slug>/logistics/<str:kind>.<str:fmt>", logistics_views.logistics_export,
          name="logistics_export"),
+    path("<slug:slug>/side-events/", side_event_views.side_events, name="side_events"),
+    path("<slug:slug>/side-events/<int:pk>/", side_event_views.side_event, name="side_event"),
     path("<slug:slug>/badges/", views.badges, name="badges"),
     path("<slug:slug>/badges/<int:pk>.pdf", views.badge, name="badge"),
     path("<slug:slug>/certificates/", views.certificates, name="certificates"),

@@ -12,7 +12,7 @@ LAYERS = {
     "asem_customs": 0,
     "mail": 1, "meetings": 1, "accounts": 1,
     "action_plans": 2, "delegates": 2,
-    "documents": 3, "logistics": 3,
+    "documents": 3, "logistics": 3, "side_events": 3,
     # Beside documents in what it holds, above it in what it uses: its file checks.
     "accreditation": 3.5,
     "secretariat": 4, "public": 4, "communications": 4,

@@ -28,6 +28,7 @@ from documents.models import Document, MeetingRecord, RecordComment, RecordDecis
 from logistics.models import Hotel, RoomBlock, TravelDetails
 from meetings.enums import MemberKind
 from meetings.models import Member, ReportingBody, Speaker
+from side_events.models import SideEvent, SideEventSignup
 from tests.factories import (
     ActionAreaFactory,
     ActionPlanFactory,
@@ -195,6 +196,27 @@ def _hotel(tag, i):
     hotel = Hotel.objects.create(meeting=_meeting(f"h{tag}", i), name=f"Hotel {tag}{i}")
     RoomBlock.objects.create(hotel=hotel, night=hotel.meeting.start_date, rooms=5)
     return hotel
+
+
+def _side_event(tag, i):
+    meeting = _meeting(f"e{tag}", i)
+    return SideEvent.objects.create(
+        meeting=meeting, name=f"Dinner {tag}{i}", capacity=10,
+        starts_at=timezone.make_aware(dt.datetime.combine(meeting.start_date, dt.time(19))))
+
+
+def build_side_events(count, tag):
+    for i in range(count):
+        _side_event(tag, i)
+
+
+def build_side_event_signups(count, tag):
+    for i in range(count):
+        event = _side_event(tag, i)
+        registration = Registration.objects.create(
+            meeting=event.meeting, member=members()[i], given_name="Anna",
+            family_name=f"Dinner {tag}{i}", email=f"e-{tag}-{i}@example.org")
+        SideEventSignup.objects.create(event=event, registration=registration)
 
 
 def build_hotels(count, tag):
@@ -461,6 +483,8 @@ BUILDERS = {
     "logistics.Hotel": build_hotels,
     "logistics.RoomBlock": build_hotels,
     "logistics.TravelDetails": build_travel_details,
+    "side_events.SideEvent": build_side_events,
+    "side_events.SideEventSignup": build_side_event_signups,
     "documents.MeetingRecord": build_meeting_records,
     "documents.RecordComment": build_record_comments,
     "documents.RecordDecision": build_record_decisions,

@@ -12,4 +12,5 @@ from . import (  # noqa: F401 - they register
     meetings,
     records,
     registrations,
+    side_events,
 )

@@ -42,7 +42,7 @@ def test_the_expected_kinds_are_registered():
         "progress_report_accepted", "progress_report_rejected", "record_circulated",
         "record_comment_answered", "record_adopted", "record_published", "record_commented",
         "document_submitted", "document_accepted", "document_returned",
-        "credentials_accepted", "credentials_returned",
+        "credentials_accepted", "credentials_returned", "side_event_promoted",
     }
 
 

@@ -33,6 +33,7 @@ from delegates.models import FocalPoint, Registration
 from documents.models import Document, DocumentFile
 from mail.models import OutgoingEmail
 from secretariat.models import Job
+from side_events.models import SideEvent
 from tests.delegates.staff_helpers import Client
 from tests.factories import (
     ActionPlanFactory,
@@ -97,6 +98,9 @@ class World:
             registration=self.registration_b, value="cv.pdf", content_type="application/pdf",
             question=Question.objects.create(meeting=self.meeting, label="CV", kind="file"),
             file=ContentFile(b"%PDF-1.4\n", name="cv.pdf"))
+        self.side_event = SideEvent.objects.create(
+            meeting=self.meeting, name="Official dinner", capacity=100,
+            starts_at=timezone.now() + dt.timedelta(days=30))
         self.users = {
             "focal_a": FocalPointFactory(member=member("DE")).user,
             "viewer": _staff("Secretariat viewer"),
@@ -159,6 +163,10 @@ ARGS = {
                                             "fmt": "xlsx"},
     "logistics:travel": lambda w, p: {"token": w.token(p)},
     "logistics:focal_travel": lambda w, p: {"pk": w.registration_b.pk},
+    "side_events:events": lambda w, p: {"token": w.token(p)},
+    "side_events:focal_events": lambda w, p: {"pk": w.registration_b.pk},
+    "staff:side_events": _meeting,
+    "staff:side_event": lambda w, p: {"slug": w.meeting.slug, "pk": w.side_event.pk},
     "staff:import_upload": _meeting,
     "staff:import_preview": _meeting,
     "password_reset_confirm": lambda w, p: {"uidb64": "MQ", "token": "set-password"},
@@ -354,6 +362,11 @@ TABLE = {
     # travel details: the delegate's own link, a focal point's own delegation only
     "logistics:travel": ("403", "ok", "403", "403", "403"),
     "logistics:focal_travel": ("login", "login", "404", "403", "403"),
+    # side events: as travel for delegates and focal points; the staff lists as participants
+    "side_events:events": ("403", "ok", "403", "403", "403"),
+    "side_events:focal_events": ("login", "login", "404", "403", "403"),
+    "staff:side_events": STAFF_READ,
+    "staff:side_event": STAFF_READ,
     # photos only for the staff who check people in (B has none: not found)
     "staff:photo": ("login", "login", "403", "403", "404"),
     "staff:certificates": STAFF_READ,
@@ -521,6 +534,10 @@ POST_TABLE = {
     "staff:logistics_export": STAFF_READ_GET_ONLY,
     "logistics:travel": ("403", "ok", "403", "403", "403"),
     "logistics:focal_travel": ("login", "login", "404", "403", "403"),
+    "side_events:events": ("403", "ok", "403", "403", "403"),  # empty: a message, nothing done
+    "side_events:focal_events": ("login", "login", "404", "403", "403"),
+    "staff:side_events": STAFF_READ_GET_ONLY,
+    "staff:side_event": STAFF_WRITE,  # empty: a message, nothing done
     "staff:visa_letter": STAFF_READ_GET_ONLY,
     "staff:visa_letters": STAFF_READ_GET_ONLY,
     "staff:visa_letters_all": STAFF_READ_GET_ONLY,

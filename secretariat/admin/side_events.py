@@ -1,0 +1,80 @@
+"""Side events and their sign-ups in the admin. Events are set up here; sign-ups change only
+through `side_events.services` (the seats and the waiting list), from the actions below, the
+delegates' and focal points' pages and the staff page of each event."""
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
+from side_events.enums import SignupStatus
+from side_events.models import SideEvent, SideEventSignup
+from side_events.services import SignupError, signup_cancel, signup_mark_attended
+
+from .read_only import NoAddOrChangeAdmin
+
+
+@admin.register(SideEvent)
+class SideEventAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "meeting", "starts_at", "place", "capacity", "seats_taken",
+                    "waiting", "signup_open"]
+    list_filter = ["meeting", "signup_open"]
+    list_select_related = ["meeting"]
+    search_fields = ["name", "place"]
+    date_hierarchy = "starts_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
+            waiting_count=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)))
+
+    @admin.display(description=_("seats taken"), ordering="taken")
+    def seats_taken(self, event):
+        return event.taken
+
+    @admin.display(description=_("waiting"), ordering="waiting_count")
+    def waiting(self, event):
+        return event.waiting_count
+
+
+@admin.register(SideEventSignup)
+class SideEventSignupAdmin(SensitiveLookupsAdminMixin, NoAddOrChangeAdmin):
+    list_display = ["registration", "member", "event", "status", "created_at", "attended_at"]
+    list_filter = ["event__meeting", "event", "status"]
+    list_select_related = ["registration__member", "event"]
+    search_fields = ["registration__family_name", "registration__given_name"]
+    actions = ["cancel_signups", "check_in"]
+
+    @admin.display(description=_("member"), ordering="registration__member__name")
+    def member(self, signup):
+        return signup.registration.member
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancelled through the service, which hands the seat on
+
+    def _each(self, request, queryset, service, done_message):
+        done = 0
+        for signup in queryset.select_related("event", "registration"):
+            try:
+                done += service(signup=signup, actor=request.user) is not False
+            except SignupError as error:
+                self.message_user(request, f"{signup}: {' '.join(error.messages)}",
+                                  messages.WARNING)
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Cancel the selected sign-ups"),
+                  permissions=["change_registration"])
+    def cancel_signups(self, request, queryset):
+        self._each(request, queryset, signup_cancel, lambda n: ngettext(
+            "%(count)d sign-up cancelled.", "%(count)d sign-ups cancelled.", n) % {"count": n})
+
+    @admin.action(description=_("Check the selected people in at their event"),
+                  permissions=["change_registration"])
+    def check_in(self, request, queryset):
+        self._each(request, queryset, signup_mark_attended, lambda n: ngettext(
+            "%(count)d person checked in.", "%(count)d people checked in.", n) % {"count": n})
+
+    def has_change_registration_permission(self, request):
+        return request.user.has_perm("delegates.change_registration")

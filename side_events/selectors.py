@@ -1,0 +1,50 @@
+"""Reading side events and sign-ups for the pages (no locks; the services count again)."""
+
+from django.db.models import Count, Q
+
+from .enums import ACTIVE_SIGNUP_STATUSES, SignupStatus
+from .models import SideEvent, SideEventSignup
+
+
+def events_with_counts(meeting):
+    """The meeting's side events, each with `taken` (seats) and `waiting` (sign-ups)."""
+    return list(SideEvent.objects.filter(meeting=meeting).annotate(
+        taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
+        waiting=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
+        attended=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP,
+                                           signups__attended_at__isnull=False)),
+    ))
+
+
+def events_of_registration(registration):
+    """[(event, the person's active sign-up or None)] for every side event of the
+    registration's meeting, the event with `taken` and `free` seats."""
+    signups = {signup.event_id: signup for signup in SideEventSignup.objects.filter(
+        registration=registration, status__in=ACTIVE_SIGNUP_STATUSES)}
+    rows = []
+    for event in events_with_counts(registration.meeting_id):
+        event.free = max(event.capacity - event.taken, 0)
+        rows.append((event, signups.get(event.pk)))
+    return rows
+
+
+def signups_of_registration(registration):
+    """The active sign-ups of a registration, with their events, in time order."""
+    return list(SideEventSignup.objects.filter(
+        registration=registration, status__in=ACTIVE_SIGNUP_STATUSES
+    ).select_related("event").order_by("event__starts_at", "event__name"))
+
+
+def event_signups(event, query=""):
+    """The active sign-ups of an event (seats first, then the waiting list in its order),
+    filtered by a part of the name, the email address or the member."""
+    signups = SideEventSignup.objects.filter(
+        event=event, status__in=ACTIVE_SIGNUP_STATUSES
+    ).select_related("registration", "registration__member")
+    if query:
+        signups = signups.filter(Q(registration__family_name__icontains=query)
+                                 | Q(registration__given_name__icontains=query)
+                                 | Q(registration__name_latin__icontains=query)
+                                 | Q(registration__email__iexact=query)
+                                 | Q(registration__member__name__icontains=query))
+    return list(signups.order_by("status", "created_at", "id"))  # seats first

@@ -1,0 +1,204 @@
+"""Every change of a side event's sign-ups, with its seats.
+
+The seat rules are the meeting's (`delegates.services`), applied to each event: an event has
+`capacity` seats, at most `delegation_cap` of them for one member's delegation; a sign-up
+that does not fit goes on the event's waiting list, and a seat given back goes to the oldest
+waiting sign-up that fits, who is told by mail. Only a registration holding a seat at the
+meeting (pending or confirmed) may sign up.
+
+Locks, always in this order (no deadlocks): the registration's row, then the event's. The
+meeting's services hold the meeting and the registration when they call
+`registration_released`, which then takes the events'."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delegates.enums import SEAT_HOLDING_STATUSES
+from delegates.models import Registration, RegistrationLogEntry
+
+from .enums import ACTIVE_SIGNUP_STATUSES, SignupStatus
+from .mailing import mail_promoted
+from .models import SideEvent, SideEventSignup
+
+Signup = SignupStatus
+
+
+class SignupError(ValidationError):
+    """A sign-up rule was broken; the message is meant for the person."""
+
+
+def _user(actor):
+    if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated:
+        return None
+    return actor
+
+
+def _log(signup, action, *, actor, note=""):
+    RegistrationLogEntry.objects.create(
+        registration_id=signup.registration_id, action=f"side_events.signup.{action}",
+        from_status=signup.registration.status, to_status=signup.registration.status,
+        actor=_user(actor), note=note or signup.event.name)
+
+
+def lock_event(event):
+    """Take the seat lock of a side event and return a fresh copy of it."""
+    return SideEvent.objects.select_for_update().get(pk=event.pk)
+
+
+def seats_taken(event, member_id=None):
+    signups = SideEventSignup.objects.filter(event=event, status=Signup.SIGNED_UP)
+    if member_id is not None:
+        signups = signups.filter(registration__member_id=member_id)
+    return signups.count()
+
+
+def _fits(event, member_id):
+    """Whether one more seat fits the event and the member's delegation. Call locked."""
+    if seats_taken(event) >= event.capacity:
+        return False
+    return event.delegation_cap is None or seats_taken(event, member_id) < event.delegation_cap
+
+
+def _promote(event, *, actor):
+    """Give free seats to the oldest waiting sign-ups that fit. Call with the event locked."""
+    free = event.capacity - seats_taken(event)
+    if free <= 0:
+        return []
+    per_member = {}
+    promoted = []
+    waiting = (SideEventSignup.objects.select_for_update(of=("self",))
+               .select_related("registration", "registration__member",
+                               "registration__meeting")
+               .filter(event=event, status=Signup.WAITLISTED).order_by("created_at", "id"))
+    for signup in waiting:
+        if free <= 0:
+            break
+        member_id = signup.registration.member_id
+        if event.delegation_cap is not None:
+            if member_id not in per_member:
+                per_member[member_id] = seats_taken(event, member_id)
+            if per_member[member_id] >= event.delegation_cap:
+                continue
+            per_member[member_id] += 1
+        signup.event = event
+        signup.status = Signup.SIGNED_UP
+        signup.save(update_fields=["status", "status_changed_at"])
+        _log(signup, "promoted", actor=actor)
+        mail_promoted(signup)
+        free -= 1
+        promoted.append(signup)
+    return promoted
+
+
+def _check_may_sign_up(event, registration, actor_is_secretariat):
+    if registration.meeting_id != event.meeting_id:
+        raise SignupError(_("This event belongs to another meeting."), code="other_meeting")
+    if registration.status not in SEAT_HOLDING_STATUSES:
+        raise SignupError(
+            _("Only a pending or confirmed registration can sign up for an event (this one "
+              "is %(status)s).") % {"status": registration.get_status_display()},
+            code="not_holding_seat")
+    if not (event.signup_open or actor_is_secretariat):
+        raise SignupError(_("Sign-up for %(event)s is closed; the secretariat can still add "
+                            "you.") % {"event": event.name}, code="closed")
+
+
+def signup_create(*, event, registration, actor=None, by_secretariat=False):
+    """Sign `registration` up for `event`: a seat when one fits, else the waiting list.
+    Signing up again after cancelling reuses the sign-up (at the end of the queue). Returns
+    the sign-up; raises SignupError when the person may not sign up or already has."""
+    with transaction.atomic():
+        fresh = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
+        event = lock_event(event)
+        _check_may_sign_up(event, fresh, by_secretariat)
+        signup = SideEventSignup.objects.filter(event=event, registration=fresh).first()
+        if signup is not None and signup.status in ACTIVE_SIGNUP_STATUSES:
+            raise SignupError(_("%(name)s is already signed up for %(event)s.")
+                              % {"name": fresh.full_name, "event": event.name},
+                              code="already_signed_up")
+        status = Signup.SIGNED_UP if _fits(event, fresh.member_id) else Signup.WAITLISTED
+        if signup is None:
+            signup = SideEventSignup(event=event, registration=fresh)
+        signup.status = status
+        signup.attended_at = None
+        signup.created_at = timezone.now()
+        signup.save()
+        signup.event, signup.registration = event, fresh
+        _log(signup, "signed_up" if status == Signup.SIGNED_UP else "waitlisted", actor=actor)
+    return signup
+
+
+def signup_cancel(*, signup, actor=None):
+    """Cancel a sign-up; the seat it held goes to the event's waiting list."""
+    with transaction.atomic():
+        Registration.objects.select_for_update(of=("self",)).get(pk=signup.registration_id)
+        event = lock_event(signup.event)
+        fresh = (SideEventSignup.objects.select_for_update(of=("self",))
+                 .select_related("registration").get(pk=signup.pk))
+        if fresh.status == Signup.CANCELLED:
+            raise SignupError(_("This sign-up is already cancelled."), code="inactive")
+        held = fresh.status == Signup.SIGNED_UP
+        fresh.status = Signup.CANCELLED
+        fresh.save(update_fields=["status", "status_changed_at"])
+        fresh.event = event
+        _log(fresh, "cancelled", actor=actor)
+        if held:
+            _promote(event, actor=actor)
+    signup.status = fresh.status
+    return signup
+
+
+def registration_released(registration, *, actor=None):
+    """The registration no longer holds its seat at the meeting (cancelled, rejected, put on
+    the waiting list): its sign-ups are cancelled and their seats go to the waiting lists.
+    Called by `delegates.services` with the meeting and the registration locked."""
+    signups = list(SideEventSignup.objects.filter(
+        registration_id=registration.pk, status__in=ACTIVE_SIGNUP_STATUSES
+    ).order_by("event_id").values_list("pk", "event_id", "status"))
+    for pk, event_id, status in signups:
+        event = SideEvent.objects.select_for_update().get(pk=event_id)
+        SideEventSignup.objects.filter(pk=pk).update(status=Signup.CANCELLED,
+                                                     status_changed_at=timezone.now())
+        RegistrationLogEntry.objects.create(
+            registration_id=registration.pk, action="side_events.signup.cancelled",
+            from_status=registration.status, to_status=registration.status,
+            actor=_user(actor), note=event.name)
+        if status == Signup.SIGNED_UP:
+            _promote(event, actor=actor)
+
+
+def signup_mark_attended(*, signup, actor=None):
+    """Check a person in at an event. Returns False when already checked in; raises
+    SignupError for a sign-up without a seat."""
+    with transaction.atomic():
+        fresh = (SideEventSignup.objects.select_for_update(of=("self",))
+                 .select_related("registration", "event").get(pk=signup.pk))
+        if fresh.attended_at is not None:
+            return False
+        if fresh.status != Signup.SIGNED_UP or (
+                fresh.registration.status not in SEAT_HOLDING_STATUSES):
+            raise SignupError(_("%(name)s holds no seat at %(event)s and cannot be checked "
+                                "in.") % {"name": fresh.registration.full_name,
+                                          "event": fresh.event.name}, code="not_holding_seat")
+        fresh.attended_at = timezone.now()
+        fresh.save(update_fields=["attended_at"])
+        _log(fresh, "attended", actor=actor)
+    signup.attended_at = fresh.attended_at
+    return True
+
+
+def signup_undo_attendance(*, signup, actor=None):
+    """Undo a check-in at an event made by mistake. Returns False when not checked in."""
+    with transaction.atomic():
+        fresh = (SideEventSignup.objects.select_for_update(of=("self",))
+                 .select_related("registration", "event").get(pk=signup.pk))
+        if fresh.attended_at is None:
+            return False
+        fresh.attended_at = None
+        fresh.save(update_fields=["attended_at"])
+        _log(fresh, "attendance_undone", actor=actor)
+    signup.attended_at = None
+    return True

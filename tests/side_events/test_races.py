@@ -1,0 +1,137 @@
+"""Many people signing up for the last seats of a side event at the same moment, against the
+real PostgreSQL database (threads with their own connections, released together as in
+tests/delegates/test_races.py). The event's row lock keeps its seats within `capacity` and
+`delegation_cap` and leaves nobody waiting while a seat they fit is free; the last test shows
+that without the lock the race does happen."""
+
+import threading
+from contextlib import contextmanager
+
+import pytest
+from django.db import transaction
+
+from delegates import services as registrations
+from side_events import services
+from side_events.enums import SignupStatus
+from side_events.models import SideEvent, SideEventSignup
+from tests.delegates.staff_helpers import editor
+from tests.delegates.test_races import run_together
+from tests.factories import MeetingFactory
+
+from .helpers import people, side_event
+
+pytestmark = [pytest.mark.postgres,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+CODES = ["VN", "TH", "DE", "FR", "JP", "KR", "CN", "SG", "MY", "ID", "PH", "IT"]
+
+
+def taken(event, code=None):
+    signups = SideEventSignup.objects.filter(event=event, status=SignupStatus.SIGNED_UP)
+    if code:
+        signups = signups.filter(registration__member__code=code)
+    return signups.count()
+
+
+def check_race_for_the_last_seats():
+    event = side_event(MeetingFactory(capacity=50, delegation_cap=50), capacity=3)
+    guests = [people(event.meeting, 1, code)[0] for code in CODES]
+    results = run_together(12, lambda i: services.signup_create(event=event,
+                                                                registration=guests[i]))
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert taken(event) == 3
+    assert SideEventSignup.objects.filter(event=event,
+                                          status=SignupStatus.WAITLISTED).count() == 9
+
+
+def check_race_within_one_delegation():
+    event = side_event(MeetingFactory(capacity=50, delegation_cap=50), capacity=10,
+                       delegation_cap=2)
+    germans = people(event.meeting, 8, "DE")
+    run_together(8, lambda i: services.signup_create(event=event, registration=germans[i]))
+    assert taken(event, "DE") == 2
+
+
+def check_race_of_cancellations_and_sign_ups():
+    """Seats given back while others sign up: never over the limit, nobody left waiting for
+    a free seat."""
+    event = side_event(MeetingFactory(capacity=50, delegation_cap=50), capacity=4)
+    holders = [people(event.meeting, 1, code)[0] for code in CODES[:4]]
+    newcomers = [people(event.meeting, 1, code)[0] for code in CODES[4:10]]
+    signups = [services.signup_create(event=event, registration=r) for r in holders]
+    actor = editor()
+
+    def work(i):
+        if i < 2:
+            return services.signup_cancel(signup=signups[i], actor=actor)
+        if i < 4:  # a registration cancelled at the meeting gives its event seat back
+            return registrations.registration_cancel(registration=holders[i], actor=actor)
+        return services.signup_create(event=event, registration=newcomers[i - 4])
+
+    results = run_together(10, work)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert taken(event) == 4
+    assert SideEventSignup.objects.filter(event=event,
+                                          status=SignupStatus.WAITLISTED).count() == 2
+
+
+def sign_up_slowly(registration, event, *, lock, all_counted):
+    """The steps of signup_create; without the lock, no sign-up is stored before every one
+    has counted the free seats."""
+    with transaction.atomic():
+        if lock:
+            event = services.lock_event(event)
+        status = (SignupStatus.SIGNED_UP if services._fits(event, registration.member_id)
+                  else SignupStatus.WAITLISTED)
+        if not lock:
+            all_counted.wait(timeout=10)
+        return SideEventSignup.objects.create(event=event, registration=registration,
+                                              status=status)
+
+
+@contextmanager
+def event_lock_switched_off():
+    """For the negative control only: the service reads the event without its lock."""
+    saved = services.lock_event
+    services.lock_event = lambda event: SideEvent.objects.get(pk=event.pk)
+    try:
+        yield
+    finally:
+        services.lock_event = saved
+
+
+def check_without_the_lock_the_seats_are_overbooked():
+    event = side_event(MeetingFactory(capacity=50, delegation_cap=50), capacity=1)
+    guests = [people(event.meeting, 1, code)[0] for code in CODES[:6]]
+    all_counted = threading.Barrier(6)
+    run_together(6, lambda i: sign_up_slowly(guests[i], event, lock=False,
+                                             all_counted=all_counted))
+    assert taken(event) == 6  # everyone counted the same free seat
+    with_lock = side_event(event.meeting, capacity=1)
+    run_together(6, lambda i: sign_up_slowly(guests[i], with_lock, lock=True,
+                                             all_counted=None))
+    assert taken(with_lock) == 1
+
+
+def check_the_service_unlocked_overbooks_under_load():
+    overbooked = []
+    for _round in range(5):
+        event = side_event(MeetingFactory(capacity=50, delegation_cap=50), capacity=1)
+        guests = [people(event.meeting, 1, code)[0] for code in CODES]
+        with event_lock_switched_off():
+            run_together(12, lambda i, g=guests, e=event: services.signup_create(
+                event=e, registration=g[i]))
+        overbooked.append(taken(event) > 1)
+        if overbooked[-1]:
+            break
+    assert any(overbooked)
+
+
+def test_event_seats_never_exceed_their_limits_under_racing_sign_ups():
+    check_race_for_the_last_seats()
+    check_race_within_one_delegation()
+    check_race_of_cancellations_and_sign_ups()
+
+
+def test_without_the_event_lock_the_race_is_real():
+    check_without_the_lock_the_seats_are_overbooked()
+    check_the_service_unlocked_overbooks_under_load()
