@@ -122,11 +122,14 @@ class DietCount:
     count: int
 
 
-def dietary_counts(meeting):
-    """How many of each diet (everyone holding a seat: "No special diet" included), and
-    the people whose needs are written out, for the caterer of the official dinner."""
-    people = list(travelling(meeting).order_by("member__name", "family_name", "given_name",
-                                               "pk"))
+def dietary_counts(meeting, *, registrations=None):
+    """How many of each diet (everyone holding a seat, or the `registrations` given: those
+    coming to a side event; "No special diet" included), and the people whose needs are
+    written out, for the caterer of the official dinner."""
+    people = travelling(meeting)
+    if registrations is not None:
+        people = people.filter(pk__in=registrations)
+    people = list(people.order_by("member__name", "family_name", "given_name", "pk"))
     counts = Counter(_diet_counted(registration) for registration in people)
     labels = dict(Diet.choices)
     table = [DietCount(value, str(labels[value]), counts[value])

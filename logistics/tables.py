@@ -128,11 +128,13 @@ def rooming_table(meeting):
     return Table(LogisticsList.ROOMING, str(LogisticsList.ROOMING.label), sections)
 
 
-def dietary_table(meeting):
-    counts, written = dietary_counts(meeting)
+def dietary_table(meeting, *, registrations=None, everyone=None):
+    """The diets of everyone holding a seat, or of `registrations` (a side event's), the
+    total row named `everyone`."""
+    counts, written = dietary_counts(meeting, registrations=registrations)
     total = sum(count.count for count in counts)
     count_rows = [[count.label, str(count.count)] for count in counts]
-    count_rows.append([_("Everyone holding a seat"), str(total)])
+    count_rows.append([everyone or _("Everyone holding a seat"), str(total)])
     people_rows = [[person(r), r.member.name, travel_of(r).get_diet_display()
                     if travel_of(r).diet else "", r.dietary_needs] for r in written]
     return Table(LogisticsList.DIETARY, str(LogisticsList.DIETARY.label), [

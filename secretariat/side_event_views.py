@@ -1,23 +1,33 @@
 """The side events of a meeting in the staff workspace: every event with its seats, and each
 event's list of sign-ups, where the desk checks people in (secretariat editors) and the
-secretariat signs a registered person up or cancels a sign-up. Thin: look up, call
+secretariat signs a registered person up or cancels a sign-up; and each event's list for the
+host (PDF, XLSX) with the diets of those coming. Thin: look up, call
 `side_events.services`, say what happened."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asem_customs import roles
 from delegates.enums import SEAT_HOLDING_STATUSES
 from delegates.models import Registration
+from logistics.tables import Section, Table, dietary_table, person
 from side_events import services
 from side_events.enums import SignupStatus
 from side_events.forms import SignupByEmailForm
 from side_events.models import SideEvent, SideEventSignup
 from side_events.selectors import event_signups, events_with_counts
 
+from .exports import logistics_xlsx
+from .logistics_views import XLSX
+from .pdf.logistics import logistics_pdf
 from .views import _meeting, _render, viewer_required
 
 ACTIONS = ("check_in", "undo", "cancel", "sign_up")
@@ -108,3 +118,48 @@ def side_event(request, slug, pk):
         "meeting": meeting, "event": counts, "signups": signups, "query": query,
         "can_change": can_change, "form": SignupByEmailForm(),
         "signed_up": SignupStatus.SIGNED_UP})
+
+
+def side_event_table(event):
+    """The event's list for the host, as the other host's lists (`logistics.tables`): who
+    holds a seat, who waits, and the diets of those coming, for the caterer."""
+    signups = event_signups(event)
+    seated = [s for s in signups if s.status == SignupStatus.SIGNED_UP]
+    waiting = [s for s in signups if s.status != SignupStatus.SIGNED_UP]
+
+    def rows(chosen):
+        return [[person(s.registration), s.registration.member.name,
+                 s.registration.get_role_display(),
+                 date_format(timezone.localtime(s.attended_at), "H:i") if s.attended_at
+                 else ""] for s in chosen]
+
+    columns = [_("Name"), _("Member"), _("Role"), _("Checked in")]
+    diets = dietary_table(event.meeting, registrations=[s.registration_id for s in seated],
+                          everyone=_("Everyone holding a seat at the event"))
+    when = date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
+    return Table("side-event", f"{event.name} · {when}", [
+        Section(ngettext("%(count)s seat held", "%(count)s seats held", len(seated))
+                % {"count": len(seated)}, columns, rows(seated)),
+        Section(ngettext("%(count)s waiting", "%(count)s waiting", len(waiting))
+                % {"count": len(waiting)}, columns, rows(waiting)),
+        *diets.sections,
+    ])
+
+
+@viewer_required
+@require_GET
+def side_event_export(request, slug, pk, fmt):
+    meeting = _meeting(slug)
+    event = get_object_or_404(SideEvent, meeting=meeting, pk=pk)
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    table = side_event_table(event)
+    filename = f"{slugify(event.name) or 'side-event'}-{meeting.slug}.{fmt}"
+    if fmt == "pdf":
+        response = HttpResponse(logistics_pdf(table, meeting=meeting),
+                                content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    else:
+        response = HttpResponse(logistics_xlsx(table), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

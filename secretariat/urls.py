@@ -22,6 +22,8 @@ urlpatterns = [
          name="logistics_export"),
     path("<slug:slug>/side-events/", side_event_views.side_events, name="side_events"),
     path("<slug:slug>/side-events/<int:pk>/", side_event_views.side_event, name="side_event"),
+    path("<slug:slug>/side-events/<int:pk>.<str:fmt>", side_event_views.side_event_export,
+         name="side_event_export"),
     path("<slug:slug>/badges/", views.badges, name="badges"),
     path("<slug:slug>/badges/<int:pk>.pdf", views.badge, name="badge"),
     path("<slug:slug>/certificates/", views.certificates, name="certificates"),

@@ -16,6 +16,7 @@ from delegates.enums import RegistrationStatus
 from delegates.models import Registration
 from logistics.models import Hotel
 from meetings.models import Member, Topic
+from side_events.models import SideEvent
 from tests.delegates.staff_helpers import Client, editor
 
 pytestmark = [
@@ -47,6 +48,7 @@ PAGES = {
         "{change_link}",
         "{cancel_link}",
         "{travel_link}",
+        "{events_link}",
         "{photo_link}",
     ],
     "focal_point": [
@@ -55,6 +57,7 @@ PAGES = {
         "/focal/meetings/{demo}/register/",
         "/focal/registrations/{focal_registration}/change/",
         "/focal/registrations/{focal_registration}/travel/",
+        "/focal/registrations/{focal_registration}/events/",
         "/focal/registrations/{focal_registration}/photo/",
         "/focal/documents/{demo}/",
         "/focal/meetings/{demo}/credentials/",
@@ -65,6 +68,8 @@ PAGES = {
         "/staff/{demo}/",
         "/staff/{demo}/badges/",
         "/staff/{demo}/logistics/",
+        "/staff/{demo}/side-events/",
+        "/staff/{demo}/side-events/{side_event}/",
         "/staff/{demo}/certificates/",
         "/staff/{demo}/visa-letters/",
         "/staff/{demo}/check-in/",
@@ -94,6 +99,8 @@ PAGES = {
         "/admin/action_plans/actionpoint/{action_point}/change/",
         "/admin/logistics/hotel/{hotel}/change/",
         "/admin/logistics/traveldetails/",
+        "/admin/side_events/sideevent/",
+        "/admin/side_events/sideeventsignup/",
     ],
 }
 
@@ -106,11 +113,13 @@ def page_values(e2e_data):
     from demo.logistics import load_demo_meeting_logistics
     from demo.photos import load_demo_photos
     from demo.record import load_record
+    from demo.side_events import load_demo_side_events
 
     demo, twelfth = e2e_data["demonstration"], e2e_data["twelfth"]
     load_documents(twelfth)
     load_record(twelfth)
     load_demo_meeting_logistics(demo)
+    load_demo_side_events(demo)
     load_demo_photos(demo)  # the photo pages show one
     registration = Registration.objects.filter(
         meeting=demo, status=RegistrationStatus.CONFIRMED).order_by("pk").first()
@@ -128,6 +137,9 @@ def page_values(e2e_data):
         "cancel_link": links.registration_path(registration, "cancel"),
         "travel_link": reverse("logistics:travel", args=[links.registration_token(
             registration)]),
+        "events_link": reverse("side_events:events", args=[links.registration_token(
+            registration)]),
+        "side_event": SideEvent.objects.filter(meeting=demo).order_by("pk").first().pk,
         "hotel": Hotel.objects.filter(meeting=demo).order_by("pk").first().pk,
         "photo_link": links.registration_path(registration, "photo"),
     }

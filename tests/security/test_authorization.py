@@ -167,6 +167,8 @@ ARGS = {
     "side_events:focal_events": lambda w, p: {"pk": w.registration_b.pk},
     "staff:side_events": _meeting,
     "staff:side_event": lambda w, p: {"slug": w.meeting.slug, "pk": w.side_event.pk},
+    "staff:side_event_export": lambda w, p: {"slug": w.meeting.slug, "pk": w.side_event.pk,
+                                             "fmt": "xlsx"},
     "staff:import_upload": _meeting,
     "staff:import_preview": _meeting,
     "password_reset_confirm": lambda w, p: {"uidb64": "MQ", "token": "set-password"},
@@ -367,6 +369,7 @@ TABLE = {
     "side_events:focal_events": ("login", "login", "404", "403", "403"),
     "staff:side_events": STAFF_READ,
     "staff:side_event": STAFF_READ,
+    "staff:side_event_export": STAFF_READ,
     # photos only for the staff who check people in (B has none: not found)
     "staff:photo": ("login", "login", "403", "403", "404"),
     "staff:certificates": STAFF_READ,
@@ -538,6 +541,7 @@ POST_TABLE = {
     "side_events:focal_events": ("login", "login", "404", "403", "403"),
     "staff:side_events": STAFF_READ_GET_ONLY,
     "staff:side_event": STAFF_WRITE,  # empty: a message, nothing done
+    "staff:side_event_export": STAFF_READ_GET_ONLY,
     "staff:visa_letter": STAFF_READ_GET_ONLY,
     "staff:visa_letters": STAFF_READ_GET_ONLY,
     "staff:visa_letters_all": STAFF_READ_GET_ONLY,

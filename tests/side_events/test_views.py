@@ -163,3 +163,34 @@ def test_a_viewer_reads_the_list_without_the_buttons():
                       ).content.decode()
     assert person.family_name in text
     assert 'value="check_in"' not in text
+
+
+def test_the_host_gets_the_events_list_with_the_diets_of_those_coming():
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from logistics.services import travel_details_save
+
+    event = side_event(capacity=2, name="Official dinner")
+    vegan, plain, waiting = people(event.meeting, 3)
+    travel_details_save(registration=vegan, data={"diet": "vegan"})
+    for registration in (vegan, plain, waiting):
+        signup_create(event=event, registration=registration)
+    client = Client()
+    client.force_login(viewer())
+
+    response = client.get(reverse("staff:side_event_export",
+                                  args=[event.meeting.slug, event.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [[c for c in row if c] for row in sheet.iter_rows(values_only=True)]
+    assert ["2 seats held"] in cells and ["1 waiting"] in cells
+    assert ["Vegan", "1"] in cells and ["No special diet", "1"] in cells
+    assert ["Everyone holding a seat at the event", "2"] in cells
+    pdf = client.get(reverse("staff:side_event_export",
+                             args=[event.meeting.slug, event.pk, "pdf"]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert waiting.family_name in text and "Vegan" in text
+    assert client.get(reverse("staff:side_event_export",
+                              args=[event.meeting.slug, event.pk, "doc"])).status_code == 404

@@ -15,6 +15,7 @@ from demo.photos import load_demo_photos
 from demo.progress import load_progress
 from demo.record import load_record
 from demo.registrations import load_demo_meeting_registrations, load_twelfth_registrations
+from demo.side_events import load_demo_side_events
 from demo.translations import load_translations
 
 DEMO_USERNAME = "secretariat"
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             added = load_twelfth_registrations(twelfth)
             added += load_demo_meeting_registrations(demo)
             travelling = load_demo_meeting_logistics(demo)
+            signups = load_demo_side_events(demo)
             photos = load_demo_photos(demo)
             reports = load_progress(twelfth, thirteenth)
             documents = load_documents(twelfth)
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             f"Demo loaded: {twelfth}, {thirteenth}, {demo}; {added} registrations added."
         )
         self.stdout.write(f"Logistics of {demo}: {travelling} people's travel added.")
+        self.stdout.write(f"Side events of {demo}: {signups} sign-ups added.")
         self.stdout.write(f"Action plan follow-up: {reports} progress reports added.")
         self.stdout.write(f"Documents of the 12th Meeting: {documents} added.")
         self.stdout.write(f"Photos of the demonstration meeting's delegates: {photos} drawn "
