@@ -10,9 +10,12 @@ class LogisticsConfig(AppConfig):
     verbose_name = _("Logistics")
 
     def ready(self):
+        from delegates import extensions
         from delegates.erasure import register_eraser
 
-        from .services import travel_details_erase
+        from .services import registration_released, travel_details_erase
 
         # The privacy tools erase a person's registration; the travel details go with it.
         register_eraser(travel_details_erase)
+        # A registration giving back its seat gives back its hotel nights.
+        extensions.register(extensions.RegistrationExtension(released=registration_released))

@@ -244,3 +244,22 @@ def travel_details_erase(*, registration):
     """Forget a person's travel details and hotel booking (the privacy tools' eraser,
     `delegates.erasure`); their room goes back to the block."""
     TravelDetails.objects.filter(registration_id=registration.pk).delete()
+
+
+def registration_released(registration, *, actor=None):
+    """The registration no longer holds its seat (cancelled, rejected, put on the waiting
+    list): its hotel nights go back to the room blocks and are forgotten, so that a person
+    promoted from the waiting list later books again within what is free then, and no night
+    is ever counted beyond its block. Flights, transfers and the diet are kept. Called by
+    `delegates.services` (`delegates.extensions`) with the registration locked."""
+    booked = TravelDetails.objects.filter(registration_id=registration.pk,
+                                          hotel__isnull=False).select_related("hotel").first()
+    if booked is None:
+        return
+    note = f"{booked.hotel.name}, {booked.check_in.isoformat()} to {booked.check_out.isoformat()}"
+    booked.hotel, booked.check_in, booked.check_out = None, None, None
+    booked.save(update_fields=["hotel", "check_in", "check_out", "updated_at"])
+    RegistrationLogEntry.objects.create(
+        registration_id=registration.pk, action="logistics.hotel_nights.released",
+        from_status=registration.status, to_status=registration.status, actor=_user(actor),
+        note=note)

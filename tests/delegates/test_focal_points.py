@@ -238,8 +238,8 @@ def test_delegation_page_query_count_does_not_grow(focal_client, django_assert_n
     for _ in range(count):
         RegistrationFactory(meeting=meeting, member=member("VN"))
     RegistrationFactory(meeting=meeting, member=member("VN"), status=Status.WAITLISTED)
-    # session, user, focal point, meeting, delegation, seats
-    with django_assert_num_queries(6):
+    # session, user, focal point, meeting, delegation, seats, whether it has side events
+    with django_assert_num_queries(7):
         response = focal_client.get(reverse("delegates:focal_delegation", args=[meeting.slug]))
     assert len(response.context["holding"]) == count
 

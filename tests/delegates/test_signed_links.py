@@ -65,7 +65,7 @@ def test_mailed_link_shows_the_registration(client, django_capture_on_commit_cal
 def test_manage_page_query_count(client, django_assert_num_queries):
     registration = register(MeetingFactory())
     client.get(links.registration_path(registration))
-    with django_assert_num_queries(3):  # the session, the registration, its questions
+    with django_assert_num_queries(4):  # session, registration, its questions, side events
         response = client.get(links.session_path())
     assert response.status_code == 200
 

@@ -176,3 +176,28 @@ def test_a_cancelled_registration_has_no_travel_to_change(meeting):
 def test_unknown_fields_are_a_programming_error(meeting):
     with pytest.raises(TypeError):
         travel_details_save(registration=registration(meeting), data={"passport_number": "X"})
+
+
+def test_a_person_put_on_the_waiting_list_gives_back_their_room_and_keeps_their_flights(
+        meeting):
+    from delegates import services as registrations
+    from delegates.models import RegistrationLogEntry
+    from tests.delegates.staff_helpers import editor
+
+    hotel = hotel_with_rooms(meeting, 1)
+    nights = {"hotel": hotel, "check_in": day(meeting, -1), "check_out": day(meeting, 1)}
+    first, second = registration(meeting), registration(meeting)
+    travel_details_save(registration=first, data={"arrival_flight": "VN 31", **nights})
+
+    registrations.registration_waitlist(registration=first, actor=editor())
+    travel_details_save(registration=second, data=nights)  # the room is free again
+    registrations.registration_confirm(registration=first, actor=editor("editor-2"))
+
+    kept = TravelDetails.objects.get(registration=first)
+    assert (kept.arrival_flight, kept.hotel, kept.check_in) == ("VN 31", None, None)
+    assert rooms_booked(hotel, day(meeting, 0)) == 1  # never two in the one room
+    assert RegistrationLogEntry.objects.filter(
+        registration=first, action="logistics.hotel_nights.released").exists()
+    with pytest.raises(TravelError) as error:
+        travel_details_save(registration=first, data=nights)
+    assert error.value.code == "hotel_full"
