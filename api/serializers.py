@@ -24,6 +24,8 @@ from documents.enums import Access, DocumentKind
 from documents.models import Document, DocumentFile
 from logistics.models import TravelDetails
 from meetings.models import AgendaItem, Meeting, MeetingSeries, Member, Speaker, Topic
+from side_events.enums import ACTIVE_SIGNUP_STATUSES
+from side_events.models import SideEvent, SideEventSignup
 
 
 def _absolute(path):
@@ -75,6 +77,18 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     def get_agenda_url(self, meeting) -> str:
         return _absolute(reverse("api:meeting-agenda", kwargs={"slug": meeting.slug}))
+
+
+class SideEventSerializer(serializers.ModelSerializer):
+    """An event around the meeting with its seats (`side_events`)."""
+
+    seats_taken = serializers.IntegerField(source="taken", read_only=True)
+    waiting = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = SideEvent
+        fields = ["id", "name", "description", "place", "starts_at", "ends_at", "capacity",
+                  "delegation_cap", "signup_open", "seats_taken", "waiting"]
 
 
 class SpeakerSerializer(serializers.ModelSerializer):
@@ -171,6 +185,18 @@ class TravelDetailsSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class SideEventSignupSerializer(serializers.ModelSerializer):
+    """The person's place at a side event, or on its waiting list."""
+
+    event = serializers.IntegerField(source="event_id", read_only=True)
+    event_name = serializers.CharField(source="event.name", read_only=True)
+
+    class Meta:
+        model = SideEventSignup
+        fields = ["event", "event_name", "status", "created_at", "attended_at"]
+        read_only_fields = fields
+
+
 class RegistrationSerializer(serializers.ModelSerializer):
     """A registration as its focal point and the secretariat see it. The passport details
     are accepted from anyone who may register, and shown back only to holders of the
@@ -185,12 +211,14 @@ class RegistrationSerializer(serializers.ModelSerializer):
     travel = serializers.SerializerMethodField(
         help_text="Travel details and hotel booking (the secretariat's tokens only; null "
                   "when the person has told none).")
+    side_events = serializers.SerializerMethodField(
+        help_text="The side events the person is signed up for or waits for.")
 
     class Meta:
         model = Registration
         fields = [*READ_ONLY_REGISTRATION_FIELDS,
                   *[field for field in EDITABLE_FIELDS if field != "privacy_consent_at"],
-                  "privacy_consent_at", "answers", "travel"]
+                  "privacy_consent_at", "answers", "travel", "side_events"]
         read_only_fields = READ_ONLY_REGISTRATION_FIELDS
         # The rules the constraints hold are the services' (with their messages), not DRF's.
         validators = []
@@ -201,6 +229,12 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return AnswerSerializer([
             answer for answer in registration.answers.all()
             if answer.question.visible_to in AUDIENCES_OF[audience]], many=True).data
+
+    @extend_schema_field(SideEventSignupSerializer(many=True))
+    def get_side_events(self, registration):
+        return SideEventSignupSerializer([
+            signup for signup in registration.side_event_signups.all()
+            if signup.status in ACTIVE_SIGNUP_STATUSES], many=True).data
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

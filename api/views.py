@@ -29,6 +29,7 @@ from documents import services as document_services
 from documents.models import DocumentFile
 from meetings.models import AgendaItem, Member, Topic
 from meetings.selectors import agenda_items_for, public_meetings
+from side_events.selectors import events_with_counts
 
 from . import serializers
 from .filters import DocumentFilter, MeetingFilter, RegistrationFilter
@@ -90,6 +91,17 @@ class MeetingViewSet(PublicViewSet):
         meeting = self.get_object()
         items = agenda_items_for(meeting)
         return Response(serializers.AgendaItemSerializer(items, many=True).data)
+
+    @extend_schema(summary="A meeting's side events",
+                   description="The events around the meeting in time order, with their seats "
+                               "taken and the people waiting.",
+                   responses=serializers.SideEventSerializer(many=True))
+    @action(detail=True, url_path="side-events", url_name="side-events", filter_backends=[],
+            pagination_class=None)
+    def side_events(self, request, slug=None):
+        meeting = self.get_object()
+        return Response(serializers.SideEventSerializer(events_with_counts(meeting),
+                                                        many=True).data)
 
 
 @extend_schema_view(list=extend_schema(summary="Topics"), retrieve=extend_schema(summary="A topic"))
@@ -167,7 +179,7 @@ class RegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def get_queryset(self):
         queryset = Registration.objects.select_related(
             "meeting", "member", "travel", "travel__hotel").prefetch_related(
-            "answers__question").order_by(
+            "answers__question", "side_event_signups__event").order_by(
             "meeting_id", "member__name", "family_name", "given_name", "pk")
         user = self.request.user
         if roles.is_secretariat(user):

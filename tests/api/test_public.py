@@ -96,6 +96,21 @@ def test_public_endpoints_refuse_writes(anonymous):
     assert response.status_code == 405
 
 
+def test_side_events_list_their_seats_publicly(anonymous, django_assert_num_queries):
+    from side_events.services import signup_create
+    from tests.side_events.helpers import people, side_event
+
+    dinner = side_event(capacity=1, name="Official dinner")
+    for registration in people(dinner.meeting, 2):
+        signup_create(event=dinner, registration=registration)
+    with django_assert_num_queries(2):  # meeting, events with their counts
+        response = anonymous.get(f"/api/v1/meetings/{dinner.meeting.slug}/side-events/")
+    [event] = response.json()
+    assert (event["name"], event["capacity"], event["seats_taken"], event["waiting"]) == (
+        "Official dinner", 1, 1, 1)
+    assert "signups" not in event and "registration" not in str(event)
+
+
 def test_agenda_lists_items_with_speakers(anonymous, django_assert_num_queries):
     meeting = MeetingFactory()
     topic = TopicFactory(slug="risk-management")

@@ -94,8 +94,9 @@ def test_registration_list_queries_do_not_grow(callers, meeting, count,
     RegistrationFactory.create_batch(count, meeting=meeting)
     client = callers["viewer"]
     client.get(LIST)  # the token's last use is recorded once
-    # token, user's tokens, permissions (groups, user), focal point, count, page, answers
-    with django_assert_num_queries(7):
+    # token, user's tokens, permissions (groups, user), focal point, count, page, answers,
+    # side events
+    with django_assert_num_queries(8):
         assert client.get(LIST).status_code == 200
 
 
@@ -283,3 +284,17 @@ def test_focal_point_enters_passport_details_that_are_never_shown_back(callers, 
     registration_id = response.json()["id"]
     shown = callers["editor"].get(f"{LIST}{registration_id}/").json()
     assert (shown["passport_number"], shown["date_of_birth"]) == ("X1234567", "1980-02-03")
+
+
+def test_a_registration_carries_its_side_events(callers, de_registration):
+    from side_events.services import signup_create
+    from tests.side_events.helpers import side_event
+
+    dinner = side_event(de_registration.meeting, capacity=1, name="Official dinner")
+    visit = side_event(de_registration.meeting, capacity=0, name="Site visit")
+    signup_create(event=dinner, registration=de_registration)
+    signup_create(event=visit, registration=de_registration)
+
+    found = callers["focal_de"].get(f"{LIST}{de_registration.pk}/").json()["side_events"]
+    assert [(s["event"], s["event_name"], s["status"]) for s in found] == [
+        (dinner.pk, "Official dinner", "signed_up"), (visit.pk, "Site visit", "waitlisted")]

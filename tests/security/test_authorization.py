@@ -213,6 +213,7 @@ ARGS = {
     "public:series_ical": lambda w, p: {"slug": w.meeting.series.slug},
     "api:meeting-detail": _meeting,
     "api:meeting-agenda": _meeting,
+    "api:meeting-side-events": _meeting,
     "api:topic-detail": lambda w, p: {"slug": "no-such-topic"},
     "api:member-detail": lambda w, p: {"code": "fr"},
     "api:action-plan-detail": lambda w, p: {"slug": w.plan.slug},
@@ -382,7 +383,8 @@ TABLE = {
 }
 # The API: public reads for everyone; registrations only with a personal API token (tests/api
 # walks them for every kind of token), never through a signed-in session.
-API_PUBLIC = ("api:meeting-list", "api:meeting-detail", "api:meeting-agenda", "api:topic-list",
+API_PUBLIC = ("api:meeting-list", "api:meeting-detail", "api:meeting-agenda",
+              "api:meeting-side-events", "api:topic-list",
               "api:topic-detail", "api:member-list", "api:member-detail",
               "api:action-plan-list", "api:action-plan-detail", "api:schema", "api:docs")
 API_TOKEN_ONLY = ("api:registration-list", "api:registration-detail",
