@@ -82,7 +82,8 @@ def visa_letters_document(*, meeting, ids, filename):
 def participants_document(*, meeting, total, fmt, published, questions=()):
     """The list of participants as PDF or XLSX (`fmt`), of those who consented to its
     publication only when `published`; `total` is how many rows it has now; the XLSX has a
-    column for each of `questions` (ids of the meeting's questions) too."""
+    column for each of `questions` (ids of the meeting's questions) too, and the PDF prints
+    their answers under each person."""
     params = {"format": fmt, "published": published}
     if questions:
         params["questions"] = list(questions)

@@ -52,11 +52,14 @@ def make_visa_letters(job, progress):
 def make_participants(job, progress):
     queryset = participants_for_list(job.meeting,
                                      consented_only=job.params.get("published", False))
+    questions = chosen_questions(job.meeting, job.params.get("questions", []))
     if job.params.get("format") == "xlsx":
-        questions = chosen_questions(job.meeting, job.params.get("questions", []))
         return participants_xlsx(queryset, title=_("Participants"), progress=progress,
                                  questions=questions), ""
-    return participants_pdf(list(queryset), meeting=job.meeting, progress=progress), ""
+    if questions:
+        queryset = queryset.prefetch_related("answers")
+    return participants_pdf(list(queryset), meeting=job.meeting, progress=progress,
+                            questions=questions), ""
 
 
 def make_implementation_report(job, progress):

@@ -5,15 +5,17 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
+from accreditation.selectors import answer_display
 from meetings.templatetags.meeting_tags import meeting_dates
 
 from .base import INK, MUTED, ROLE_COLOURS, SecretariatPDF
 
 
-def participants_pdf(registrations, *, meeting, progress=None):
+def participants_pdf(registrations, *, meeting, progress=None, questions=()):
     """PDF bytes of the list; `registrations` come in list order (see
-    `secretariat.exports.participants_for_list`). `progress(done)`, when given, is called
-    after each delegation."""
+    `secretariat.exports.participants_for_list`), with their answers prefetched when
+    `questions` (of the meeting, chosen by the staff) are to be printed under each person.
+    `progress(done)`, when given, is called after each delegation."""
     title = _("List of participants")
     pdf = SecretariatPDF(title=f"{title} — {meeting.title}",
                          footer_text=f"{meeting.title} · {title}")
@@ -27,7 +29,7 @@ def participants_pdf(registrations, *, meeting, progress=None):
         people += len(delegation)
         _member_heading(pdf, member, len(delegation))
         for registration in delegation:
-            _person(pdf, registration)
+            _person(pdf, registration, _answers(registration, questions))
         pdf.ln(3)
         if progress:
             progress(people)
@@ -67,13 +69,27 @@ def _member_heading(pdf, member, count):
     pdf.ln(1.5)
 
 
-def _person(pdf, registration):
-    lines = 2 + bool(registration.organisation)
+def _answers(registration, questions):
+    """(question, answer as read) of the chosen questions the person answered."""
+    if not questions:
+        return []
+    given = {answer.question_id: answer.value for answer in registration.answers.all()}
+    return [(question.label, answer_display(question, given[question.pk]))
+            for question in questions if given.get(question.pk)]
+
+
+def _answer_lines(pdf, answers):
+    """How many lines the answers take (a long one wraps)."""
+    pdf.font(8.5)
+    width = pdf.w - pdf.l_margin - pdf.r_margin - 40
+    return sum(1 + int(pdf.get_string_width(text) // max(width, 1)) for _label, text in answers)
+
+
+def _person(pdf, registration, answers=()):
+    lines = 2 + bool(registration.organisation) + _answer_lines(pdf, answers)
     if pdf.will_page_break(lines * 4.6 + 2):
         pdf.add_page()
-    x = pdf.l_margin
-    pdf.set_fill_color(*ROLE_COLOURS.get(registration.role, MUTED))
-    pdf.rect(x, pdf.get_y() + 1, 1.2, lines * 4.4 - 1.5, style="F")
+    x, top, page = pdf.l_margin, pdf.get_y(), pdf.page
     pdf.set_left_margin(x + 4)
     pdf.set_x(x + 4)
     name = " ".join(part for part in (registration.honorific, registration.full_name) if part)
@@ -100,5 +116,16 @@ def _person(pdf, registration):
     pdf.set_text_color(*MUTED)
     pdf.cell(0, 4.4, registration.email, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
+    for label, text in answers:
+        pdf.font(8.5, "B")
+        pdf.cell(pdf.get_string_width(f"{label}:") + 1.5, 4.4, f"{label}:")
+        pdf.font(8.5)
+        pdf.multi_cell(0, 4.4, " ".join(text.split()), new_x="LMARGIN", new_y="NEXT")
     pdf.set_left_margin(x)
+    # The role's colour along the person's lines (on the page where they begin).
+    bottom = pdf.get_y() if pdf.page == page else pdf.h - pdf.b_margin
+    pdf.page, saved = page, pdf.page
+    pdf.set_fill_color(*ROLE_COLOURS.get(registration.role, MUTED))
+    pdf.rect(x, top + 1, 1.2, max(bottom - top - 1.5, 1), style="F")
+    pdf.page = saved
     pdf.ln(1.8)

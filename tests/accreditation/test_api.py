@@ -49,6 +49,6 @@ def test_answers_add_no_query_per_registration(count, django_assert_num_queries)
     client = client_with(token_for(viewer()))
     client.get(LIST)
     # token, user's tokens, permissions (groups, user), focal point, count, page, answers,
-    # their questions
-    with django_assert_num_queries(8):
+    # their questions, side event sign-ups
+    with django_assert_num_queries(9):
         assert client.get(LIST).status_code == 200

@@ -264,6 +264,30 @@ def test_xlsx_export_carries_the_answers_staff_chose(client):
     assert (rows[0][-1], rows[1][-1]) == ("First ASEM meeting?", "Yes")
 
 
+def test_pdf_list_prints_the_answers_staff_chose_under_each_person(client):
+    from pypdf import PdfReader
+
+    meeting = MeetingFactory()
+    asked = questions(meeting)
+    answered = RegistrationFactory(meeting=meeting, status="confirmed", family_name="Nguyen")
+    RegistrationFactory(meeting=meeting, status="confirmed", family_name="Tran")
+    Answer.objects.create(registration=answered, question=asked["sessions"],
+                          value="WCO briefing\nOfficial dinner")
+    Answer.objects.create(registration=answered, question=asked["badge"], value="Khai")
+    client.force_login(viewer())
+    url = reverse("staff:participants_export", args=[meeting.slug, "pdf"])
+
+    def text(**query):
+        response = client.get(url, query)
+        return " ".join(" ".join(page.extract_text().split())
+                        for page in PdfReader(io.BytesIO(response.content)).pages)
+
+    chosen = text(question=[asked["sessions"].pk])
+    assert "Sessions: WCO briefing, Official dinner" in chosen
+    assert "Name for the badge" not in chosen and "Tran" in chosen
+    assert "Sessions:" not in text()
+
+
 def test_dashboard_offers_the_questions_as_columns(client):
     meeting = MeetingFactory()
     questions(meeting)
