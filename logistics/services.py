@@ -40,6 +40,11 @@ EDITABLE_FIELDS = (*REGISTRATION_FIELDS, *TRAVEL_FIELDS)
 TEXT_FIELDS = ("dietary_needs", "accessibility_needs", "arrival_airport",
                "departure_airport")
 LOG_ACTION = "logistics.travel_details.changed"
+# What a delegation's spreadsheet may tell of each person's travel (`secretariat.imports`):
+# everything but the hotel, whose rooms are booked on the travel page within the blocks.
+IMPORTABLE_FIELDS = ("arrival_time", "arrival_flight", "arrival_airport", "arrival_transfer",
+                     "departure_time", "departure_flight", "departure_airport",
+                     "departure_transfer", "diet")
 
 
 class TravelError(ValidationError):
@@ -116,7 +121,7 @@ def normalise_data(data):
     return clean
 
 
-def _check_dates(registration, details):
+def check_travel_dates(registration, details):
     """Arrival before departure, both near the meeting; times, transfers and nights only
     with what they need."""
     arrival, departure = registration.arrival_date, registration.departure_date
@@ -222,7 +227,7 @@ def travel_details_save(*, registration, data, actor=None) -> TravelDetails:
             registration=fresh)
         for field, value in clean.items():
             setattr(fresh if field in REGISTRATION_FIELDS else details, field, value)
-        _check_dates(fresh, details)
+        check_travel_dates(fresh, details)
         nights = _check_hotel(fresh, details)
         if nights:
             lock_hotel(details.hotel)
@@ -263,3 +268,31 @@ def registration_released(registration, *, actor=None):
         registration_id=registration.pk, action="logistics.hotel_nights.released",
         from_status=registration.status, to_status=registration.status, actor=_user(actor),
         note=note)
+
+
+def check_imported_travel(*, meeting, data):
+    """The travel of one imported row (`data`: the registration's arrival and departure
+    dates and any of IMPORTABLE_FIELDS), normalised and checked by the rules of
+    `travel_details_save`; returns the travel fields to store. Raises TravelError."""
+    travel = normalise_data({field: data[field] for field in IMPORTABLE_FIELDS
+                             if field in data})
+    registration = Registration(meeting=meeting, arrival_date=data.get("arrival_date"),
+                                departure_date=data.get("departure_date"))
+    check_travel_dates(registration, TravelDetails(**travel))
+    return travel
+
+
+def travel_details_import(*, travels, actor=None):
+    """Store the travel of newly imported registrations at once: `travels` are
+    (registration, travel fields from `check_imported_travel`) pairs; a pair whose fields
+    all are empty stores nothing. No hotel: no room quota is involved."""
+    details = [TravelDetails(registration=registration, updated_by=_user(actor), **travel)
+               for registration, travel in travels if any(travel.values())]
+    TravelDetails.objects.bulk_create(details, batch_size=500)
+    RegistrationLogEntry.objects.bulk_create([
+        RegistrationLogEntry(registration=detail.registration, action=LOG_ACTION,
+                             from_status=detail.registration.status,
+                             to_status=detail.registration.status, actor=_user(actor),
+                             note="Imported with the delegation.")
+        for detail in details], batch_size=500)
+    return len(details)

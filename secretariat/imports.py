@@ -6,6 +6,11 @@ decide pending or waiting list exactly as for the public form, all or nothing: w
 breaks a rule, nothing of the import stays. Everything is checked before the meeting's seat
 lock is taken, and the lock is held only for a few bulk queries, so public registrations to
 the same meeting wait a moment at most, even for thousands of rows.
+
+A row may also tell the person's travel (flights, airports, transfers, diet: every travel
+detail but the hotel, whose rooms are booked within the blocks on the travel page), checked
+by the rules of the travel page (`logistics.services.check_imported_travel`) and stored with
+the registrations once they are in (`travel_details_import`).
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +28,13 @@ from delegates.selectors import emails_taken, head_taken
 from delegates.services import BulkRowError, RegistrationError, registrations_submit_bulk
 from delegates.validators import PrintableTextMixin, validate_has_a_name
 from delegates.visa import visa_request_errors
+from logistics.enums import Diet
+from logistics.services import (
+    IMPORTABLE_FIELDS,
+    TravelError,
+    check_imported_travel,
+    travel_details_import,
+)
 
 from . import spreadsheets
 
@@ -45,7 +57,14 @@ COLUMNS = {
     "passport number": "passport_number", "nationality": "passport_nationality",
     "passport issued on": "passport_issued_on", "passport expires on": "passport_expires_on",
     "date of birth": "date_of_birth", "publish name": "publish_name",
+    "arrival time": "arrival_time", "arrival flight": "arrival_flight",
+    "arrival airport": "arrival_airport", "arrival transfer": "arrival_transfer",
+    "departure time": "departure_time", "departure flight": "departure_flight",
+    "departure airport": "departure_airport", "departure transfer": "departure_transfer",
+    "diet": "diet",
 }
+FLAGS = ("family_name_first", "needs_visa_letter", "publish_name", "arrival_transfer",
+         "departure_transfer")
 LABELS = {field: heading.capitalize() for heading, field in COLUMNS.items()}
 TRUE_WORDS = {"yes", "y", "true", "1", "x", "oui", "ja"}
 HONORIFIC_MAX_LENGTH = Registration._meta.get_field("honorific").max_length
@@ -58,6 +77,11 @@ class UnreadableFile(Exception):
 def iso_date():
     """Dates only as YYYY-MM-DD: 03/01/2026 means March in one country, January in another."""
     return forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+
+def local_time():
+    """Times as 14:35 (or 14:35:00, as a spreadsheet writes a time cell)."""
+    return forms.TimeField(required=False, input_formats=["%H:%M", "%H:%M:%S"])
 
 
 class ImportRowForm(PrintableTextMixin, forms.Form):
@@ -86,6 +110,15 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
     passport_expires_on = iso_date()
     date_of_birth = iso_date()
     publish_name = forms.BooleanField(required=False)
+    arrival_time = local_time()
+    arrival_flight = forms.CharField(max_length=20, required=False)
+    arrival_airport = forms.CharField(max_length=100, required=False)
+    arrival_transfer = forms.BooleanField(required=False)
+    departure_time = local_time()
+    departure_flight = forms.CharField(max_length=20, required=False)
+    departure_airport = forms.CharField(max_length=100, required=False)
+    departure_transfer = forms.BooleanField(required=False)
+    diet = forms.CharField(max_length=40, required=False)
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,6 +126,16 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
 
     def clean_role(self):
         return self.cleaned_data["role"] or Role.DELEGATE
+
+    def clean_diet(self):
+        """A diet by its code ("halal") or its name ("Gluten free"); empty: none."""
+        text = self.cleaned_data["diet"].strip().lower()
+        for value, label in Diet.choices:
+            if text in (value, str(label).lower()) and (text or value == Diet.NONE):
+                return value
+        raise forms.ValidationError(
+            _("Write one of: %(diets)s.") % {"diets": ", ".join(
+                str(label) for value, label in Diet.choices if value)})
 
     def clean_honorific(self):
         """Cut to the length a registration holds, at a space when there is one."""
@@ -113,6 +156,14 @@ class ImportRowForm(PrintableTextMixin, forms.Form):
                 "The departure date cannot be before the arrival date."))
         for name, error in visa_request_errors(data, meeting=self.meeting).items():
             self.add_error(name, error)
+        if self.meeting is not None and not self.errors:
+            try:
+                travel = check_imported_travel(meeting=self.meeting, data=data)
+            except TravelError as error:
+                self.add_error(error.field if error.field in self.fields else None,
+                               error.messages[0])
+            else:
+                data.update(travel)
         return data
 
 
@@ -247,7 +298,7 @@ def preview(rows, *, meeting=None, member=None):
         has_head = member is not None and head_taken(meeting, member)
     for index, raw in enumerate(rows, start=2):
         form_data = {**raw, "role": _role_value(raw.get("role", ""))}
-        for flag in ("family_name_first", "needs_visa_letter", "publish_name"):
+        for flag in FLAGS:
             form_data[flag] = raw.get(flag, "").lower() in TRUE_WORDS
         form = ImportRowForm(form_data, meeting=meeting)
         row = PreviewRow(number=index, raw=raw)
@@ -303,6 +354,10 @@ class RowRejected(Exception):
             "row": self.row, "message": self.message}
 
 
+def _without_travel(data):
+    return {name: value for name, value in data.items() if name not in IMPORTABLE_FIELDS}
+
+
 def import_rows(*, meeting, member, rows, actor, progress=None):
     """Register every valid row for `member` under the seat rules, all or nothing
     (`registrations_submit_bulk`: checked first, then one short transaction under the seat
@@ -310,7 +365,7 @@ def import_rows(*, meeting, member, rows, actor, progress=None):
     is called once the rows are in."""
     valid = [row for row in rows if row.valid]
     consent = timezone.now()
-    data = [{**row.data, "privacy_consent_at": consent} for row in valid]
+    data = [{**_without_travel(row.data), "privacy_consent_at": consent} for row in valid]
     try:
         registrations = registrations_submit_bulk(meeting=meeting, member=member, rows=data,
                                                   actor=actor)
@@ -318,6 +373,9 @@ def import_rows(*, meeting, member, rows, actor, progress=None):
         raise RowRejected(valid[exc.index].number, " ".join(exc.messages)) from exc
     except RegistrationError as exc:
         raise RowRejected(None, " ".join(exc.messages)) from exc
+    travel_details_import(actor=actor, travels=[
+        (registration, {name: row.data[name] for name in IMPORTABLE_FIELDS if name in row.data})
+        for registration, row in zip(registrations, valid, strict=True)])
     waitlisted = sum(1 for registration in registrations
                      if registration.status == RegistrationStatus.WAITLISTED)
     if progress:

@@ -326,3 +326,54 @@ def test_a_seat_taken_before_the_lock_moves_the_last_row_to_the_waiting_list(
     mails = [m for m in mail.outbox if m.to == ["p2@example.org"]]
     assert len(mails) == 1
     assert "waiting list" in mails[0].body
+
+
+TRAVEL_HEADER = ("Given name,Family name,Email,Arrival date,Arrival time,Arrival flight,"
+                 "Arrival airport,Arrival transfer,Departure date,Departure flight,Diet\n")
+
+
+def travel_rows(body, meeting):
+    upload = SimpleUploadedFile("d.csv", (TRAVEL_HEADER + body).encode(), content_type="text/csv")
+    return imports.preview(imports.read_rows(upload), meeting=meeting)
+
+
+def test_an_import_carries_each_persons_travel_checked_as_the_travel_page_does():
+    from logistics.models import TravelDetails
+
+    meeting = MeetingFactory()
+    day = meeting.start_date.isoformat()
+    rows = travel_rows(
+        f"Lan,Pham,lan@example.org,{day},14:35,vn-031,Suvarnabhumi,yes,{day},TG 560,Halal\n"
+        f"Minh,Le,minh@example.org,,,,,,,,\n"
+        f"Bad,Flight,bad@example.org,{day},09:00,31,BKK,,,,\n"
+        f"No,Time,notime@example.org,{day},,VN 31,BKK,yes,,,\n"
+        f"Odd,Diet,odd@example.org,,,,,,,,Raw food\n", meeting)
+
+    assert [row.valid for row in rows] == [True, True, False, False, False]
+    assert rows[2].errors == ["Arrival flight: Write the flight number as on the ticket, for "
+                              "example VN 31 or LH 782."]
+    assert rows[3].errors == ["Arrival time: An airport transfer needs the date and time of "
+                              "the flight."]
+    assert rows[4].errors[0].startswith("Diet: Write one of: Vegetarian, Vegan, Halal")
+
+    imports.import_rows(meeting=meeting, member=member("VN"), rows=rows, actor=editor())
+
+    travel = TravelDetails.objects.get(registration__email="lan@example.org")
+    assert (travel.arrival_flight, travel.arrival_time.isoformat(), travel.arrival_transfer,
+            travel.departure_flight, travel.diet) == ("VN 31", "14:35:00", True, "TG 560",
+                                                      "halal")
+    assert not TravelDetails.objects.filter(registration__email="minh@example.org").exists()
+
+
+def test_an_xlsx_time_cell_is_read_as_the_time_it_shows():
+    import datetime as dt
+
+    meeting = MeetingFactory()
+    rows = imports.preview(imports.read_rows(xlsx_file([
+        ["Given name", "Email", "Arrival date", "Arrival time"],
+        ["Lan", "lan@example.org", dt.datetime.combine(meeting.start_date, dt.time()),
+         dt.time(14, 35)],
+    ])), meeting=meeting)
+
+    assert rows[0].valid, rows[0].errors
+    assert rows[0].data["arrival_time"] == dt.time(14, 35)
