@@ -26,6 +26,9 @@ class RegistrationExtension:
     # (registration, *, actor) -> None: the registration no longer holds its seat (cancelled,
     # rejected, put on the waiting list); called with the meeting and the registration locked.
     released: object = None
+    # (registration, *, actor) -> None: the registration moved to another member's delegation
+    # and kept its seat; called with the meeting and the registration locked.
+    moved: object = None
 
 
 _extensions = []
@@ -76,3 +79,9 @@ def released(registration, *, actor=None):
     for extension in _extensions:
         if extension.released:
             extension.released(registration, actor=actor)
+
+
+def moved(registration, *, actor=None):
+    for extension in _extensions:
+        if extension.moved:
+            extension.moved(registration, actor=actor)

@@ -543,6 +543,8 @@ def registration_update(*, registration, data, actor=None):
         _save(fresh)
         _log(fresh, "changed", actor=actor, from_status=fresh.status)
         if moved:
+            if fresh.holds_seat:
+                extensions.moved(fresh, actor=actor)
             promote_waitlisted(meeting, actor=actor)
         _mail(fresh, "changed")
     _refresh_caller_copy(registration, fresh)

@@ -151,49 +151,64 @@ def queue_message(*, to, subject, body, kind="", registration=None, language=Non
 
 
 class _AfterCommitSend:
-    """Hands messages of one transaction to the task queue after commit, `HANDOFF_SIZE` at
-    a time: one task and one connection to the mail server per hand-off, not per message.
-    The hand-offs of one transaction share `state`: once one could not be sent, the rest is
-    left to the sweep rather than making the same request wait on the same server again."""
+    """Hands messages to the task queue after commit, `HANDOFF_SIZE` at a time: one task and
+    one connection to the mail server per hand-off, not per message.
 
-    def __init__(self, savepoint_ids, state):
+    There is one per savepoint a service opened (a savepoint rolled back drops its own), and
+    those of one transaction share a `batch` (the hand-offs in the order they were made):
+    the first to run after commit takes the messages of every later one as well, so that a
+    bulk action of two hundred services in one transaction still sends a hundred messages
+    per task. Messages whose savepoint rolled back are simply not found (only rows still
+    queued are sent). Once a hand-off could not be sent, the rest is left to the sweep
+    rather than making the same request wait on the same server again."""
+
+    def __init__(self, savepoint_ids, batch):
         self.pks = []
         self.savepoint_ids = savepoint_ids
-        self.state = state
+        self.batch = batch
+        self.taken = False
+        batch["handoffs"].append(self)
 
     def __call__(self):
         from .tasks import send_outgoing_emails
 
-        self.state["started"] = True
-        for start in range(0, len(self.pks), HANDOFF_SIZE):
-            if self.state.get("failed"):
-                return
-            ids = self.pks[start:start + HANDOFF_SIZE]
+        self.batch["started"] = True
+        if self.taken or self.batch.get("failed"):
+            return
+        handoffs = self.batch["handoffs"]
+        pks = []
+        for handoff in handoffs[handoffs.index(self):]:
+            if not handoff.taken:
+                handoff.taken = True
+                pks += handoff.pks
+        for start in range(0, len(pks), HANDOFF_SIZE):
+            ids = pks[start:start + HANDOFF_SIZE]
             try:
                 result = send_outgoing_emails.delay(ids)
             except Exception:  # noqa: BLE001 - a broker that is down must not fail the change
-                self.state["failed"] = True
+                self.batch["failed"] = True
                 logger.warning("Mail %s not handed to the task queue; the sweep will send it",
                                ids)
                 return
             if isinstance(result, EagerResult) and (result.result or {}).get("failed"):
-                self.state["failed"] = True
+                self.batch["failed"] = True
+                return
 
 
 def _send_after_commit(pks):
-    """Add `pks` to this transaction's hand-off. There is one per savepoint, so that a
-    savepoint rolled back takes its own messages' hand-off with it."""
+    """Add `pks` to this transaction's hand-off of the current savepoint, made when there is
+    none yet."""
     connection = transaction.get_connection()
     savepoint_ids = set(connection.savepoint_ids)
-    state = {}
+    batch = None
     for sids, func, _robust in reversed(connection.run_on_commit):
-        if isinstance(func, _AfterCommitSend) and not func.state.get("started"):
+        if isinstance(func, _AfterCommitSend) and not func.batch.get("started"):
             if sids == savepoint_ids:
                 func.pks.extend(pks)
                 return
-            state = func.state
+            batch = func.batch
             break
-    handoff = _AfterCommitSend(savepoint_ids, state)
+    handoff = _AfterCommitSend(savepoint_ids, batch or {"handoffs": []})
     handoff.pks.extend(pks)
     transaction.on_commit(handoff, robust=True)
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -110,7 +111,7 @@ def side_event(request, slug, pk):
         except services.SignupError as error:
             messages.error(request, " ".join(error.messages))
         query = request.POST.get("q", "")[:100]
-        return redirect(request.path + (f"?q={query}" if query else ""))
+        return redirect(request.path + (f"?{urlencode({'q': query})}" if query else ""))
     query = (request.GET.get("q") or "").strip()[:100]
     signups = event_signups(event, query)
     counts = {row.pk: row for row in events_with_counts(meeting)}[event.pk]

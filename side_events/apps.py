@@ -14,10 +14,12 @@ class SideEventsConfig(AppConfig):
         from delegates import extensions
 
         from .mailing import register_mail_kinds
-        from .services import registration_released
+        from .services import registration_moved, registration_released
 
         register_mail_kinds()
 
         # A registration that no longer holds its seat at the meeting gives back its seats
         # at the side events, which go to their waiting lists.
-        extensions.register(extensions.RegistrationExtension(released=registration_released))
+        # One moved to another delegation keeps an event seat only within its seats per member.
+        extensions.register(extensions.RegistrationExtension(released=registration_released,
+                                                             moved=registration_moved))

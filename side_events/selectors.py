@@ -18,12 +18,20 @@ def events_with_counts(meeting):
 
 def events_of_registration(registration):
     """[(event, the person's active sign-up or None)] for every side event of the
-    registration's meeting, the event with `taken` and `free` seats."""
+    registration's meeting, the event with `taken` seats and the seats `free` for the
+    person (within the seats per member of their delegation)."""
     signups = {signup.event_id: signup for signup in SideEventSignup.objects.filter(
         registration=registration, status__in=ACTIVE_SIGNUP_STATUSES)}
+    events = SideEvent.objects.filter(meeting_id=registration.meeting_id).annotate(
+        taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
+        delegation_taken=Count("signups", filter=Q(
+            signups__status=SignupStatus.SIGNED_UP,
+            signups__registration__member_id=registration.member_id)))
     rows = []
-    for event in events_with_counts(registration.meeting_id):
+    for event in events:
         event.free = max(event.capacity - event.taken, 0)
+        if event.delegation_cap is not None:
+            event.free = min(event.free, max(event.delegation_cap - event.delegation_taken, 0))
         rows.append((event, signups.get(event.pk)))
     return rows
 

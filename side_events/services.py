@@ -6,9 +6,13 @@ that does not fit goes on the event's waiting list, and a seat given back goes t
 waiting sign-up that fits, who is told by mail. Only a registration holding a seat at the
 meeting (pending or confirmed) may sign up.
 
-Locks, always in this order (no deadlocks): the registration's row, then the event's. The
-meeting's services hold the meeting and the registration when they call
-`registration_released`, which then takes the events'."""
+Locks, in the order of the meeting's seat rules (`delegates.services`): the meeting's row
+(`lock_event` takes it: the events of a meeting share its seat lock), then the registration's.
+Every change of a sign-up goes through that order, and the meeting's services hold the
+meeting and the registration when they call `registration_released` or
+`registration_moved`: no two changes of one meeting's seats ever wait on each other in a
+circle. Signing up is rare beside registering; sharing the meeting's lock costs nothing
+that shows."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
@@ -18,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from delegates.enums import SEAT_HOLDING_STATUSES
 from delegates.models import Registration, RegistrationLogEntry
+from delegates.services import lock_meeting
 
 from .enums import ACTIVE_SIGNUP_STATUSES, SignupStatus
 from .mailing import mail_promoted
@@ -44,8 +49,13 @@ def _log(signup, action, *, actor, note=""):
 
 
 def lock_event(event):
-    """Take the seat lock of a side event and return a fresh copy of it."""
-    return SideEvent.objects.select_for_update().get(pk=event.pk)
+    """Take the seat lock of a side event (its meeting's) and return a fresh copy of it."""
+    lock_meeting(event.meeting)
+    return SideEvent.objects.get(pk=event.pk)
+
+
+def _locked_registration(pk):
+    return Registration.objects.select_for_update(of=("self",)).get(pk=pk)
 
 
 def seats_taken(event, member_id=None):
@@ -111,8 +121,8 @@ def signup_create(*, event, registration, actor=None, by_secretariat=False):
     Signing up again after cancelling reuses the sign-up (at the end of the queue). Returns
     the sign-up; raises SignupError when the person may not sign up or already has."""
     with transaction.atomic():
-        fresh = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
         event = lock_event(event)
+        fresh = _locked_registration(registration.pk)
         _check_may_sign_up(event, fresh, by_secretariat)
         signup = SideEventSignup.objects.filter(event=event, registration=fresh).first()
         if signup is not None and signup.status in ACTIVE_SIGNUP_STATUSES:
@@ -134,8 +144,8 @@ def signup_create(*, event, registration, actor=None, by_secretariat=False):
 def signup_cancel(*, signup, actor=None):
     """Cancel a sign-up; the seat it held goes to the event's waiting list."""
     with transaction.atomic():
-        Registration.objects.select_for_update(of=("self",)).get(pk=signup.registration_id)
         event = lock_event(signup.event)
+        _locked_registration(signup.registration_id)
         fresh = (SideEventSignup.objects.select_for_update(of=("self",))
                  .select_related("registration").get(pk=signup.pk))
         if fresh.status == Signup.CANCELLED:
@@ -159,7 +169,7 @@ def registration_released(registration, *, actor=None):
         registration_id=registration.pk, status__in=ACTIVE_SIGNUP_STATUSES
     ).order_by("event_id").values_list("pk", "event_id", "status"))
     for pk, event_id, status in signups:
-        event = SideEvent.objects.select_for_update().get(pk=event_id)
+        event = SideEvent.objects.get(pk=event_id)
         SideEventSignup.objects.filter(pk=pk).update(status=Signup.CANCELLED,
                                                      status_changed_at=timezone.now())
         RegistrationLogEntry.objects.create(
@@ -170,10 +180,41 @@ def registration_released(registration, *, actor=None):
             _promote(event, actor=actor)
 
 
+def registration_moved(registration, *, actor=None):
+    """The registration moved to another member's delegation, keeping its seat at the
+    meeting: at an event with seats per member it keeps its seat only while the new
+    delegation has one free (else it waits, at its place in the queue), and a seat its old
+    delegation may now use goes to that delegation's first waiting. Called by
+    `delegates.services` with the meeting and the registration locked."""
+    signups = list(SideEventSignup.objects.filter(
+        registration_id=registration.pk, status__in=ACTIVE_SIGNUP_STATUSES,
+        event__delegation_cap__isnull=False).select_related("event").order_by("event_id"))
+    for signup in signups:
+        event = signup.event
+        if signup.status == Signup.SIGNED_UP and (
+                seats_taken(event, registration.member_id) > event.delegation_cap):
+            signup.status = Signup.WAITLISTED
+            signup.save(update_fields=["status", "status_changed_at"])
+            RegistrationLogEntry.objects.create(
+                registration_id=registration.pk, action="side_events.signup.waitlisted",
+                from_status=registration.status, to_status=registration.status,
+                actor=_user(actor), note=f"{event.name}: moved to a delegation without a "
+                                         "free seat")
+        _promote(event, actor=actor)
+
+
+def side_event_seats_changed(*, event, actor=None):
+    """The secretariat changed an event's seats (in the admin): more seats, or more per
+    member, go to the waiting list at once, in its order."""
+    with transaction.atomic():
+        return _promote(lock_event(event), actor=actor)
+
+
 def signup_mark_attended(*, signup, actor=None):
     """Check a person in at an event. Returns False when already checked in; raises
     SignupError for a sign-up without a seat."""
     with transaction.atomic():
+        lock_event(signup.event)
         fresh = (SideEventSignup.objects.select_for_update(of=("self",))
                  .select_related("registration", "event").get(pk=signup.pk))
         if fresh.attended_at is not None:
@@ -193,6 +234,7 @@ def signup_mark_attended(*, signup, actor=None):
 def signup_undo_attendance(*, signup, actor=None):
     """Undo a check-in at an event made by mistake. Returns False when not checked in."""
     with transaction.atomic():
+        lock_event(signup.event)
         fresh = (SideEventSignup.objects.select_for_update(of=("self",))
                  .select_related("registration", "event").get(pk=signup.pk))
         if fresh.attended_at is None:

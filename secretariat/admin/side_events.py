@@ -10,7 +10,12 @@ from django.utils.translation import ngettext
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
 from side_events.enums import SignupStatus
 from side_events.models import SideEvent, SideEventSignup
-from side_events.services import SignupError, signup_cancel, signup_mark_attended
+from side_events.services import (
+    SignupError,
+    side_event_seats_changed,
+    signup_cancel,
+    signup_mark_attended,
+)
 
 from .read_only import NoAddOrChangeAdmin
 
@@ -28,6 +33,22 @@ class SideEventAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
         return super().get_queryset(request).annotate(
             taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
             waiting_count=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)))
+
+    def get_readonly_fields(self, request, obj=None):
+        # Sign-ups belong to the event's meeting: once someone signed up, it stays there.
+        if obj is not None and obj.signups.exists():
+            return [*self.readonly_fields, "meeting"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"capacity", "delegation_cap"} & set(form.changed_data):
+            promoted = side_event_seats_changed(event=obj, actor=request.user)
+            if promoted:
+                self.message_user(request, ngettext(
+                    "%(count)d person moved from the waiting list to a seat.",
+                    "%(count)d people moved from the waiting list to a seat.",
+                    len(promoted)) % {"count": len(promoted)}, messages.SUCCESS)
 
     @admin.display(description=_("seats taken"), ordering="taken")
     def seats_taken(self, event):

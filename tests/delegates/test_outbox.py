@@ -415,7 +415,8 @@ def test_the_mail_of_one_change_goes_a_hundred_messages_per_connection(
     CountingBackend.opened = 0
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for n in range(250):
-            queue_message(to=f"d{n}@example.org", subject="Agenda", body="The agenda.")
+            with transaction.atomic():  # each service opens its own savepoint
+                queue_message(to=f"d{n}@example.org", subject="Agenda", body="The agenda.")
 
     assert len(mail.outbox) == 250
     assert CountingBackend.opened == 3

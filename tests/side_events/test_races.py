@@ -74,6 +74,37 @@ def check_race_of_cancellations_and_sign_ups():
                                           status=SignupStatus.WAITLISTED).count() == 2
 
 
+def check_every_kind_of_change_at_once_ends_without_a_deadlock():
+    """Seats given back at the event and at the meeting, people waiting who cancel, the desk
+    checking in, a waitlisted registration's sign-up and a move to another delegation, all
+    at the same moment: each ends, none waits for another in a circle (PostgreSQL would
+    abort one with "deadlock detected")."""
+    meeting = MeetingFactory(capacity=8, delegation_cap=8)
+    event = side_event(meeting, capacity=3, delegation_cap=2)
+    holders = [people(meeting, 1, code)[0] for code in ("DE", "FR", "JP")]
+    waiting = [people(meeting, 1, code)[0] for code in ("TH", "VN", "KR")]
+    seats = [services.signup_create(event=event, registration=r) for r in holders]
+    queue = [services.signup_create(event=event, registration=r) for r in waiting]
+    on_meeting_list = people(meeting, 1, "SG", status="waitlisted")[0]
+    actor = editor()
+    work = [
+        lambda: services.signup_cancel(signup=seats[0], actor=actor),
+        lambda: services.signup_cancel(signup=queue[0], actor=actor),
+        lambda: services.signup_mark_attended(signup=seats[1], actor=actor),
+        lambda: registrations.registration_cancel(registration=holders[1], actor=actor),
+        lambda: registrations.registration_cancel(registration=waiting[1], actor=actor),
+        lambda: services.signup_create(event=event, registration=on_meeting_list),
+        lambda: registrations.registration_update(
+            registration=holders[2], data={"member": waiting[2].member}, actor=actor),
+        lambda: services.signup_cancel(signup=queue[2], actor=actor),
+    ]
+    results = run_together(len(work), lambda i: work[i]())
+    unexpected = [r for r in results if isinstance(r, Exception)
+                  and not isinstance(r, services.SignupError)]
+    assert unexpected == []
+    assert taken(event) <= 3
+
+
 def sign_up_slowly(registration, event, *, lock, all_counted):
     """The steps of signup_create; without the lock, no sign-up is stored before every one
     has counted the free seats."""
@@ -130,6 +161,8 @@ def test_event_seats_never_exceed_their_limits_under_racing_sign_ups():
     check_race_for_the_last_seats()
     check_race_within_one_delegation()
     check_race_of_cancellations_and_sign_ups()
+    for _round in range(3):
+        check_every_kind_of_change_at_once_ends_without_a_deadlock()
 
 
 def test_without_the_event_lock_the_race_is_real():

@@ -158,3 +158,45 @@ def test_erasing_a_person_before_the_meeting_hands_their_event_seat_on():
 
     assert SideEventSignup.objects.get(registration=gone).status == SignupStatus.CANCELLED
     assert SideEventSignup.objects.get(registration=waiting).status == SignupStatus.SIGNED_UP
+
+
+def test_more_seats_in_the_admin_go_to_the_waiting_list_at_once():
+    from django.urls import reverse
+
+    from tests.delegates.staff_helpers import Client
+
+    event = side_event(capacity=1)
+    first, second = people(event.meeting, 2)
+    services.signup_create(event=event, registration=first)
+    services.signup_create(event=event, registration=second)
+    staff = Client()
+    staff.force_login(editor())
+    url = reverse("admin:side_events_sideevent_change", args=[event.pk])
+    page = staff.get(url)
+    assert 'name="meeting"' not in page.content.decode()  # fixed once people signed up
+    form = {"name": event.name, "description": "", "place": event.place,
+            "starts_at_0": event.starts_at.date().isoformat(), "starts_at_1": "19:30",
+            "ends_at_0": "", "ends_at_1": "", "capacity": 2, "delegation_cap": "",
+            "signup_open": "on"}
+    response = staff.post(url, form, follow=True)
+
+    assert "1 person moved from the waiting list to a seat" in response.content.decode()
+    assert SideEventSignup.objects.get(registration=second).status == SignupStatus.SIGNED_UP
+
+
+def test_a_person_moved_to_a_full_delegation_waits_at_the_event():
+    meeting = MeetingFactory(capacity=20, delegation_cap=10)
+    event = side_event(meeting, capacity=10, delegation_cap=1)
+    (thai,) = people(meeting, 1, "TH")
+    (german,) = people(meeting, 1, "DE")
+    (german_waiting,) = people(meeting, 1, "DE")
+    services.signup_create(event=event, registration=thai)
+    services.signup_create(event=event, registration=german)
+    services.signup_create(event=event, registration=german_waiting)
+
+    registrations.registration_update(registration=german, data={"member": thai.member},
+                                      actor=editor())
+
+    assert dict(SideEventSignup.objects.values_list("registration_id", "status")) == {
+        thai.pk: SignupStatus.SIGNED_UP, german.pk: SignupStatus.WAITLISTED,
+        german_waiting.pk: SignupStatus.SIGNED_UP}

@@ -194,3 +194,24 @@ def test_the_host_gets_the_events_list_with_the_diets_of_those_coming():
     assert waiting.family_name in text and "Vegan" in text
     assert client.get(reverse("staff:side_event_export",
                               args=[event.meeting.slug, event.pk, "doc"])).status_code == 404
+
+
+def test_the_seats_free_are_those_the_persons_delegation_may_still_take():
+    event = side_event(capacity=10, delegation_cap=1, name="Site visit")
+    first, second = people(event.meeting, 2, "DE")
+    signup_create(event=event, registration=first)
+    text = page(delegate_client(second))
+    assert "0 of 10" in text and "at most 1 per delegation" in text
+    assert "Join the waiting list" in text
+
+
+def test_the_search_survives_a_check_in_whatever_it_holds():
+    event = side_event()
+    (person,) = people(event.meeting, 1)
+    signup = signup_create(event=event, registration=person)
+    client = Client()
+    client.force_login(editor())
+    url = reverse("staff:side_event", args=[event.meeting.slug, event.pk])
+    response = client.post(url, {"action": "check_in", "signup": signup.pk, "q": "a&b=c#d"})
+    assert response.status_code == 302
+    assert response.url == f"{url}?q=a%26b%3Dc%23d"
