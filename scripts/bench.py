@@ -45,7 +45,9 @@ PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asem_bench"
 BENCH_CACHE_URL = "redis://127.0.0.1:6379/2"
-BENCH_USERNAME = "bench-admin"
+# A secretariat viewer: reads the registrations admin and downloads the lists, and signs in
+# with a password alone (staff who may see passports add a second factor).
+BENCH_USERNAME = "bench-viewer"
 MB = 1024 * 1024
 
 TARGETS = {
@@ -191,8 +193,9 @@ def machine():
 
 
 def bench_objects(meetings):
-    """Slugs of the pages under load and the bench superuser (created here)."""
+    """Slugs of the pages under load and the bench user, a secretariat viewer (created here)."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
 
     from action_plans.models import ActionPlan
     from meetings.models import Meeting
@@ -200,11 +203,13 @@ def bench_objects(meetings):
     password = secrets.token_urlsafe(16)
     User = get_user_model()
     user, _ = User.objects.get_or_create(
-        username=BENCH_USERNAME, defaults={"email": "bench-admin@example.org"}
+        username=BENCH_USERNAME, defaults={"email": "bench-viewer@example.org"}
     )
-    user.is_staff = user.is_superuser = user.is_active = True
+    user.is_staff = user.is_active = True
+    user.is_superuser = False
     user.set_password(password)
     user.save()
+    user.groups.add(Group.objects.get(name="Secretariat viewer"))
     held = Meeting.objects.get(slug=f"scale-meeting-{meetings - 1}")
     return {
         "user": user,
