@@ -33,8 +33,13 @@ def logistics_export(request, slug, kind, fmt):
     meeting = _meeting(slug)
     if kind not in LogisticsList.values or fmt not in ("pdf", "xlsx"):
         raise Http404
-    table = logistics_table(meeting, kind)
-    filename = f"{kind}-{meeting.slug}.{fmt}"
+    return table_response(logistics_table(meeting, kind), meeting=meeting, fmt=fmt,
+                          filename=f"{kind}-{meeting.slug}.{fmt}")
+
+
+def table_response(table, *, meeting, fmt, filename):
+    """One of the host's lists (`logistics.tables.Table`) as a PDF shown in the browser or
+    an XLSX downloaded."""
     if fmt == "pdf":
         response = HttpResponse(logistics_pdf(table, meeting=meeting),
                                 content_type="application/pdf")

@@ -6,7 +6,7 @@ host (PDF, XLSX) with the diets of those coming. Thin: look up, call
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,9 +26,7 @@ from side_events.forms import SignupByEmailForm
 from side_events.models import SideEvent, SideEventSignup
 from side_events.selectors import event_signups, events_with_counts
 
-from .exports import logistics_xlsx
-from .logistics_views import XLSX
-from .pdf.logistics import logistics_pdf
+from .logistics_views import table_response
 from .views import _meeting, _render, viewer_required
 
 ACTIONS = ("check_in", "undo", "cancel", "sign_up")
@@ -154,13 +152,5 @@ def side_event_export(request, slug, pk, fmt):
     event = get_object_or_404(SideEvent, meeting=meeting, pk=pk)
     if fmt not in ("pdf", "xlsx"):
         raise Http404
-    table = side_event_table(event)
-    filename = f"{slugify(event.name) or 'side-event'}-{meeting.slug}.{fmt}"
-    if fmt == "pdf":
-        response = HttpResponse(logistics_pdf(table, meeting=meeting),
-                                content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-    else:
-        response = HttpResponse(logistics_xlsx(table), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_response(side_event_table(event), meeting=meeting, fmt=fmt,
+                          filename=f"{slugify(event.name) or 'side-event'}-{meeting.slug}.{fmt}")
