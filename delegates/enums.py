@@ -24,6 +24,15 @@ ACTIVE_STATUSES = (*SEAT_HOLDING_STATUSES, RegistrationStatus.WAITLISTED)
 ADDRESS_HOLDING_STATUSES = (*ACTIVE_STATUSES, RegistrationStatus.UNCONFIRMED)
 
 
+class Participation(models.TextChoices):
+    """How a person takes part: in the room (a seat of the meeting's `capacity`, within the
+    delegation's seats, a badge) or online (a seat of its `online_capacity`, the connection
+    details by mail, no badge)."""
+
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+
+
 class Role(models.TextChoices):
     HEAD_OF_DELEGATION = "head", _("Head of delegation")
     DELEGATE = "delegate", _("Delegate")

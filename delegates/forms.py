@@ -18,7 +18,7 @@ from meetings.models import Meeting, Member
 from meetings.templatetags.meeting_tags import date_long, date_range
 
 from . import extensions
-from .enums import PASSPORT_FIELDS, Honorific, Role
+from .enums import PASSPORT_FIELDS, Honorific, Participation, Role
 from .models import FocalPoint, Registration
 from .passports import mask_passport_number, stored_passport_details
 from .services import EDITABLE_FIELDS, RegistrationError, check_email_free, check_head_free
@@ -105,8 +105,10 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             "dietary_needs", "accessibility_needs", "arrival_date", "departure_date",
             "needs_visa_letter", "passport_number", "passport_nationality",
             "passport_issued_on", "passport_expires_on", "date_of_birth", "publish_name",
+            "participation",
         ]
         widgets = {
+            "participation": forms.RadioSelect(),
             "honorific": honorific_input(),
             "arrival_date": DateInput(), "departure_date": DateInput(),
             "passport_issued_on": DateInput(), "passport_expires_on": DateInput(),
@@ -185,6 +187,12 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                     "The meeting: %(dates)s. Travel dates up to %(days)s days before or "
                     "after it.") % {"dates": date_range(meeting.start_date, meeting.end_date),
                                     "days": TRAVEL_WINDOW_DAYS}
+        if meeting.online_capacity or self.instance.participation == Participation.ONLINE:
+            self.fields["participation"].help_text = _(
+                "Online participants get the connection details by mail once confirmed, "
+                "and no badge.")
+        else:  # in person only: nothing to choose
+            del self.fields["participation"]
         self.passport_on_file = stored_passport_details(self.instance)
         for name, value in self.passport_on_file.items():
             self._keep_unless_replaced(name, value)
@@ -240,6 +248,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                 Row(Column("role", css_class="col-md-4"),
                     Column("position", css_class="col-md-8")),
                 "organisation",
+                *(["participation"] if "participation" in self.fields else []),
             ),
             Fieldset(
                 _("How to reach you"),
@@ -375,7 +384,8 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
 ERROR_FIELDS = {
     "duplicate_email": "email", "duplicate_head": "role", "name_required": "family_name",
     "departure_before_arrival": "departure_date", "delegation_full": "member",
-    "consent_required": "privacy_consent",
+    "consent_required": "privacy_consent", "online_not_offered": "participation",
+    "no_seat": "participation",
 }
 
 
@@ -416,6 +426,13 @@ class RegistrationAdminForm(PrintableTextMixin, forms.ModelForm):
         if "language" in self.fields:
             # Left out, the person's language stays as it is (a new one: the page's).
             self.fields["language"].required = False
+        if "participation" in self.fields:
+            self.fields["participation"].required = False
+
+    def clean_participation(self):
+        """Left out: as it was, a new registration in the room."""
+        return (self.cleaned_data.get("participation") or self.instance.participation
+                or Participation.IN_PERSON)
 
     def _meeting(self):
         if "meeting" in self.fields:

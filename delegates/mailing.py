@@ -14,7 +14,7 @@ from mail.kinds import LINK_PLACEHOLDER_HELP, register_kind
 from mail.outbox import LINK_PLACEHOLDER, register_attachments
 from meetings.templatetags.meeting_tags import meeting_dates
 
-from .enums import ACTIVE_STATUSES
+from .enums import ACTIVE_STATUSES, Participation
 from .models import FocalPoint, Registration
 
 MEETING_PLACEHOLDERS = {
@@ -34,7 +34,9 @@ REGISTRATION_PLACEHOLDERS = {
 # kind -> (label, extra placeholders, has a personal link)
 REGISTRATION_KINDS = {
     "registration_received": (_("Registration received"), {}, True),
-    "registration_confirmed": (_("Registration confirmed"), {}, True),
+    "registration_confirmed": (_("Registration confirmed"), {
+        "connection_details": _("For an online participant: the meeting's connection details "
+                                "(empty for those in the room).")}, True),
     "registration_waitlisted": (_("On the waiting list"), {}, True),
     "registration_promoted": (_("Moved from the waiting list"), {}, True),
     "registration_changed": (_("Registration changed"), {}, True),
@@ -57,10 +59,12 @@ def registration_values(registration, **extra):
     meeting = registration.meeting
     details = render_to_string("mail/_details.txt",
                                {"meeting": meeting, "registration": registration})
+    online = registration.participation == Participation.ONLINE
     return {
         "name": registration.full_name, **meeting_values(meeting),
         "member": registration.member.name, "role": registration.get_role_display(),
         "status": registration.get_status_display(), "details": details,
+        "connection_details": meeting.online_connection_details if online else "",
         **{key: str(value) for key, value in extra.items()},
     }
 
@@ -126,8 +130,8 @@ def badge_code_qr(email):
 
     import segno
 
-    if email.registration is None:
-        return []
+    if email.registration is None or email.registration.participation == Participation.ONLINE:
+        return []  # an online participant has no badge
     image = io.BytesIO()
     segno.make(email.registration.badge_code, error="m", micro=False).save(
         image, kind="png", scale=8)

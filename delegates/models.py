@@ -23,6 +23,7 @@ from .enums import (
     ADDRESS_HOLDING_STATUSES,
     PASSPORT_FIELDS,
     SEAT_HOLDING_STATUSES,
+    Participation,
     RegistrationStatus,
     Role,
     action_words,
@@ -143,6 +144,10 @@ class Registration(models.Model):
     )
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE
+    )
+    participation = models.CharField(
+        _("participation"), max_length=20, choices=Participation.choices,
+        default=Participation.IN_PERSON,
     )
     status = models.CharField(
         _("status"), max_length=20, choices=RegistrationStatus.choices,

@@ -12,6 +12,7 @@ from .enums import (
     ACTIVE_STATUSES,
     ADDRESS_HOLDING_STATUSES,
     SEAT_HOLDING_STATUSES,
+    Participation,
     RegistrationStatus,
     Role,
 )
@@ -36,6 +37,13 @@ class Seats:
     delegation_cap: int | None = None
     member_held: int | None = None
     member_waiting: int | None = None
+    # Online seats (`Meeting.online_capacity`, 0: in person only), counted apart.
+    online_capacity: int = 0
+    online_held: int = 0
+
+    @property
+    def online_left(self):
+        return max(self.online_capacity - self.online_held, 0)
 
     @property
     def left(self):
@@ -56,10 +64,14 @@ class Seats:
 
 
 def seats(meeting, member=None):
-    """Seat counts in one query."""
-    holding = Q(status__in=SEAT_HOLDING_STATUSES)
+    """Seat counts in one query: those of the room (`held`, the delegation's), and the
+    online seats apart."""
+    seated = Q(status__in=SEAT_HOLDING_STATUSES)
+    holding = seated & Q(participation=Participation.IN_PERSON)
     waiting = Q(status=RegistrationStatus.WAITLISTED)
-    aggregates = {"held": Count("id", filter=holding), "waiting": Count("id", filter=waiting)}
+    aggregates = {"held": Count("id", filter=holding), "waiting": Count("id", filter=waiting),
+                  "online_held": Count("id", filter=seated & Q(
+                      participation=Participation.ONLINE))}
     if member is not None:
         aggregates["member_held"] = Count("id", filter=holding & Q(member=member))
         aggregates["member_waiting"] = Count("id", filter=waiting & Q(member=member))
@@ -68,6 +80,7 @@ def seats(meeting, member=None):
         capacity=meeting.capacity, held=counts["held"], waiting=counts["waiting"],
         delegation_cap=meeting.delegation_cap if member is not None else None,
         member_held=counts.get("member_held"), member_waiting=counts.get("member_waiting"),
+        online_capacity=meeting.online_capacity, online_held=counts["online_held"],
     )
 
 
@@ -160,7 +173,8 @@ def waiting_position(registration):
 def focal_point_meetings(member, today=None):
     """Meetings still to come, with the seats held in total and by `member`'s delegation and
     the member's registrations on the waiting list (counts in the same query)."""
-    holding = Q(registrations__status__in=SEAT_HOLDING_STATUSES)
+    holding = Q(registrations__status__in=SEAT_HOLDING_STATUSES,
+                registrations__participation=Participation.IN_PERSON)
     mine = Q(registrations__member=member)
     return upcoming_meetings(today).annotate(
         held=Count("registrations", filter=holding),

@@ -43,6 +43,7 @@ from .enums import (
     PASSPORT_FIELDS,
     SEAT_HOLDING_STATUSES,
     MailLink,
+    Participation,
     RegistrationStatus,
     Role,
 )
@@ -67,7 +68,7 @@ EDITABLE_FIELDS = (
     "position", "organisation", "email", "phone", "role", "dietary_needs",
     "accessibility_needs", "arrival_date", "departure_date", "needs_visa_letter",
     "passport_number", "passport_nationality", "passport_issued_on", "passport_expires_on",
-    "date_of_birth", "privacy_consent_at", "publish_name",
+    "date_of_birth", "privacy_consent_at", "publish_name", "participation",
 )
 TEXT_FIELDS = (
     "given_name", "family_name", "name_latin", "position", "organisation", "phone",
@@ -96,20 +97,34 @@ def lock_meeting(meeting):
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
 
-def seats_held(meeting, member=None):
-    queryset = Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES)
+def seats_held(meeting, member=None, participation=Participation.IN_PERSON):
+    """Seats held in the room (or online, with `participation`), by `member`'s delegation
+    when given."""
+    queryset = Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES,
+                                           participation=participation)
     if member is not None:
         queryset = queryset.filter(member=member)
     return queryset.count()
 
 
-def has_free_seat(meeting, member):
-    """Whether one more seat fits the meeting and the member's delegation."""
+def has_free_seat(meeting, member, participation=Participation.IN_PERSON):
+    """Whether one more seat fits: in the room, the meeting's and the member's delegation's;
+    online, the meeting's online seats (a delegation's seats count the room only)."""
+    if participation == Participation.ONLINE:
+        return seats_held(meeting, participation=Participation.ONLINE) < meeting.online_capacity
     return _free_seats(meeting, member, 1) == 1
 
 
-def status_for_new_registration(meeting, member):
-    return Status.PENDING if has_free_seat(meeting, member) else Status.WAITLISTED
+def status_for_new_registration(meeting, member, participation=Participation.IN_PERSON):
+    if has_free_seat(meeting, member, participation):
+        return Status.PENDING
+    return Status.WAITLISTED
+
+
+def check_participation_offered(meeting, participation):
+    if participation == Participation.ONLINE and not meeting.online_capacity:
+        raise RegistrationError(_("This meeting is in person only: it offers no online "
+                                  "seats."), code="online_not_offered")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -291,8 +306,11 @@ def _refresh_caller_copy(registration, fresh):
 def promote_waitlisted(meeting, *, actor=None, exclude=()):
     """Move the oldest waitlisted registrations that fit to `pending` while seats are free.
     Call with the meeting locked. Returns the promoted registrations."""
-    total = seats_held(meeting)
-    if total >= meeting.capacity:
+    capacity = {Participation.IN_PERSON: meeting.capacity,
+                Participation.ONLINE: meeting.online_capacity}
+    total = {participation: seats_held(meeting, participation=participation)
+             for participation in capacity}
+    if all(total[p] >= capacity[p] for p in capacity):
         return []
     per_member = {}
     promoted = []
@@ -303,19 +321,23 @@ def promote_waitlisted(meeting, *, actor=None, exclude=()):
         .order_by("created_at", "id")
     )
     for candidate in waiting:
-        if total >= meeting.capacity:
+        pool = candidate.participation
+        if all(total[p] >= capacity[p] for p in capacity):
             break
-        if candidate.member_id not in per_member:
-            per_member[candidate.member_id] = seats_held(meeting, candidate.member_id)
-        if per_member[candidate.member_id] >= meeting.delegation_cap:
+        if total[pool] >= capacity[pool]:
             continue
+        if pool == Participation.IN_PERSON:
+            if candidate.member_id not in per_member:
+                per_member[candidate.member_id] = seats_held(meeting, candidate.member_id)
+            if per_member[candidate.member_id] >= meeting.delegation_cap:
+                continue
+            per_member[candidate.member_id] += 1
         candidate.meeting = meeting
         _set_status(candidate, Status.PENDING)
         _log(candidate, "promoted", actor=actor, from_status=Status.WAITLISTED,
              note="A seat became free.")
         _mail(candidate, "promoted")
-        per_member[candidate.member_id] += 1
-        total += 1
+        total[pool] += 1
         promoted.append(candidate)
     return promoted
 
@@ -359,7 +381,9 @@ def registration_submit(*, meeting, data: dict, actor=None) -> Registration:
             raise RegistrationError(_("Choose the member whose delegation you belong to."),
                                     code="member_required")
         _check_delegation_scope(actor, getattr(member, "pk", member))
-        status = status_for_new_registration(meeting, member)
+        participation = data.get("participation") or Participation.IN_PERSON
+        check_participation_offered(meeting, participation)
+        status = status_for_new_registration(meeting, member, participation)
         registration = create_registration(meeting=meeting, data=data, status=status,
                                            actor=actor)
         _log(registration, "submitted", actor=actor)
@@ -402,7 +426,7 @@ def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registrat
 def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
-    left = seats_left_for_member(
+    left = seats_left_for_member(  # an import registers people in the room
         capacity=meeting.capacity, held=seats_held(meeting) - ours_holding,
         delegation_cap=meeting.delegation_cap,
         member_held=seats_held(meeting, member) - ours_holding)
@@ -524,31 +548,49 @@ def registration_update(*, registration, data, actor=None):
                 and not can_name_head_of_delegation(_user(actor))):
             clean["role"] = fresh.role
             fresh.head_requested = True
-        old_member_id = fresh.member_id
+        old_member_id, old_participation = fresh.member_id, fresh.participation
         for field, value in clean.items():
             setattr(fresh, field, value)
         check_has_a_name(given_name=fresh.given_name, family_name=fresh.family_name)
         moved = fresh.member_id != old_member_id
+        switched = fresh.participation != old_participation
         if moved:
             _check_delegation_scope(actor, fresh.member_id)
-        if moved and fresh.holds_seat and (
+        if switched:
+            check_participation_offered(meeting, fresh.participation)
+        in_person = fresh.participation == Participation.IN_PERSON
+        if (moved or switched) and fresh.holds_seat and in_person and (
             seats_held(meeting, fresh.member_id) >= meeting.delegation_cap
         ):
             raise RegistrationError(
                 _("The delegation of %(member)s has no seat left.") % {"member": fresh.member},
                 code="delegation_full",
             )
+        if switched and fresh.holds_seat and not _seat_free_to_switch(meeting, fresh):
+            raise RegistrationError(
+                _("No seat is free for taking part this way (%(participation)s): the "
+                  "registration keeps its seat as it was.")
+                % {"participation": fresh.get_participation_display()},
+                code="no_seat")
         _check_unique_rules(fresh)
         fresh.link_version += 1
         _save(fresh)
         _log(fresh, "changed", actor=actor, from_status=fresh.status)
-        if moved:
-            if fresh.holds_seat:
-                extensions.moved(fresh, actor=actor)
+        if moved and fresh.holds_seat:
+            extensions.moved(fresh, actor=actor)
+        if moved or switched:
             promote_waitlisted(meeting, actor=actor)
         _mail(fresh, "changed")
     _refresh_caller_copy(registration, fresh)
     return registration
+
+
+def _seat_free_to_switch(meeting, registration):
+    """Whether the pool `registration` switches to has a seat for it (its old seat is in the
+    other pool, so it is not counted)."""
+    if registration.participation == Participation.ONLINE:
+        return seats_held(meeting, participation=Participation.ONLINE) < meeting.online_capacity
+    return seats_held(meeting) < meeting.capacity
 
 
 def registration_set_language(*, registration, language, actor=None):
@@ -580,7 +622,8 @@ def registration_confirm(*, registration, actor):
             raise RegistrationError(
                 _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
             )
-        if previous == Status.WAITLISTED and not has_free_seat(fresh.meeting, fresh.member_id):
+        if previous == Status.WAITLISTED and not has_free_seat(
+                fresh.meeting, fresh.member_id, fresh.participation):
             raise RegistrationError(
                 _("No seat is free for this registration; it stays on the waiting list."),
                 code="no_seat",
@@ -866,6 +909,7 @@ def registration_submit_public(*, meeting, data: dict, actor=None) -> Registrati
             raise RegistrationError(_("Choose the member whose delegation you belong to."),
                                     code="member_required")
         clean = dict(data)
+        check_participation_offered(meeting, clean.get("participation"))
         head_requested = clean.get("role") == Role.HEAD_OF_DELEGATION
         if head_requested:
             clean["role"] = Role.DELEGATE
@@ -905,7 +949,8 @@ def registration_confirm_address(*, registration, actor=None) -> Registration:
                 _("A cancelled or rejected registration cannot be confirmed."), code="inactive"
             )
         _require_open(fresh.meeting, actor)
-        status = status_for_new_registration(fresh.meeting, fresh.member_id)
+        status = status_for_new_registration(fresh.meeting, fresh.member_id,
+                                             fresh.participation)
         _set_status(fresh, status)
         _log(fresh, "address_confirmed", actor=actor, from_status=Status.UNCONFIRMED)
         _mail(fresh, "waitlisted" if status == Status.WAITLISTED else "received")

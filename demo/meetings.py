@@ -351,6 +351,10 @@ def _load_demo_meeting(series, members, today):
                 start - dt.timedelta(days=10), dt.time(17, 0), tzinfo=bangkok
             ),
             "capacity": 60, "delegation_cap": 4, "photos": PhotoRule.OPTIONAL,
+            # Hybrid, as many meetings are since 2020: a few seats to follow it online.
+            "online_capacity": 20,
+            "online_connection_details": "https://meet.example.org/demonstration-meeting "
+                                         "(meeting ID 555 0100, passcode: demo)",
             "summary": "A meeting that exists only to try the product out.",
         },
     )

@@ -132,6 +132,17 @@ class Meeting(models.Model):
         _("seats per member"), default=5,
         help_text=_("The most seats one member's delegation may hold."),
     )
+    online_capacity = models.PositiveIntegerField(
+        _("online seats"), default=0,
+        help_text=_("Seats for taking part online, beside those in the room; 0: the meeting "
+                    "is in person only. Online seats count neither against the seats of the "
+                    "room nor against a delegation's seats."),
+    )
+    online_connection_details = models.TextField(
+        _("connection details for online participants"), blank=True,
+        help_text=_("The link, meeting ID and passcode, sent by mail to each online "
+                    "participant once confirmed; never shown on the public pages."),
+    )
     summary = models.TextField(
         _("public summary"), blank=True,
         help_text=_("What the meeting did, as published. Blank lines separate paragraphs."),

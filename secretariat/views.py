@@ -28,7 +28,12 @@ from asem_customs import roles
 from asem_customs.names import name_language
 from asem_customs.roles import can_see_passport_details
 from delegates.certificates import CertificateRefused, check_certificate
-from delegates.enums import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, RegistrationStatus
+from delegates.enums import (
+    ACTIVE_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Participation,
+    RegistrationStatus,
+)
 from delegates.models import FocalPoint, Registration
 from delegates.photo_views import certificate_filename, current_photo, photo_response
 from delegates.selectors import (
@@ -156,7 +161,9 @@ def badges(request, slug):
     if request.method == "POST" and form.is_valid():
         statuses = (SEAT_HOLDING_STATUSES if form.cleaned_data["include_pending"]
                     else (RegistrationStatus.CONFIRMED,))
-        registrations = participants_for_list(meeting, statuses=statuses)
+        # Badges are for the room: online participants have none.
+        registrations = participants_for_list(meeting, statuses=statuses).filter(
+            participation=Participation.IN_PERSON)
         if form.cleaned_data["member"]:
             registrations = registrations.filter(member=form.cleaned_data["member"])
         return document_response(request, badges_document(

@@ -126,6 +126,8 @@ class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookups
                                         "year", ("start_date", "end_date"), "time_zone"]}),
         ("Registration", {"fields": [("registration_opens_at", "registration_closes_at"),
                                      ("capacity", "delegation_cap"), "photos"]}),
+        ("Online participation", {"fields": ["online_capacity",
+                                             "online_connection_details"]}),
         ("Publication", {"fields": ["summary", "publish_participants", "list_host_first"]}),
     ]
 
@@ -142,7 +144,7 @@ class MeetingAdmin(MeetingTimeZoneMixin, LabelledDateTimeMixin, SensitiveLookups
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if change and {"capacity", "delegation_cap"} & set(form.changed_data):
+        if change and {"capacity", "delegation_cap", "online_capacity"} & set(form.changed_data):
             # More seats: the waiting list moves up under the seat rules, as anywhere else.
             from delegates.services import waiting_list_fill
 

@@ -273,7 +273,8 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
     list_display = ["person", "meeting_short", "member", "role", "status_chip", "submitted",
                     "checked_in", "visa"]
     list_display_links = ["person"]
-    list_filter = ["meeting", "status", "role", "head_requested", "member__region", "member",
+    list_filter = ["meeting", "status", "role", "participation", "head_requested",
+                   "member__region", "member",
                    CheckedInFilter, SpecialNeedsFilter]
     search_fields = ["given_name", "family_name", "name_latin", "email", "organisation",
                      "member__name", "=badge_code"]
@@ -292,8 +293,8 @@ class RegistrationAdmin(LabelledDateTimeMixin, SensitiveLookupsAdminMixin, Simpl
     actions = ["confirm", "waitlist", "reject", "cancel", "make_head", "mark_attended",
                "print_badges", "print_visa_letters"]
     fieldsets = [
-        (None, {"fields": ["meeting", "member", "role", "head_requested", "status",
-                           "badge_code", "documents", "photo_on_file"]}),
+        (None, {"fields": ["meeting", "member", "role", "participation", "head_requested",
+                           "status", "badge_code", "documents", "photo_on_file"]}),
         (gettext_lazy("Name"), {"fields": ["honorific", ("given_name", "family_name"),
                                            "family_name_first", "name_latin"]}),
         (gettext_lazy("Position and contact"), {"fields": ["position", "organisation",

@@ -314,3 +314,16 @@ def test_the_race_is_real_without_the_lock():
     check_with_the_lock_the_same_steps_do_not_overbook()
     check_registration_submit_unlocked_overbooks_under_load()
     check_confirmation_unlocked_overbooks_under_load()
+
+
+def test_online_seats_never_exceed_their_own_capacity_under_racing_submissions():
+    """Twelve people registering online at once for three online seats, while the room has
+    seats to spare: three hold one, nine wait, and the room's seats are untouched."""
+    meeting = MeetingFactory(capacity=50, delegation_cap=50, online_capacity=3)
+    codes = ["VN", "TH", "DE", "FR", "JP", "KR", "CN", "SG", "MY", "ID", "PH", "IT"]
+    results = run_together(12, lambda i: services.registration_submit(
+        meeting=meeting, data=data(codes[i], i, participation="online")))
+    assert [r for r in results if isinstance(r, Exception)] == []
+    online = Registration.objects.filter(meeting=meeting, participation="online")
+    assert online.filter(status__in=SEAT_HOLDING_STATUSES).count() == 3
+    assert online.filter(status=Status.WAITLISTED).count() == 9

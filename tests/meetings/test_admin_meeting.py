@@ -15,6 +15,7 @@ def _change_form_data(meeting, **changes):
         "registration_closes_at_0": meeting.registration_closes_at.strftime("%Y-%m-%d"),
         "registration_closes_at_1": meeting.registration_closes_at.strftime("%H:%M:%S"),
         "capacity": meeting.capacity, "delegation_cap": meeting.delegation_cap,
+        "online_capacity": meeting.online_capacity,
         "summary_en": "", "list_host_first": "on", "photos": "off",
         "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
         "agenda_items-MIN_NUM_FORMS": "0", "agenda_items-MAX_NUM_FORMS": "1000",
