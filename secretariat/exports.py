@@ -19,11 +19,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from accreditation.selectors import answer_display
-from delegates.enums import RegistrationStatus, Role
+from delegates.enums import Participation, RegistrationStatus, Role
 from delegates.models import Registration
 from delegates.validators import strip_unprintable
 from logistics.enums import Diet
 from logistics.models import TravelDetails
+from side_events.enums import ACTIVE_SIGNUP_STATUSES, SignupStatus
+from side_events.models import SideEventSignup
 
 # A value starting with one of these would be read as a formula by a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,11 +87,13 @@ def participants_for_list(meeting, *, consented_only=False,
     )
 
 
-def participant_columns(questions=()):
+def participant_columns(questions=(), *, side_events=None):
     """(heading, value of a registration) for each column of the spreadsheet exports, then
-    one for each of the meeting's `questions` the secretariat chose (their answers)."""
+    one for each of the meeting's `questions` the secretariat chose (their answers);
+    `side_events` are those of `side_events_by_registration`."""
     # Labels translated once: get_role_display() would translate every choice on every row.
     roles = {value: str(label) for value, label in Role.choices}
+    participations = {value: str(label) for value, label in Participation.choices}
     yes, no = _("Yes"), _("No")
     return [
         (_("Member"), lambda r: r.member.name),
@@ -113,8 +117,25 @@ def participant_columns(questions=()):
         (_("Dietary needs"), lambda r: r.dietary_needs),
         (_("Accessibility needs"), lambda r: r.accessibility_needs),
         (_("Visa letter requested"), lambda r: yes if r.needs_visa_letter else no),
+        (_("Participation"), lambda r: participations.get(r.participation, r.participation)),
+        (_("Side events"), lambda r: (side_events or {}).get(r.pk, "")),
         *[(question.label, _answer_of(question)) for question in questions],
     ]
+
+
+def side_events_by_registration(queryset):
+    """{registration id: the side events the person comes to, and those they wait for, in
+    time order}, for the registrations of `queryset`, in one query."""
+    waiting = _("%(event)s (waiting)")
+    found = {}
+    signups = SideEventSignup.objects.filter(
+        registration__in=queryset.values("pk"), status__in=ACTIVE_SIGNUP_STATUSES,
+    ).order_by("event__starts_at", "event__name").values_list(
+        "registration_id", "event__name", "status")
+    for registration_id, name, status in signups:
+        found.setdefault(registration_id, []).append(
+            name if status == SignupStatus.SIGNED_UP else waiting % {"event": name})
+    return {registration_id: "; ".join(names) for registration_id, names in found.items()}
 
 
 def _answer_of(question):
@@ -175,7 +196,7 @@ def _iso(day):
 
 def participant_rows(queryset, *, clean=clean_cell, questions=()):
     """Header then one cleaned row per registration, read from the database in chunks."""
-    columns = participant_columns(questions)
+    columns = participant_columns(questions, side_events=side_events_by_registration(queryset))
     if questions:
         queryset = queryset.prefetch_related("answers")
     yield [heading for heading, _value in columns]
@@ -218,7 +239,7 @@ def participants_xlsx(queryset, *, title, progress=None, questions=()):
     sheet.freeze_panes = "A2"
     widths = (24, 10, 30, 18, 20, 26, 18, 30, 34, 32, 18, 16,
               8, 10, 22, 10, 8, 10, 22, 10, 28, 12, 12, 16,  # the travel details
-              12, 12, 30, 30, 10, *(30 for _question in questions))
+              12, 12, 30, 30, 10, 12, 30, *(30 for _question in questions))
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     rows = participant_rows(queryset, clean=plain_cell, questions=questions)

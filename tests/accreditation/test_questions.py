@@ -246,7 +246,8 @@ def test_export_carries_the_answers_staff_chose(client):
     assert rows[0][-2:] == ["Name for the badge", "Sessions"]
     assert "Elsewhere" not in rows[0]
     assert rows[1][-2:] == ["", "WCO briefing, Official dinner"]
-    assert len(rows[0]) == 31  # 17 of the registration, 12 of the travel, 2 answers
+    assert len(rows[0]) == 33  # 17 of the registration, 12 of the travel, participation,
+    # side events, 2 answers
 
 
 def test_xlsx_export_carries_the_answers_staff_chose(client):

@@ -98,7 +98,7 @@ def test_xlsx_keeps_a_formula_in_a_name_as_text(meeting):
 
 
 NEXT_COLUMNS = ["Arrival date", "Departure date", "Dietary needs", "Accessibility needs",
-                "Visa letter requested"]
+                "Visa letter requested", "Participation", "Side events"]
 
 
 def test_csv_and_xlsx_carry_travel_needs_and_visa_letter(meeting):
@@ -116,10 +116,10 @@ def test_csv_and_xlsx_carry_travel_needs_and_visa_letter(meeting):
     cells = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
 
     for table in (rows, cells):
-        assert table[0][-5:] == NEXT_COLUMNS
-        assert sorted(row[-5:] for row in table[1:]) == [
-            ["", "", "", "", "No"],
-            ["2026-05-11", "2026-05-14", "Halal", "Step-free access", "Yes"]]
+        assert table[0][-7:] == NEXT_COLUMNS
+        assert sorted(row[-7:] for row in table[1:]) == [
+            ["", "", "", "", "No", "In person", ""],
+            ["2026-05-11", "2026-05-14", "Halal", "Step-free access", "Yes", "In person", ""]]
 
 
 def test_export_views_answer_in_three_formats(client, meeting):

@@ -215,3 +215,25 @@ def test_the_search_survives_a_check_in_whatever_it_holds():
     response = client.post(url, {"action": "check_in", "signup": signup.pk, "q": "a&b=c#d"})
     assert response.status_code == 302
     assert response.url == f"{url}?q=a%26b%3Dc%23d"
+
+
+def test_the_list_of_participants_says_how_each_takes_part_and_their_side_events():
+    import csv
+    import io
+
+    from delegates import services as registrations
+
+    event = side_event(capacity=1, name="Official dinner")
+    visit = side_event(event.meeting, capacity=0, name="Site visit")
+    (person,) = people(event.meeting, 1)
+    signup_create(event=event, registration=person)
+    signup_create(event=visit, registration=person)
+    registrations.registration_confirm(registration=person, actor=editor())
+    client = Client()
+    client.force_login(viewer())
+    response = client.get(reverse("staff:participants_export",
+                                  args=[event.meeting.slug, "csv"]))
+    rows = list(csv.DictReader(io.StringIO(
+        b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert (rows[0]["Participation"], rows[0]["Side events"]) == (
+        "In person", "Official dinner; Site visit (waiting)")
