@@ -174,6 +174,8 @@ def fit_lines(pdf, text, width, *, sizes, style="", max_lines=1):
     cut and ends with an ellipsis, so that nothing is drawn beyond `width`."""
     for size in sizes:
         pdf.font(size, style)
+        if _fits_one_line(pdf, text, width):  # most names and roles: no line breaking
+            return size, [text]
         lines = _wrap(pdf, text, width)
         if len(lines) <= max_lines:
             return size, lines
@@ -184,6 +186,13 @@ def fit_lines(pdf, text, width, *, sizes, style="", max_lines=1):
         if len(lines) <= max_lines:
             return size, lines
     return size, []
+
+
+def _fits_one_line(pdf, text, width):
+    """Whether `text` fits one line of `width` mm as `multi_cell` lays it out (its cell
+    margins on both sides), measured once rather than broken into lines."""
+    return bool(text) and "\n" not in text and (
+        pdf.get_string_width(text) <= width - 2 * pdf.c_margin)
 
 
 def _wrap(pdf, text, width):
