@@ -11,7 +11,7 @@ submissions and for confirmations), so the others prove something.
 
 import threading
 import time
-from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 from django.db import connection, transaction
@@ -241,16 +241,11 @@ def check_with_the_lock_the_same_steps_do_not_overbook():
     assert held(meeting) == 2
 
 
-@contextmanager
 def seat_lock_switched_off():
     """For the negative controls only: the services read the meeting without its seat lock,
     so the race the lock prevents can show. The production code has no switch for it."""
-    saved = services.lock_meeting
-    services.lock_meeting = lambda meeting: Meeting.objects.get(pk=meeting.pk)
-    try:
-        yield
-    finally:
-        services.lock_meeting = saved
+    return mock.patch.object(services, "lock_meeting",
+                             lambda meeting: Meeting.objects.get(pk=meeting.pk))
 
 
 def check_confirmation_unlocked_overbooks_under_load():

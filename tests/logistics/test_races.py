@@ -5,7 +5,7 @@ block; the last test shows that without the lock the race does happen."""
 
 import datetime as dt
 import threading
-from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 from django.db import transaction
@@ -100,15 +100,10 @@ def check_with_the_lock_the_same_steps_do_not_overbook():
     assert booked(hotel, meeting.start_date) == 1
 
 
-@contextmanager
 def room_lock_switched_off():
     """For the negative control only: the service reads the hotel without its lock."""
-    saved = services.lock_hotel
-    services.lock_hotel = lambda hotel: Hotel.objects.get(pk=hotel.pk)
-    try:
-        yield
-    finally:
-        services.lock_hotel = saved
+    return mock.patch.object(services, "lock_hotel",
+                             lambda hotel: Hotel.objects.get(pk=hotel.pk))
 
 
 def check_the_service_unlocked_overbooks_under_load():

@@ -5,7 +5,7 @@ tests/delegates/test_races.py). The event's row lock keeps its seats within `cap
 that without the lock the race does happen."""
 
 import threading
-from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 from django.db import transaction
@@ -119,15 +119,11 @@ def sign_up_slowly(registration, event, *, lock, all_counted):
                                               status=status)
 
 
-@contextmanager
 def event_lock_switched_off():
-    """For the negative control only: the service reads the event without its lock."""
-    saved = services.lock_event
-    services.lock_event = lambda event: SideEvent.objects.get(pk=event.pk)
-    try:
-        yield
-    finally:
-        services.lock_event = saved
+    """For the negative control only: the service reads the event (and its meeting) without
+    the seat lock."""
+    return mock.patch.object(services, "lock_event",
+                             lambda event: SideEvent.objects.get(pk=event.pk))
 
 
 def check_without_the_lock_the_seats_are_overbooked():
