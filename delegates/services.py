@@ -107,11 +107,23 @@ def seats_held(meeting, member=None, participation=Participation.IN_PERSON):
     return queryset.count()
 
 
+def seats_for(meeting, participation):
+    """The seats of one way of taking part: the room's (`capacity`) or the online ones."""
+    if participation == Participation.ONLINE:
+        return meeting.online_capacity
+    return meeting.capacity
+
+
+def _seat_left(meeting, participation):
+    """Whether the meeting has a seat left for `participation` (a delegation's aside)."""
+    return seats_held(meeting, participation=participation) < seats_for(meeting, participation)
+
+
 def has_free_seat(meeting, member, participation=Participation.IN_PERSON):
     """Whether one more seat fits: in the room, the meeting's and the member's delegation's;
     online, the meeting's online seats (a delegation's seats count the room only)."""
     if participation == Participation.ONLINE:
-        return seats_held(meeting, participation=Participation.ONLINE) < meeting.online_capacity
+        return _seat_left(meeting, participation)
     return _free_seats(meeting, member, 1) == 1
 
 
@@ -306,8 +318,8 @@ def _refresh_caller_copy(registration, fresh):
 def promote_waitlisted(meeting, *, actor=None, exclude=()):
     """Move the oldest waitlisted registrations that fit to `pending` while seats are free.
     Call with the meeting locked. Returns the promoted registrations."""
-    capacity = {Participation.IN_PERSON: meeting.capacity,
-                Participation.ONLINE: meeting.online_capacity}
+    capacity = {participation: seats_for(meeting, participation)
+                for participation in Participation.values}
     total = {participation: seats_held(meeting, participation=participation)
              for participation in capacity}
     if all(total[p] >= capacity[p] for p in capacity):
@@ -566,7 +578,8 @@ def registration_update(*, registration, data, actor=None):
                 _("The delegation of %(member)s has no seat left.") % {"member": fresh.member},
                 code="delegation_full",
             )
-        if switched and fresh.holds_seat and not _seat_free_to_switch(meeting, fresh):
+        # Its old seat is in the other pool: the one it switches to must have one left.
+        if switched and fresh.holds_seat and not _seat_left(meeting, fresh.participation):
             raise RegistrationError(
                 _("No seat is free for taking part this way (%(participation)s): the "
                   "registration keeps its seat as it was.")
@@ -583,14 +596,6 @@ def registration_update(*, registration, data, actor=None):
         _mail(fresh, "changed")
     _refresh_caller_copy(registration, fresh)
     return registration
-
-
-def _seat_free_to_switch(meeting, registration):
-    """Whether the pool `registration` switches to has a seat for it (its old seat is in the
-    other pool, so it is not counted)."""
-    if registration.participation == Participation.ONLINE:
-        return seats_held(meeting, participation=Participation.ONLINE) < meeting.online_capacity
-    return seats_held(meeting) < meeting.capacity
 
 
 def registration_set_language(*, registration, language, actor=None):

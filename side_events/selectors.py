@@ -6,14 +6,24 @@ from .enums import ACTIVE_SIGNUP_STATUSES, SignupStatus
 from .models import SideEvent, SideEventSignup
 
 
+def with_counts(events, *, member_id=None):
+    """`events` each with `taken` (seats), `waiting` and `attended` (sign-ups), and with
+    `member_id` also `delegation_taken` (the seats that member's delegation holds)."""
+    seated = Q(signups__status=SignupStatus.SIGNED_UP)
+    counts = {
+        "taken": Count("signups", filter=seated),
+        "waiting": Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
+        "attended": Count("signups", filter=seated & Q(signups__attended_at__isnull=False)),
+    }
+    if member_id is not None:
+        counts["delegation_taken"] = Count("signups", filter=seated & Q(
+            signups__registration__member_id=member_id))
+    return events.annotate(**counts)
+
+
 def events_with_counts(meeting):
-    """The meeting's side events, each with `taken` (seats) and `waiting` (sign-ups)."""
-    return list(SideEvent.objects.filter(meeting=meeting).annotate(
-        taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
-        waiting=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
-        attended=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP,
-                                           signups__attended_at__isnull=False)),
-    ))
+    """The meeting's side events, each with `taken` (seats), `waiting` and `attended`."""
+    return list(with_counts(SideEvent.objects.filter(meeting=meeting)))
 
 
 def events_of_registration(registration):
@@ -22,11 +32,8 @@ def events_of_registration(registration):
     person (within the seats per member of their delegation)."""
     signups = {signup.event_id: signup for signup in SideEventSignup.objects.filter(
         registration=registration, status__in=ACTIVE_SIGNUP_STATUSES)}
-    events = SideEvent.objects.filter(meeting_id=registration.meeting_id).annotate(
-        taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
-        delegation_taken=Count("signups", filter=Q(
-            signups__status=SignupStatus.SIGNED_UP,
-            signups__registration__member_id=registration.member_id)))
+    events = with_counts(SideEvent.objects.filter(meeting_id=registration.meeting_id),
+                         member_id=registration.member_id)
     rows = []
     for event in events:
         event.free = max(event.capacity - event.taken, 0)

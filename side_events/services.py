@@ -41,11 +41,16 @@ def _user(actor):
     return actor
 
 
-def _log(signup, action, *, actor, note=""):
+def _log_on(registration, action, *, actor, note):
+    """An entry in the registration's history: `side_events.signup.<action>`."""
     RegistrationLogEntry.objects.create(
-        registration_id=signup.registration_id, action=f"side_events.signup.{action}",
-        from_status=signup.registration.status, to_status=signup.registration.status,
-        actor=_user(actor), note=note or signup.event.name)
+        registration_id=registration.pk, action=f"side_events.signup.{action}",
+        from_status=registration.status, to_status=registration.status, actor=_user(actor),
+        note=note)
+
+
+def _log(signup, action, *, actor):
+    _log_on(signup.registration, action, actor=actor, note=signup.event.name)
 
 
 def lock_event(event):
@@ -172,10 +177,7 @@ def registration_released(registration, *, actor=None):
         event = SideEvent.objects.get(pk=event_id)
         SideEventSignup.objects.filter(pk=pk).update(status=Signup.CANCELLED,
                                                      status_changed_at=timezone.now())
-        RegistrationLogEntry.objects.create(
-            registration_id=registration.pk, action="side_events.signup.cancelled",
-            from_status=registration.status, to_status=registration.status,
-            actor=_user(actor), note=event.name)
+        _log_on(registration, "cancelled", actor=actor, note=event.name)
         if status == Signup.SIGNED_UP:
             _promote(event, actor=actor)
 
@@ -195,11 +197,8 @@ def registration_moved(registration, *, actor=None):
                 seats_taken(event, registration.member_id) > event.delegation_cap):
             signup.status = Signup.WAITLISTED
             signup.save(update_fields=["status", "status_changed_at"])
-            RegistrationLogEntry.objects.create(
-                registration_id=registration.pk, action="side_events.signup.waitlisted",
-                from_status=registration.status, to_status=registration.status,
-                actor=_user(actor), note=f"{event.name}: moved to a delegation without a "
-                                         "free seat")
+            _log_on(registration, "waitlisted", actor=actor,
+                    note=f"{event.name}: moved to a delegation without a free seat")
         _promote(event, actor=actor)
 
 

@@ -3,13 +3,12 @@ through `side_events.services` (the seats and the waiting list), from the action
 delegates' and focal points' pages and the staff page of each event."""
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from asem_customs.admin_lookups import SensitiveLookupsAdminMixin
-from side_events.enums import SignupStatus
 from side_events.models import SideEvent, SideEventSignup
+from side_events.selectors import with_counts
 from side_events.services import (
     SignupError,
     side_event_seats_changed,
@@ -23,16 +22,14 @@ from .read_only import NoAddOrChangeAdmin
 @admin.register(SideEvent)
 class SideEventAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "meeting", "starts_at", "place", "capacity", "seats_taken",
-                    "waiting", "signup_open"]
+                    "waiting_list", "signup_open"]
     list_filter = ["meeting", "signup_open"]
     list_select_related = ["meeting"]
     search_fields = ["name", "place"]
     date_hierarchy = "starts_at"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            taken=Count("signups", filter=Q(signups__status=SignupStatus.SIGNED_UP)),
-            waiting_count=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)))
+        return with_counts(super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         # Sign-ups belong to the event's meeting: once someone signed up, it stays there.
@@ -54,9 +51,9 @@ class SideEventAdmin(SensitiveLookupsAdminMixin, admin.ModelAdmin):
     def seats_taken(self, event):
         return event.taken
 
-    @admin.display(description=_("waiting"), ordering="waiting_count")
-    def waiting(self, event):
-        return event.waiting_count
+    @admin.display(description=_("waiting"), ordering="waiting")
+    def waiting_list(self, event):
+        return event.waiting
 
 
 @admin.register(SideEventSignup)

@@ -11,7 +11,7 @@ submissions and for confirmations), so the others prove something.
 
 import threading
 import time
-from unittest import mock
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection, transaction
@@ -241,11 +241,21 @@ def check_with_the_lock_the_same_steps_do_not_overbook():
     assert held(meeting) == 2
 
 
+@contextmanager
+def lock_switched_off(module, lock, model):
+    """For the negative controls only: `module.lock(row)` reads the row of `model` again
+    without locking it, so the race the lock prevents can show. The production code has no
+    switch for it; the real function is put back whatever happens."""
+    saved = getattr(module, lock)
+    setattr(module, lock, lambda row: model.objects.get(pk=row.pk))
+    try:
+        yield
+    finally:
+        setattr(module, lock, saved)
+
+
 def seat_lock_switched_off():
-    """For the negative controls only: the services read the meeting without its seat lock,
-    so the race the lock prevents can show. The production code has no switch for it."""
-    return mock.patch.object(services, "lock_meeting",
-                             lambda meeting: Meeting.objects.get(pk=meeting.pk))
+    return lock_switched_off(services, "lock_meeting", Meeting)
 
 
 def check_confirmation_unlocked_overbooks_under_load():

@@ -5,14 +5,13 @@ block; the last test shows that without the lock the race does happen."""
 
 import datetime as dt
 import threading
-from unittest import mock
 
 import pytest
 from django.db import transaction
 
 from logistics import services
 from logistics.models import Hotel, TravelDetails
-from tests.delegates.test_races import run_together
+from tests.delegates.test_races import lock_switched_off, run_together
 from tests.factories import MeetingFactory, RegistrationFactory, hotel_with_rooms
 
 pytestmark = [pytest.mark.postgres,
@@ -101,9 +100,7 @@ def check_with_the_lock_the_same_steps_do_not_overbook():
 
 
 def room_lock_switched_off():
-    """For the negative control only: the service reads the hotel without its lock."""
-    return mock.patch.object(services, "lock_hotel",
-                             lambda hotel: Hotel.objects.get(pk=hotel.pk))
+    return lock_switched_off(services, "lock_hotel", Hotel)
 
 
 def check_the_service_unlocked_overbooks_under_load():

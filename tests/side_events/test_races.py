@@ -5,7 +5,6 @@ tests/delegates/test_races.py). The event's row lock keeps its seats within `cap
 that without the lock the race does happen."""
 
 import threading
-from unittest import mock
 
 import pytest
 from django.db import transaction
@@ -15,7 +14,7 @@ from side_events import services
 from side_events.enums import SignupStatus
 from side_events.models import SideEvent, SideEventSignup
 from tests.delegates.staff_helpers import editor
-from tests.delegates.test_races import run_together
+from tests.delegates.test_races import lock_switched_off, run_together
 from tests.factories import MeetingFactory
 
 from .helpers import people, side_event
@@ -120,10 +119,8 @@ def sign_up_slowly(registration, event, *, lock, all_counted):
 
 
 def event_lock_switched_off():
-    """For the negative control only: the service reads the event (and its meeting) without
-    the seat lock."""
-    return mock.patch.object(services, "lock_event",
-                             lambda event: SideEvent.objects.get(pk=event.pk))
+    # The event read again without its meeting's seat lock.
+    return lock_switched_off(services, "lock_event", SideEvent)
 
 
 def check_without_the_lock_the_seats_are_overbooked():
