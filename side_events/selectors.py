@@ -28,17 +28,21 @@ def events_with_counts(meeting):
 
 def events_of_registration(registration):
     """[(event, the person's active sign-up or None)] for every side event of the
-    registration's meeting, the event with `taken` seats and the seats `free` for the
-    person (within the seats per member of their delegation)."""
+    registration's meeting, the event with `taken` seats, the seats `left` at the event, those
+    its delegation may still take (`delegation_left`, None without seats per member) and the
+    seats `free` for the person (the fewer of the two)."""
     signups = {signup.event_id: signup for signup in SideEventSignup.objects.filter(
         registration=registration, status__in=ACTIVE_SIGNUP_STATUSES)}
     events = with_counts(SideEvent.objects.filter(meeting_id=registration.meeting_id),
                          member_id=registration.member_id)
     rows = []
     for event in events:
-        event.free = max(event.capacity - event.taken, 0)
+        event.left = max(event.capacity - event.taken, 0)
+        event.delegation_left = None
         if event.delegation_cap is not None:
-            event.free = min(event.free, max(event.delegation_cap - event.delegation_taken, 0))
+            event.delegation_left = max(event.delegation_cap - event.delegation_taken, 0)
+        event.free = min(event.left, event.delegation_left if event.delegation_left is not None
+                         else event.left)
         rows.append((event, signups.get(event.pk)))
     return rows
 

@@ -201,7 +201,7 @@ def test_the_seats_free_are_those_the_persons_delegation_may_still_take():
     first, second = people(event.meeting, 2, "DE")
     signup_create(event=event, registration=first)
     text = page(delegate_client(second))
-    assert "0 of 10" in text and "at most 1 per delegation" in text
+    assert "9 of 10" in text and "at most 1 per delegation: 0 left for this delegation" in text
     assert "Join the waiting list" in text
 
 
