@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 KEY_PREFIX = "public"
 
 
-def _version_key(scope):
+def version_key(scope):
     return f"{KEY_PREFIX}:v:{scope}"
 
 
@@ -32,7 +32,7 @@ def _new_token():
     return uuid.uuid4().hex[:12]
 
 
-def _versions_cache():
+def versions_cache():
     """Where versions live: a cache every process shares. Pages may stay in a cache of one
     process's memory, but a bump made by one process must reach all of them."""
     if "public_versions" in settings.CACHES:
@@ -42,8 +42,8 @@ def _versions_cache():
 
 def versions(scopes):
     """The current version token of each scope, creating the missing ones."""
-    store = _versions_cache()
-    keys = [_version_key(scope) for scope in scopes]
+    store = versions_cache()
+    keys = [version_key(scope) for scope in scopes]
     found = store.get_many(keys)
     missing = {key: _new_token() for key in keys if key not in found}
     if missing:
@@ -61,8 +61,8 @@ def bump(*scopes):
     scopes = tuple(scope for scope in scopes if scope)
 
     def _bump():
-        _versions_cache().set_many(
-            {_version_key(scope): _new_token() for scope in scopes}, timeout=None
+        versions_cache().set_many(
+            {version_key(scope): _new_token() for scope in scopes}, timeout=None
         )
 
     if scopes:

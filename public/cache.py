@@ -20,6 +20,14 @@ happens at once (so the writer's next request sees its edit) and again when the 
 commits (so a reader that built the page from not-yet-committed-over data while the first bump
 was fresh cannot leave an old page under the current version).
 
+A page is stored under its path alone, with the version token of every scope it showed, read
+before it was built; it is served only while each of those tokens is still current. A hit is
+one ``get_many`` of the page and its versions (one round trip when pages and versions share a
+cache, as with Redis): each process remembers, as a hint, which versions a path depended on
+when it last served it, so it asks for them together with the page. A hint is never trusted:
+a page whose versions were not all fetched costs a second round trip, and a version that
+changed is a miss, whatever the hint said.
+
 A page also expires at the next local midnight (upcoming meetings become past) and at the next
 opening or closing of a registration window (the call to register appears or goes).
 """
@@ -35,7 +43,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from asem_customs.page_versions import KEY_PREFIX, _digest, versions
+from asem_customs.page_versions import KEY_PREFIX, _digest, version_key, versions, versions_cache
 
 PAGE_TIMEOUT = 60 * 60
 CACHED_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "X-Robots-Tag")
@@ -104,10 +112,42 @@ def release():
     return _digest("\n".join(stamps))[:12]
 
 
-def page_key(request, scopes):
-    tokens = ":".join(versions(scopes))
+def page_key(request):
+    """Where the page at this address is kept, in this language and this release."""
     path = _digest(f"{request.get_host()}{request.path}")
-    return f"{KEY_PREFIX}:page:{release()}:{get_language()}:{path}:{tokens}"
+    return f"{KEY_PREFIX}:page:{release()}:{get_language()}:{path}"
+
+
+# The versions each page depended on when this process last served it: only a hint of what to
+# fetch with the page (the page itself says what it depends on), so that a hit is one round
+# trip. Bounded; losing it costs a round trip, never a stale page.
+_dependency_hints = {}
+_HINTS_KEPT = 10_000
+_FIRST_GUESS = tuple(version_key(scope) for scope in ("site", "meetings"))
+
+
+def _cached_page(key):
+    """The stored page under `key` when every version it was built under is still current,
+    else None."""
+    store = versions_cache()
+    guess = _dependency_hints.get(key, _FIRST_GUESS)
+    if store is cache:
+        found = cache.get_many([key, *guess])
+    else:
+        found = {**store.get_many(guess), **cache.get_many([key])}
+    entry = found.pop(key, None)
+    if entry is None:
+        return None
+    built_under, content, headers = entry
+    unfetched = [version for version in built_under if version not in guess]
+    if unfetched:
+        found.update(store.get_many(unfetched))
+    if len(_dependency_hints) >= _HINTS_KEPT:
+        _dependency_hints.clear()
+    _dependency_hints[key] = tuple(built_under)
+    if any(found.get(version) != token for version, token in built_under.items()):
+        return None
+    return content, headers
 
 
 def page_timeout(now=None):
@@ -138,15 +178,14 @@ def _next_registration_change(now):
     return cached or None
 
 
-def _freeze(response):
+def _freeze(response, built_under):
     headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-    return (response.content, headers)
+    return (built_under, response.content, headers)
 
 
-def _thaw(frozen):
+def _thaw(content, headers):
     from django.http import HttpResponse
 
-    content, headers = frozen
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
@@ -166,18 +205,21 @@ def cached_public_page(scopes_for):
         def wrapper(request, *args, **kwargs):
             if not _request_is_cacheable(request):
                 return view(request, *args, **kwargs)
+            key = page_key(request)
+            page = _cached_page(key)
+            if page is not None:
+                return _thaw(*page)
             scopes = scopes_for(**kwargs)
             if scopes is None:
                 return view(request, *args, **kwargs)
-            key = page_key(request, scopes)
-            frozen = cache.get(key)
-            if frozen is not None:
-                return _thaw(frozen)
+            # Read before the page is built: a change committed while it is built leaves it
+            # under versions that are no longer current.
+            built_under = dict(zip(map(version_key, scopes), versions(scopes), strict=True))
             response = view(request, *args, **kwargs)
             if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
             if _response_is_cacheable(request, response):
-                cache.set(key, _freeze(response), page_timeout())
+                cache.set(key, _freeze(response, built_under), page_timeout())
                 response["X-Public-Cache"] = "miss"
             return response
 

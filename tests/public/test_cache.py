@@ -250,3 +250,76 @@ def test_a_versions_folder_another_user_may_write_to_is_refused(tmp_path):
             private_directory(planted)
         os.chown(planted, 0, 0)
     assert private_directory(tmp_path / "var" / "fresh").stat().st_mode & 0o777 == 0o700
+
+
+def _cache_calls(monkeypatch):
+    """The calls the request makes to the cache, in order (the real cache answers them; a
+    call made by another, as local memory's get_many calls get, is part of that one)."""
+    from django.core.cache import caches
+
+    backend, calls, depth = caches["default"], [], [0]
+    for name in ("get", "get_many", "set", "set_many", "add"):
+        real = getattr(backend, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, spy)
+    return calls
+
+
+def test_a_cached_meeting_page_costs_one_cache_round_trip(client, db, monkeypatch):
+    meeting = MeetingFactory()
+    url = meeting.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    calls = _cache_calls(monkeypatch)
+
+    response = client.get(url)
+
+    assert response["X-Public-Cache"] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_process_that_never_served_the_page_still_serves_it_from_the_cache(client, db):
+    meeting = MeetingFactory()
+    url = meeting.get_absolute_url()
+    client.get(url)
+    public_cache._dependency_hints.clear()  # as in another gunicorn worker
+
+    assert client.get(url)["X-Public-Cache"] == "hit"
+
+
+def test_a_change_to_a_version_the_hint_did_not_name_still_shows_at_once(client, db):
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    url = meeting.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    key = next(iter(public_cache._dependency_hints))
+    public_cache._dependency_hints[key] = public_cache._FIRST_GUESS  # a hint gone stale
+
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.CONFIRMED)
+
+    response = client.get(url)
+    assert response["X-Public-Cache"] == "miss"
+    assert response.context["attendance"].delegates == 1
+
+
+def test_an_evicted_version_means_the_page_is_built_again(client, db):
+    from django.core.cache import cache
+
+    from asem_customs.page_versions import version_key
+
+    meeting = MeetingFactory()
+    url = meeting.get_absolute_url()
+    client.get(url)
+    cache.delete(version_key(f"meeting:{meeting.pk}"))
+
+    assert client.get(url)["X-Public-Cache"] == "miss"
+    assert client.get(url)["X-Public-Cache"] == "hit"
