@@ -227,6 +227,10 @@ class Registration(models.Model):
         indexes = [
             models.Index(fields=["meeting", "status", "created_at"]),
             models.Index(fields=["meeting", "member", "status"]),
+            # The seats held, counted under the meeting's lock from the index alone.
+            models.Index(fields=["meeting", "participation", "member"],
+                         condition=Q(status__in=SEAT_HOLDING_STATUSES),
+                         name="registration_seat_holders"),
         ]
 
     def __str__(self):

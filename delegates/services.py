@@ -25,6 +25,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -100,11 +101,17 @@ def lock_meeting(meeting):
 def seats_held(meeting, member=None, participation=Participation.IN_PERSON):
     """Seats held in the room (or online, with `participation`), by `member`'s delegation
     when given."""
-    queryset = Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES,
-                                           participation=participation)
+    queryset = _seat_holders(meeting, participation)
     if member is not None:
         queryset = queryset.filter(member=member)
     return queryset.count()
+
+
+def _seat_holders(meeting, participation):
+    """The registrations holding a seat of `participation` (the partial index
+    `registration_seat_holders` answers their counts from the index alone)."""
+    return Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES,
+                                       participation=participation)
 
 
 def seats_for(meeting, participation):
@@ -438,10 +445,11 @@ def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registrat
 def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
+    held = _seat_holders(meeting, Participation.IN_PERSON).aggregate(  # one count, both figures
+        meeting=Count("id"), member=Count("id", filter=Q(member=member)))
     left = seats_left_for_member(  # an import registers people in the room
-        capacity=meeting.capacity, held=seats_held(meeting) - ours_holding,
-        delegation_cap=meeting.delegation_cap,
-        member_held=seats_held(meeting, member) - ours_holding)
+        capacity=meeting.capacity, held=held["meeting"] - ours_holding,
+        delegation_cap=meeting.delegation_cap, member_held=held["member"] - ours_holding)
     return min(wanted, left)
 
 
