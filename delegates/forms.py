@@ -369,6 +369,17 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         """The uniqueness rules are checked in clean() with clear messages, and again by the
         services and the database."""
 
+    def _post_clean(self):
+        # Each rule of the registration's database constraints (one address, one head, a
+        # name, departure after arrival) is checked in clean() with its own message, and
+        # again by the services and the database: the model's validation need not ask the
+        # database once more for each of them.
+        self.instance.validate_constraints = lambda exclude=None: None
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
+
     def registration_data(self):
         """The cleaned values as `registration_submit` / `registration_update` take them."""
         data = {name: self.cleaned_data[name] for name in self._meta.fields

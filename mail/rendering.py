@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils.html import escape, urlize
 from django.utils.safestring import mark_safe
@@ -54,14 +55,14 @@ def default_wording_to_write_from(kind):
 def wording_for(kind, *, meeting_id=None, language=DEFAULT_LANGUAGE):
     """The wording a mail of `kind` for the meeting gets in `language`: its own, all
     meetings', default."""
-    candidates = MailTemplate.objects.filter(kind=kind, language=language)
+    scope = Q(meeting__isnull=True)
     if meeting_id is not None and get_kind(kind) is not None and get_kind(kind).per_meeting:
-        own = candidates.filter(meeting_id=meeting_id).first()
-        if own is not None:
-            return Wording(own.subject, own.body, own)
-    shared = candidates.filter(meeting__isnull=True).first()
-    if shared is not None:
-        return Wording(shared.subject, shared.body, shared)
+        scope |= Q(meeting_id=meeting_id)
+    # One query: the meeting's own wording first, then all meetings'.
+    found = (MailTemplate.objects.filter(scope, kind=kind, language=language)
+             .order_by(F("meeting_id").asc(nulls_last=True)).first())
+    if found is not None:
+        return Wording(found.subject, found.body, found)
     return default_wording(kind)
 
 

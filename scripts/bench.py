@@ -45,6 +45,8 @@ PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asem_bench"
 BENCH_CACHE_URL = "redis://127.0.0.1:6379/2"
+BENCH_BROKER_URL = "redis://127.0.0.1:6379/3"
+CELERY = str(Path(PYTHON).with_name("celery"))
 # A secretariat viewer: reads the registrations admin and downloads the lists, and signs in
 # with a password alone (staff who may see passports add a second factor).
 BENCH_USERNAME = "bench-viewer"
@@ -115,6 +117,9 @@ def server_environment():
         BENCH_CACHE_URL if redis_answers(BENCH_CACHE_URL) else "locmemcache://bench"
     )
     env = dict(os.environ)
+    if redis_answers(BENCH_BROKER_URL) and not os.environ.get("CELERY_BROKER_URL"):
+        # As in production: mail and other background work go to a Celery worker.
+        env["CELERY_BROKER_URL"] = BENCH_BROKER_URL
     env.update({
         "DATABASE_URL": database_url,
         "CACHE_URL": cache_url,
@@ -265,6 +270,25 @@ def participants_csv_path(meeting):
     return None
 
 
+def mail_drained(by_worker, wait=120):
+    """How long after the registration load the Celery worker needed to send the mail of
+    every submission (the requests only queue it): the unsent bench mail, polled."""
+    from django.db import connection
+
+    from mail.models import OutgoingEmail
+
+    queued = OutgoingEmail.objects.filter(sent_at__isnull=True, to__startswith="bench-")
+    started = time.monotonic()
+    left = queued.count()
+    while left and by_worker and time.monotonic() - started < wait:
+        time.sleep(0.5)
+        left = queued.count()
+    sent = OutgoingEmail.objects.filter(sent_at__isnull=False, to__startswith="bench-").count()
+    connection.close()
+    return {"by_worker": by_worker, "unsent": left, "sent": sent,
+            "seconds": time.monotonic() - started}
+
+
 def seat_check():
     """Meetings holding more seats than their capacity, and delegations above the cap."""
     from django.db.models import Count, F, Q
@@ -408,9 +432,15 @@ class Server:
         self.env, self.port, self.workers = env, port, workers
         self.base = f"http://127.0.0.1:{port}"
         self.log_fd, self.log = tempfile.mkstemp(prefix="bench-gunicorn-", suffix=".log")
-        self.process = None
+        self.process = self.worker = None
 
     def __enter__(self):
+        if self.env.get("CELERY_BROKER_URL"):
+            self.worker = subprocess.Popen(
+                [CELERY, "-A", "asem_customs", "worker", "--concurrency", "1", "-l", "WARNING",
+                 "--without-gossip", "--without-mingle", "--purge"],
+                cwd=ROOT, env=self.env, stdout=self.log_fd, stderr=subprocess.STDOUT,
+                start_new_session=True)
         command = [GUNICORN, "asem_customs.wsgi", "--bind", f"127.0.0.1:{self.port}",
                    "--workers", str(self.workers), "--graceful-timeout", "5", "--timeout", "120"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log_fd,
@@ -428,13 +458,14 @@ class Server:
         raise SystemExit(f"gunicorn did not answer on {self.base}; see {self.log}")
 
     def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        for process in (self.process, self.worker):
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
         os.close(self.log_fd)
 
     def drain(self):
@@ -955,6 +986,7 @@ def main():
         results["registration, saturated"] = asyncio.run(
             registration_load(server.base, objects["open"], args.clients, args.duration)
         )
+        drained = mail_drained(bool(server.worker))
         if csv_path:
             print(f"  CSV list of participants: {csv_path}, {args.csv_clients} clients")
             results["CSV participants"] = asyncio.run(csv_load(
@@ -984,6 +1016,12 @@ def main():
               f"({run['accepted_per_s']:.1f}/s), answers {run['statuses']}")
         for failure in run["failures"]:
             print(f"  not accepted: {failure}")
+    if drained["by_worker"]:
+        print(f"Mail of the submissions, sent by one Celery worker: {drained['sent']} sent, "
+              f"{drained['unsent']} still queued {drained['seconds']:.1f} s after the load")
+    else:
+        print("Mail of the submissions sent in the requests (no Redis for a Celery broker): "
+              f"{drained['sent']} sent, {drained['unsent']} queued")
     print(f"Seats after the load: {len(over_capacity)} meetings above capacity, "
           f"{len(over_cap)} delegations above the cap; {objects['open'].slug}: {open_statuses}")
     if csv_memory:
@@ -1034,7 +1072,7 @@ def main():
             "machine": machine(), "date": dt.datetime.now(dt.UTC).isoformat(),
             "cache": env["CACHE_URL"], "workers": workers, "tool": tool,
             "results": results, "admin": admin, "csv_in_process": csv_memory,
-            "documents": documents,
+            "documents": documents, "mail_after_registrations": drained,
             "over_capacity": over_capacity, "over_cap": over_cap,
             "open_meeting_statuses": open_statuses,
         }, indent=2, default=str))
