@@ -27,9 +27,19 @@ class SecretariatPDF(FPDF):
         self.set_text_color(*INK)
 
     def normalize_text(self, text):
-        """Every string drawn goes through here: control characters (but the line feed),
-        non-characters and lone surrogates have no glyph and are left out."""
-        return super().normalize_text(strip_unprintable(text, keep="\n"))
+        """Every string drawn or measured goes through here: control characters (but the
+        line feed), non-characters and lone surrogates have no glyph and are left out.
+
+        Text shaping (HarfBuzz) is switched on for this string only when it needs it:
+        shaping every cell was most of the time of a long list, and Latin, Greek, Cyrillic,
+        precomposed Vietnamese and CJK text is drawn the same without it."""
+        text = strip_unprintable(text, keep="\n")
+        self.text_shaping = self._shaping if needs_shaping(text) else None
+        return super().normalize_text(text)
+
+    def set_text_shaping(self, *args, **kwargs):
+        super().set_text_shaping(*args, **kwargs)
+        self._shaping = self.text_shaping
 
     def get_fallback_font(self, char, style=""):
         """fpdf2 asks for a fallback face for each character the current face lacks: add
@@ -50,6 +60,33 @@ class SecretariatPDF(FPDF):
 
     def font(self, size, style=""):
         self.set_font(MAIN_FAMILY, style, size)
+
+
+# Blocks whose letters are drawn one glyph per character, with no marks to place and no
+# letters joining: text made of them only needs no shaping.
+_UNSHAPED_BLOCKS = (
+    (0x0000, 0x02FF),  # Latin, Latin-1, Latin Extended, IPA, spacing modifiers
+    (0x0370, 0x0482),  # Greek, Cyrillic (its combining marks excepted)
+    (0x048A, 0x052F),
+    (0x1E00, 0x1FFF),  # Latin Extended Additional (precomposed Vietnamese), Greek Extended
+    (0x2000, 0x2BFF),  # punctuation, currency, letterlike, arrows, symbols
+    (0x3000, 0x9FFF),  # CJK punctuation, kana, CJK ideographs
+    (0xAC00, 0xD7A3),  # precomposed Hangul syllables
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+
+
+def needs_shaping(text):
+    """Whether `text` has a character that text shaping places or joins (combining marks,
+    Arabic, Hebrew, the Indic and South-East Asian scripts...)."""
+    if text.isascii():
+        return False
+    for char in text:
+        code = ord(char)
+        if not any(start <= code <= end for start, end in _UNSHAPED_BLOCKS):
+            return True
+    return False
 
 
 def draw_qr(pdf, qr, x, y, size):

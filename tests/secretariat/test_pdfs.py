@@ -249,3 +249,41 @@ def test_bold_faces_ship_with_the_project():
         if family == "NotoSans" or family in BOLD_FALLBACKS:
             assert bold_instance(package, relative).parent == SHIPPED_FONTS
     assert (SHIPPED_FONTS / "OFL.txt").exists()
+
+
+SHAPED = {"TH", "KH", "LA", "MM", "BD", "IN"}
+
+
+@pytest.mark.parametrize(("code", "given", "family"), [row[:3] for row in NAMES])
+def test_text_shaping_runs_for_the_scripts_that_need_it_only(code, given, family):
+    from secretariat.pdf.base import needs_shaping
+
+    # Marks placed and letters joined by HarfBuzz (Thai, Khmer, Lao, Myanmar, the Indic
+    # scripts); drawn one glyph per letter without it (Latin, Vietnamese, Cyrillic, Greek,
+    # CJK, Hangul), which was most of the time of a long list.
+    assert needs_shaping(f"{given} {family}") == (code in SHAPED)
+
+
+def test_a_pdf_shapes_each_text_that_needs_it():
+    from secretariat.pdf.base import SecretariatPDF
+
+    pdf = SecretariatPDF(title="t")
+    pdf.add_page()
+    pdf.cell(0, 5, "สมชาย ใจดี")
+    shaped = pdf.text_shaping
+    pdf.cell(0, 5, "Nguyễn Thị Hương")
+    plain = pdf.text_shaping
+    pdf.output()
+
+    assert shaped and shaped["use_shaping_engine"]
+    assert plain is None
+
+
+def test_decomposed_vietnamese_marks_are_still_shaped():
+    import unicodedata
+
+    from secretariat.pdf.base import needs_shaping
+
+    assert not needs_shaping("Nguyễn Thị Hương")
+    assert needs_shaping(unicodedata.normalize("NFD", "Nguyễn Thị Hương"))
+    assert needs_shaping("مرحبا")
