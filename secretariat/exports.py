@@ -9,6 +9,7 @@ spreadsheet evaluates, so it reads exactly as stored (a phone `+000 555 5001`, n
 import csv
 import io
 import re
+from types import SimpleNamespace
 
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Lower
@@ -160,7 +161,7 @@ def travel_columns():
         if current["registration"] is not registration:
             current["registration"] = registration
             try:
-                current["details"] = registration.travel
+                current["details"] = registration.travel or none_told
             except TravelDetails.DoesNotExist:
                 current["details"] = none_told
         return current["details"]
@@ -194,13 +195,53 @@ def _iso(day):
     return day.isoformat() if day else ""
 
 
+# What the columns read of a registration and of its travel details, without questions.
+LISTED_FIELDS = ("pk", "honorific", "given_name", "family_name", "family_name_first",
+                 "name_latin", "role", "position", "organisation", "email", "phone",
+                 "attended_at", "arrival_date", "departure_date", "dietary_needs",
+                 "accessibility_needs", "needs_visa_letter", "participation")
+LISTED_TRAVEL_FIELDS = ("arrival_time", "arrival_flight", "arrival_airport",
+                        "arrival_transfer", "departure_time", "departure_flight",
+                        "departure_airport", "departure_transfer", "check_in", "check_out",
+                        "diet")
+
+
+class _ListedRegistration:
+    """What the columns read of a registration, made from one row of values: building the
+    registration, its member, travel details and hotel as model instances took a third of
+    the time of a list of 50,000."""
+
+    __slots__ = (*LISTED_FIELDS, "member", "travel")
+    full_name = Registration.full_name  # the model's own rule for the name as written
+
+
+def _listed_registrations(queryset):
+    fields = (*LISTED_FIELDS, "member__name", "travel__id", "travel__hotel__name",
+              *(f"travel__{name}" for name in LISTED_TRAVEL_FIELDS))
+    own, travel_at = len(LISTED_FIELDS), len(LISTED_FIELDS) + 3
+    for values in queryset.values_list(*fields).iterator(chunk_size=2000):
+        registration = _ListedRegistration()
+        for name, value in zip(LISTED_FIELDS, values[:own], strict=True):
+            setattr(registration, name, value)
+        registration.member = SimpleNamespace(name=values[own])
+        registration.travel = None if values[own + 1] is None else SimpleNamespace(
+            hotel=None if values[own + 2] is None else SimpleNamespace(name=values[own + 2]),
+            **dict(zip(LISTED_TRAVEL_FIELDS, values[travel_at:], strict=True)))
+        yield registration
+
+
 def participant_rows(queryset, *, clean=clean_cell, questions=()):
-    """Header then one cleaned row per registration, read from the database in chunks."""
+    """Header then one cleaned row per registration, read from the database in chunks:
+    as rows of values, or as registrations with their answers when `questions` are
+    printed."""
     columns = participant_columns(questions, side_events=side_events_by_registration(queryset))
     if questions:
-        queryset = queryset.prefetch_related("answers")
+        registrations = queryset.prefetch_related("answers").defer(*NOT_LISTED).iterator(
+            chunk_size=2000)
+    else:
+        registrations = _listed_registrations(queryset)
     yield [heading for heading, _value in columns]
-    for registration in queryset.defer(*NOT_LISTED).iterator(chunk_size=2000):
+    for registration in registrations:
         yield [clean(value(registration)) for _heading, value in columns]
 
 
