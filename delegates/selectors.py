@@ -93,7 +93,10 @@ def email_taken(meeting, email, exclude=None):
     waitlisted or awaiting confirmation) has `email`, case ignored; `exclude` is the
     registration being changed (or its id). The rule of the constraint
     `registration_one_active_per_email`, asked first for a clear message."""
-    taken = _address_holders(meeting).filter(email__iexact=(email or "").strip())
+    # Compared as the constraint's index holds it (LOWER), so the index answers: UPPER
+    # (`iexact`) read every registration of the meeting, 40 ms of lock at 50,000.
+    taken = _address_holders(meeting).alias(address=Lower("email")).filter(
+        address=Lower(Value((email or "").strip())))
     if exclude is not None:
         taken = taken.exclude(pk=getattr(exclude, "pk", exclude))
     return taken.exists()

@@ -446,7 +446,7 @@ def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
     held = _seat_holders(meeting, Participation.IN_PERSON).aggregate(  # one count, both figures
-        meeting=Count("id"), member=Count("id", filter=Q(member=member)))
+        meeting=Count("member"), member=Count("member", filter=Q(member=member)))
     left = seats_left_for_member(  # an import registers people in the room
         capacity=meeting.capacity, held=held["meeting"] - ours_holding,
         delegation_cap=meeting.delegation_cap, member_held=held["member"] - ours_holding)
