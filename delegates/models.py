@@ -252,6 +252,26 @@ class Registration(models.Model):
         return self.status in SEAT_HOLDING_STATUSES
 
 
+class HeldSeats(models.Model):
+    """How many seats a member's delegation holds at a meeting, in the room or online: the
+    registrations pending or confirmed. On PostgreSQL a trigger on the registrations keeps
+    it (migration 0015), whatever writes them, in the writer's own transaction; the seat
+    rules read it under the meeting's lock instead of counting every registration of the
+    meeting. Ids rather than foreign keys: a meeting's rows outlive it harmlessly."""
+
+    meeting_id = models.IntegerField()
+    member_id = models.IntegerField()
+    participation = models.CharField(max_length=20)
+    held = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting_id", "member_id", "participation"],
+                                               name="held_seats_one_row_per_delegation")]
+
+    def __str__(self):
+        return f"{self.meeting_id}/{self.member_id}/{self.participation}: {self.held}"
+
+
 class RegistrationLogEntry(models.Model):
     """An explicit entry for each state change of a registration, with its actor."""
 

@@ -24,8 +24,9 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -53,6 +54,7 @@ from .models import (
     DUPLICATE_EMAIL,
     DUPLICATE_HEAD,
     FocalPoint,
+    HeldSeats,
     Registration,
     RegistrationLogEntry,
     RegistrationPhoto,
@@ -101,17 +103,24 @@ def lock_meeting(meeting):
 def seats_held(meeting, member=None, participation=Participation.IN_PERSON):
     """Seats held in the room (or online, with `participation`), by `member`'s delegation
     when given."""
-    queryset = _seat_holders(meeting, participation)
-    if member is not None:
-        queryset = queryset.filter(member=member)
-    return queryset.count()
+    in_meeting, by_member = _held(meeting, member, participation)
+    return in_meeting if member is None else by_member
 
 
-def _seat_holders(meeting, participation):
-    """The registrations holding a seat of `participation` (the partial index
-    `registration_seat_holders` answers their counts from the index alone)."""
-    return Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES,
-                                       participation=participation)
+def _held(meeting, member, participation):
+    """(seats held at the meeting, seats held by `member`'s delegation) for `participation`,
+    in one query: on PostgreSQL from `HeldSeats`, which a trigger keeps (at most one row
+    per member, whatever the size of the meeting); elsewhere by counting the seat holders."""
+    member_id = getattr(member, "pk", member)
+    if connection.vendor == "postgresql":
+        rows = HeldSeats.objects.filter(meeting_id=meeting.pk, participation=participation)
+        held = rows.aggregate(meeting=Coalesce(Sum("held"), 0),
+                              member=Coalesce(Sum("held", filter=Q(member_id=member_id)), 0))
+    else:
+        held = Registration.objects.filter(
+            meeting=meeting, status__in=SEAT_HOLDING_STATUSES, participation=participation,
+        ).aggregate(meeting=Count("member"), member=Count("member", filter=Q(member=member_id)))
+    return held["meeting"], held["member"]
 
 
 def seats_for(meeting, participation):
@@ -445,11 +454,10 @@ def registrations_submit_bulk(*, meeting, member, rows, actor) -> list[Registrat
 def _free_seats(meeting, member, wanted, *, ours_holding=0):
     """How many of `wanted` new registrations of `member` find a seat; `ours_holding` of
     this transaction's own rows already hold one and are not counted as others'."""
-    held = _seat_holders(meeting, Participation.IN_PERSON).aggregate(  # one count, both figures
-        meeting=Count("member"), member=Count("member", filter=Q(member=member)))
+    held, member_held = _held(meeting, member, Participation.IN_PERSON)
     left = seats_left_for_member(  # an import registers people in the room
-        capacity=meeting.capacity, held=held["meeting"] - ours_holding,
-        delegation_cap=meeting.delegation_cap, member_held=held["member"] - ours_holding)
+        capacity=meeting.capacity, held=held - ours_holding,
+        delegation_cap=meeting.delegation_cap, member_held=member_held - ours_holding)
     return min(wanted, left)
 
 
