@@ -227,7 +227,8 @@ class Registration(models.Model):
         indexes = [
             models.Index(fields=["meeting", "status", "created_at"]),
             models.Index(fields=["meeting", "member", "status"]),
-            # The seats held, counted under the meeting's lock from the index alone.
+            # The seats held, counted from the index alone where no trigger keeps them
+            # (SQLite; on PostgreSQL `HeldSeats`), and the lists of who holds one.
             models.Index(fields=["meeting", "participation", "member"],
                          condition=Q(status__in=SEAT_HOLDING_STATUSES),
                          name="registration_seat_holders"),

@@ -3,6 +3,7 @@
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 
@@ -16,7 +17,7 @@ from .enums import (
     RegistrationStatus,
     Role,
 )
-from .models import Registration, badge_code_candidates
+from .models import HeldSeats, Registration, badge_code_candidates
 
 
 def seats_left_for_member(*, capacity, held, delegation_cap, member_held):
@@ -123,14 +124,28 @@ def emails_taken(meeting, emails):
                .filter(email_lower__in=wanted).values_list("email_lower", flat=True))
 
 
+def seats_held_by_delegation(meeting, participation=Participation.IN_PERSON):
+    """member id -> the seats of `participation` its delegation holds at `meeting` (pending
+    or confirmed registrations), for the members that hold any. One query: on PostgreSQL of
+    `HeldSeats`, which a trigger keeps (at most one row per member, whatever the size of the
+    meeting); elsewhere a count of the seat holders, grouped by member."""
+    if connection.vendor == "postgresql":
+        rows = (HeldSeats.objects.filter(meeting_id=meeting.pk, participation=participation,
+                                         held__gt=0)
+                .values_list("member_id", "held"))
+    else:
+        rows = (Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES,
+                                            participation=participation)
+                .order_by().values("member").annotate(held=Count("id"))
+                .values_list("member", "held"))
+    return dict(rows)
+
+
 def full_delegations(meeting):
-    """Ids of the members whose delegation holds all the seats one delegation may have: a
-    new registration for them goes on the waiting list. One query."""
-    return set(
-        Registration.objects.filter(meeting=meeting, status__in=SEAT_HOLDING_STATUSES)
-        .values("member").annotate(held=Count("id"))
-        .filter(held__gte=meeting.delegation_cap).values_list("member", flat=True)
-    )
+    """Ids of the members whose delegation holds all the seats in the room one delegation
+    may have: a new registration for them goes on the waiting list. One query."""
+    return {member_id for member_id, held in seats_held_by_delegation(meeting).items()
+            if held >= meeting.delegation_cap}
 
 
 def registration_for_link(registration_id):

@@ -24,9 +24,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -54,13 +52,18 @@ from .models import (
     DUPLICATE_EMAIL,
     DUPLICATE_HEAD,
     FocalPoint,
-    HeldSeats,
     Registration,
     RegistrationLogEntry,
     RegistrationPhoto,
     photo_path,
 )
-from .selectors import email_taken, emails_taken, head_taken, seats_left_for_member
+from .selectors import (
+    email_taken,
+    emails_taken,
+    head_taken,
+    seats_held_by_delegation,
+    seats_left_for_member,
+)
 from .validators import NAME_REQUIRED, validate_has_a_name
 
 Status = RegistrationStatus
@@ -109,18 +112,9 @@ def seats_held(meeting, member=None, participation=Participation.IN_PERSON):
 
 def _held(meeting, member, participation):
     """(seats held at the meeting, seats held by `member`'s delegation) for `participation`,
-    in one query: on PostgreSQL from `HeldSeats`, which a trigger keeps (at most one row
-    per member, whatever the size of the meeting); elsewhere by counting the seat holders."""
-    member_id = getattr(member, "pk", member)
-    if connection.vendor == "postgresql":
-        rows = HeldSeats.objects.filter(meeting_id=meeting.pk, participation=participation)
-        held = rows.aggregate(meeting=Coalesce(Sum("held"), 0),
-                              member=Coalesce(Sum("held", filter=Q(member_id=member_id)), 0))
-    else:
-        held = Registration.objects.filter(
-            meeting=meeting, status__in=SEAT_HOLDING_STATUSES, participation=participation,
-        ).aggregate(meeting=Count("member"), member=Count("member", filter=Q(member=member_id)))
-    return held["meeting"], held["member"]
+    in one query."""
+    by_delegation = seats_held_by_delegation(meeting, participation)
+    return sum(by_delegation.values()), by_delegation.get(getattr(member, "pk", member), 0)
 
 
 def seats_for(meeting, participation):

@@ -101,6 +101,21 @@ def test_free_delegation_gets_no_full_note(client, django_capture_on_commit_call
     assert "has no seat left" not in sent.content.decode()
 
 
+def test_an_online_seat_does_not_fill_the_delegation_on_the_form(client):
+    # A delegation's seats are those in the room: an online participant leaves its one
+    # seat free, as the seat rules that place the registration see it.
+    meeting = _meeting(delegation_cap=1, online_capacity=5)
+    RegistrationFactory(meeting=meeting, member=member("VN"), participation="online")
+    page = client.get(register_url(meeting)).content.decode()
+    assert "data-delegation-full" not in page.split(f'value="{member("VN").pk}"')[1].split(">")[0]
+
+    RegistrationFactory(meeting=meeting, member=member("VN"), participation="in_person",
+                        email="in-the-room@example.org")
+    page = client.get(register_url(meeting)).content.decode()
+    assert 'data-delegation-full="true"' in (
+        page.split(f'value="{member("VN").pk}"')[1].split(">")[0])
+
+
 def test_public_form_never_says_the_delegation_has_a_head(client):
     meeting = _meeting()
     RegistrationFactory(meeting=meeting, member=member("VN"), role="head")
