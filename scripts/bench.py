@@ -578,6 +578,61 @@ def rss_mb(pid):
     return None
 
 
+class CpuMeter:
+    """CPU seconds spent by each part of the system between `start` and `stop`, read from
+    /proc (Linux): the app server (gunicorn and its workers), the Celery worker, PostgreSQL
+    and the load client itself. Where a request's CPU goes once the cores are saturated."""
+
+    def __init__(self, server):
+        self.server, self.before, self.spent = server, None, None
+
+    def groups(self):
+        server = self.server
+        celery = [server.worker.pid, *children(server.worker.pid)] if server.worker else []
+        return {"gunicorn": [server.process.pid, *server.worker_pids()], "celery": celery,
+                "postgres": pids_named("postgres"), "load client": [os.getpid()]}
+
+    def read(self):
+        return {name: sum(cpu_seconds(pid) for pid in pids)
+                for name, pids in self.groups().items()}
+
+    def start(self):
+        self.before = self.read()
+
+    def stop(self):
+        after = self.read()
+        self.spent = {name: after[name] - self.before.get(name, 0) for name in after}
+        return self.spent
+
+
+def cpu_seconds(pid):
+    """User and system CPU seconds of `pid` so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid):
+    try:
+        return [int(child) for child in
+                Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def pids_named(name):
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == name:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 # --------------------------------------------------------------------------- load
 
 
@@ -789,14 +844,15 @@ def first_error(html):
     return text or re.sub(r"\s+", " ", html)[:200]
 
 
-async def registration_load(base, meeting, clients, duration, rate=None):
+async def registration_load(base, meeting, clients, duration, rate=None, meter=None):
     """`clients` visitors each fetch the form once (CSRF cookie and token), then submit it
     again and again with a new email until the time is up. Only the POSTs are timed.
 
     With `rate`, the clients together offer that many submissions per second (each waits
     for its next turn, as people do who fill a form in); a slot missed because the server was
     slow is dropped, so a slow server shows as fewer submissions per second. Without it,
-    each client submits again as soon as it has its answer (the saturation throughput)."""
+    each client submits again as soon as it has its answer (the saturation throughput).
+    `meter` (a CpuMeter) is started once the forms are fetched, before the first POST."""
     import aiohttp
 
     form_url = f"{base}/meetings/{meeting.slug}/register/"
@@ -819,6 +875,8 @@ async def registration_load(base, meeting, clients, duration, rate=None):
             return None
         action = urllib.parse.urljoin(form_url, prepared[0][1]["action"] or form_url)
         interval = clients / rate if rate else 0
+        if meter:
+            meter.start()
         start = time.monotonic()
         deadline = start + duration
 
@@ -1080,10 +1138,11 @@ def main():
             server.base, objects["open"], args.clients, args.duration, rate=args.rate
         ))
         server.drain()
-        results["registration, saturated"] = asyncio.run(
-            registration_load(server.base, objects["open"], args.clients, args.duration)
-        )
+        meter = CpuMeter(server)
+        results["registration, saturated"] = asyncio.run(registration_load(
+            server.base, objects["open"], args.clients, args.duration, meter=meter))
         drained = mail_drained(bool(server.worker))
+        cpu_spent = meter.stop()  # the mail of the load sent too
         if csv_path:
             print(f"  CSV list of participants: {csv_path}, {args.csv_clients} clients")
             results["CSV participants"] = asyncio.run(csv_load(
@@ -1113,6 +1172,14 @@ def main():
               f"({run['accepted_per_s']:.1f}/s), answers {run['statuses']}")
         for failure in run["failures"]:
             print(f"  not accepted: {failure}")
+    saturated = results["registration, saturated"]
+    if saturated and saturated["accepted"]:
+        per = {name: seconds * 1000 / saturated["accepted"] for name, seconds in cpu_spent.items()}
+        total_ms = sum(per.values())
+        print("CPU per registration of the saturated load (its mail sent included): "
+              + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per.items())
+              + f"; {total_ms:.1f} ms in all: {os.cpu_count()} cores allow at most "
+              f"{(os.cpu_count() or 1) * 1000 / total_ms:.0f} per second")
     if drained["by_worker"]:
         print(f"Mail of the submissions, sent by one Celery worker: {drained['sent']} sent, "
               f"{drained['unsent']} still queued {drained['seconds']:.1f} s after the load")
@@ -1171,6 +1238,7 @@ def main():
             "cache": env["CACHE_URL"], "workers": workers, "tool": tool,
             "results": results, "admin": admin, "csv_in_process": csv_memory,
             "documents": documents, "mail_after_registrations": drained,
+            "cpu_seconds_of_saturated_registrations": cpu_spent,
             "cold_meeting_page": cold_page, "registration_cost": registration_cost,
             "over_capacity": over_capacity, "over_cap": over_cap,
             "open_meeting_statuses": open_statuses,
