@@ -19,6 +19,9 @@ from django.db import connection, models, transaction
 
 # Ids of the snapshot's rows start here (auto-increment tables), far above what any test makes.
 ID_BASE = 10_000_000
+# Tables a PostgreSQL trigger keeps from others (`delegates.HeldSeats`, from the
+# registrations): not kept in the snapshot, the trigger writes them again as it is restored.
+KEPT_BY_TRIGGERS = {"delegates_heldseats"}
 
 
 @dataclass
@@ -66,7 +69,7 @@ def _tables():
     existing = set(connection.introspection.table_names())
     found = {}
     for model in _models():
-        if model._meta.db_table in existing:
+        if model._meta.db_table in existing - KEPT_BY_TRIGGERS:
             found.setdefault(model._meta.db_table, model)
     return found
 
