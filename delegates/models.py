@@ -266,6 +266,8 @@ class HeldSeats(models.Model):
     held = models.IntegerField(default=0)
 
     class Meta:
+        verbose_name = _("Seats held")
+        verbose_name_plural = _("Seats held")
         constraints = [models.UniqueConstraint(fields=["meeting_id", "member_id", "participation"],
                                                name="held_seats_one_row_per_delegation")]
 

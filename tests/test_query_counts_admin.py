@@ -410,6 +410,16 @@ def build_reminder_runs(count, tag):
         ReminderRun.objects.create(reminder=_reminder(tag, i))
 
 
+def build_held_seats(count, tag):
+    """Rows as the trigger writes them (on SQLite, where none does, written here)."""
+    HeldSeats = apps.get_model("delegates", "HeldSeats")
+    meeting = _meeting(tag, 0)
+    members = apps.get_model("meetings", "Member").objects.order_by("pk")[:count]
+    HeldSeats.objects.bulk_create([
+        HeldSeats(meeting_id=meeting.pk, member_id=member.pk, participation="in_person", held=1)
+        for member in members])
+
+
 def build_meeting_accreditations(count, tag):
     MeetingAccreditation = apps.get_model("accreditation", "MeetingAccreditation")
     for i in range(count):
@@ -460,6 +470,7 @@ BUILDERS = {
     "accreditation.Credentials": build_credentials,
     "accreditation.CredentialsLogEntry": build_credentials_log_entries,
     "delegates.RegistrationPhoto": build_photos,
+    "delegates.HeldSeats": build_held_seats,
     "mail.MailTemplate": build_mail_templates,
     "communications.Circular": build_circulars,
     "communications.CircularDelivery": build_circular_deliveries,

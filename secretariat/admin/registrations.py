@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,6 +36,7 @@ from delegates.enums import (
 from delegates.forms import PhotoForm, RegistrationAdminForm
 from delegates.models import (
     FocalPoint,
+    HeldSeats,
     ImportBatch,
     Registration,
     RegistrationLogEntry,
@@ -62,6 +63,7 @@ from delegates.services import (
 from delegates.validators import PrintableTextMixin
 from delegates.visa import with_visa_letter
 from meetings.enums import PhotoRule
+from meetings.models import Meeting, Member
 from meetings.templatetags.meeting_tags import person_name
 from secretariat.documents import badges_document, visa_letters_document
 from secretariat.job_views import document_response
@@ -724,6 +726,31 @@ class RegistrationLogEntryAdmin(SensitiveLookupsAdminMixin, ReadOnlyAdmin):
     @admin.display(description=gettext_lazy("to status"), ordering="to_status")
     def to_words(self, obj):
         return status_words(obj.to_status)
+
+
+@admin.register(HeldSeats)
+class HeldSeatsAdmin(ReadOnlyAdmin):
+    """The seats each delegation holds, as the PostgreSQL trigger keeps them: to read when a
+    count looks wrong, never to edit."""
+
+    list_display = ["meeting_title", "member_name", "participation", "held"]
+    list_filter = ["participation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            meeting_title=Subquery(Meeting.objects.filter(pk=OuterRef("meeting_id"))
+                                   .values("title")[:1]),
+            member_name=Subquery(Member.objects.filter(pk=OuterRef("member_id"))
+                                 .values("name")[:1]),
+        )
+
+    @admin.display(description=gettext_lazy("meeting"), ordering="meeting_title")
+    def meeting_title(self, obj):
+        return obj.meeting_title
+
+    @admin.display(description=gettext_lazy("member"), ordering="member_name")
+    def member_name(self, obj):
+        return obj.member_name
 
 
 @admin.register(ImportBatch)
