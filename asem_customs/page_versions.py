@@ -12,10 +12,10 @@ the transaction commits.
 import hashlib
 import uuid
 
-from django.conf import settings
-from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from .shared_cache import shared_cache
 
 KEY_PREFIX = "public"
 
@@ -35,9 +35,7 @@ def _new_token():
 def versions_cache():
     """Where versions live: a cache every process shares. Pages may stay in a cache of one
     process's memory, but a bump made by one process must reach all of them."""
-    if "public_versions" in settings.CACHES:
-        return caches["public_versions"]
-    return cache
+    return shared_cache()
 
 
 def versions(scopes):

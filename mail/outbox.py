@@ -1,11 +1,15 @@
 """The outbox: mail is written to `OutgoingEmail` in the transaction of the change it tells
-of, handed to the task `send_outgoing_emails` after commit (a hundred at a time), and picked
-up again by the beat sweep `send_due_mail` (or `send_queued_mail`) until the server takes it.
+of, handed on after commit, and picked up again by the beat sweep `send_due_mail` (or
+`send_queued_mail`) until the server takes it.
 
 A mail server that is down therefore never fails or loses a registration: the row stays
 queued with its error and the time of the next attempt. With a broker no request talks to
-the mail server; without one (tasks run eagerly) the request sends after commit with a short
-timeout (EMAIL_TIMEOUT), and once the server failed it leaves the rest of its mail queued.
+the mail server: after commit a request makes sure that one task `send_handed_off_mail` will
+run shortly (`hand_off`), and that one task sends the mail of every request committed before
+it starts, over one connection per hundred messages; a burst of registrations costs a few
+tasks, not one per registration. Without a broker (tasks run eagerly) the request sends its
+own mail after commit with a short timeout (EMAIL_TIMEOUT), a hundred messages per
+connection, and once the server failed it leaves the rest of its mail queued.
 
 Personal links (a registration's signed link, a focal point's password link) are bearer
 credentials: they are never stored. The stored, readable body has `LINK_PLACEHOLDER` in their
@@ -19,12 +23,15 @@ import smtplib
 import socket
 from dataclasses import dataclass
 
+from celery import current_app
 from celery.result import EagerResult
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from asem_customs.shared_cache import shared_cache
 
 from .models import OutgoingEmail
 from .rendering import html_of, one_line, render_mail
@@ -34,8 +41,18 @@ logger = logging.getLogger(__name__)
 # Seconds to wait before the n-th retry: 1, 2, 4 ... minutes, at most six hours apart.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 6 * 3600
-# Messages handed to the task queue in one task (and sent over one connection) after commit.
+# Messages sent over one connection (and, without a broker, in one task) after commit.
 HANDOFF_SIZE = 100
+# With a broker: while this key is in the shared cache a `send_handed_off_mail` task is
+# waiting to start and will find every message committed before it does. The task starts
+# this long after the first request that made it, so that the mail of the requests of that
+# moment goes together; the key expires by itself in case the task is lost (and the beat
+# sweep sends what such a task would have).
+HANDOFF_KEY = "mail:handoff-waiting"
+HANDOFF_DELAY_SECONDS = 0.5
+HANDOFF_KEY_TIMEOUT = 60
+# Rounds of HANDOFF_SIZE one task sends before it leaves the rest to a task of its own.
+HANDOFF_ROUNDS = 10
 LINK_PLACEHOLDER = "[personal link, sent only to the recipient]"
 # Failures that say the server cannot be reached at all: the rest of a round waits too.
 SERVER_UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror,
@@ -151,8 +168,10 @@ def queue_message(*, to, subject, body, kind="", registration=None, language=Non
 
 
 class _AfterCommitSend:
-    """Hands messages to the task queue after commit, `HANDOFF_SIZE` at a time: one task and
-    one connection to the mail server per hand-off, not per message.
+    """Hands messages on after commit. With a broker that is `hand_off` once per
+    transaction. Without one, the messages go to `send_outgoing_emails`, run in this
+    process, `HANDOFF_SIZE` at a time: one connection to the mail server per hand-off, not
+    per message.
 
     There is one per savepoint a service opened (a savepoint rolled back drops its own), and
     those of one transaction share a `batch` (the hand-offs in the order they were made):
@@ -175,6 +194,11 @@ class _AfterCommitSend:
         self.batch["started"] = True
         if self.taken or self.batch.get("failed"):
             return
+        if not current_app.conf.task_always_eager:
+            for handoff in self.batch["handoffs"]:
+                handoff.taken = True
+            hand_off()
+            return
         handoffs = self.batch["handoffs"]
         pks = []
         for handoff in handoffs[handoffs.index(self):]:
@@ -193,6 +217,42 @@ class _AfterCommitSend:
             if isinstance(result, EagerResult) and (result.result or {}).get("failed"):
                 self.batch["failed"] = True
                 return
+
+
+def hand_off():
+    """With a broker: make sure that a `send_handed_off_mail` task starts after now, so that
+    the mail just committed is sent. When one is already waiting (its key is in the shared
+    cache) there is nothing to do: it has not looked for mail yet, and will find this one."""
+    from .tasks import send_handed_off_mail
+
+    store = shared_cache()
+    try:
+        if not store.add(HANDOFF_KEY, 1, timeout=HANDOFF_KEY_TIMEOUT):
+            return
+        send_handed_off_mail.apply_async(countdown=HANDOFF_DELAY_SECONDS)
+    except Exception:  # noqa: BLE001 - a broker or cache that is down must not fail the change
+        logger.warning("Mail not handed to the task queue; the sweep will send it",
+                       exc_info=True)
+        try:
+            store.delete(HANDOFF_KEY)  # the next request tries again
+        except Exception:  # noqa: BLE001
+            logger.warning("The mail hand-off key could not be cleared", exc_info=True)
+
+
+def send_handed_off(now=None):
+    """The task of `hand_off`: send every message due, HANDOFF_SIZE per connection. Its key
+    goes first, so that a request committing from now on makes a task of its own; after
+    HANDOFF_ROUNDS full rounds the rest goes to that next task."""
+    shared_cache().delete(HANDOFF_KEY)
+    sent = failed = 0
+    for _round in range(HANDOFF_ROUNDS):
+        result = send_queued(limit=HANDOFF_SIZE, now=now)
+        sent, failed = sent + result.sent, failed + result.failed
+        if not result.sent or result.sent + result.failed < HANDOFF_SIZE:
+            break
+    else:
+        hand_off()
+    return SendResult(sent, failed)
 
 
 def _send_after_commit(pks):

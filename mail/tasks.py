@@ -27,6 +27,14 @@ def send_outgoing_emails(pks):
 
 
 @shared_task(acks_late=True)
+def send_handed_off_mail():
+    """With a broker, after commit (`outbox.hand_off`): send the mail of every request that
+    committed before this task started. Returns {"sent": n, "failed": n}."""
+    result = outbox.send_handed_off()
+    return {"sent": result.sent, "failed": result.failed}
+
+
+@shared_task(acks_late=True)
 def send_due_mail(limit=100):
     """The beat sweep: send what is due (new messages a worker missed, and retries after a
     failure once their wait is over)."""

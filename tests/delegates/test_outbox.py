@@ -21,7 +21,7 @@ from delegates import links, services
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from delegates.models import Registration
-from mail import tasks
+from mail import outbox, tasks
 from mail.models import OutgoingEmail
 from mail.outbox import LINK_PLACEHOLDER, send_queued
 from tests.delegates.staff_helpers import editor, viewer
@@ -444,3 +444,82 @@ def test_mail_of_a_rolled_back_savepoint_is_not_handed_on_and_the_rest_is_sent(
     assert len(callbacks) == 1
     assert list(OutgoingEmail.objects.order_by("to").values_list("to", flat=True)) == [
         "after@example.org", "kept@example.org"]
+
+
+@pytest.fixture
+def broker(monkeypatch):
+    """A broker (in memory): after commit a request hands its mail on instead of sending
+    it. The `send_handed_off_mail` tasks it asks for are recorded, to be run by the test
+    as a worker would."""
+    asked = []
+    monkeypatch.setattr(tasks.send_handed_off_mail, "apply_async",
+                        lambda *args, **kwargs: asked.append(kwargs))
+    celery_app.conf.task_always_eager = False
+    yield asked
+    celery_app.conf.task_always_eager = True
+
+
+def test_with_a_broker_a_burst_of_registrations_is_sent_by_one_task(
+        client, broker, settings, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory()
+    settings.EMAIL_BACKEND = f"{__name__}.CountingBackend"
+    CountingBackend.opened = 0
+    for n in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("delegates:register", args=[meeting.slug]),
+                                   form_data(email=f"khai{n}@vn.example.org"))
+        assert response.status_code == 302
+
+    assert broker == [{"countdown": outbox.HANDOFF_DELAY_SECONDS}]
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=False).exists()
+    assert tasks.send_handed_off_mail.apply().get() == {"sent": 3, "failed": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == [f"khai{n}@vn.example.org" for n in range(3)]
+    assert CountingBackend.opened == 1
+
+    # Once that task has started, the next registration asks for a task of its own.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("delegates:register", args=[meeting.slug]),
+                    form_data(email="late@vn.example.org"))
+    assert len(broker) == 2
+    assert tasks.send_handed_off_mail.apply().get() == {"sent": 1, "failed": 0}
+
+
+def test_a_broker_that_is_down_fails_no_registration_and_the_next_request_tries_again(
+        client, broker, monkeypatch, django_capture_on_commit_callbacks):
+    from kombu.exceptions import OperationalError
+
+    def down(*args, **kwargs):
+        broker.append(kwargs)
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.send_handed_off_mail, "apply_async", down)
+    meeting = MeetingFactory()
+    for n in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("delegates:register", args=[meeting.slug]),
+                                   form_data(email=f"khai{n}@vn.example.org"))
+        assert response.status_code == 302
+
+    assert len(broker) == 2
+    assert Registration.objects.filter(meeting=meeting).count() == 2
+    assert OutgoingEmail.objects.filter(sent_at__isnull=True).count() == 2
+    assert tasks.send_due_mail.apply().get() == {"sent": 2, "failed": 0}
+
+
+def test_a_task_that_finds_more_than_its_share_leaves_the_rest_to_another(
+        broker, monkeypatch, settings, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from mail.outbox import queue_message
+
+    monkeypatch.setattr(outbox, "HANDOFF_SIZE", 2)
+    monkeypatch.setattr(outbox, "HANDOFF_ROUNDS", 2)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for n in range(5):
+            queue_message(to=f"d{n}@example.org", subject="Agenda", body="The agenda.")
+
+    assert len(broker) == 1
+    assert tasks.send_handed_off_mail.apply().get() == {"sent": 4, "failed": 0}
+    assert len(broker) == 2
+    assert tasks.send_handed_off_mail.apply().get() == {"sent": 1, "failed": 0}
+    assert len(mail.outbox) == 5
