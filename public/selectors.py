@@ -4,7 +4,9 @@ members' participation. Reads of meetings alone are in `meetings.selectors`."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from action_plans.models import ActionPlan, ActionPoint
@@ -37,16 +39,23 @@ PUBLISHED_PARTICIPANT_FIELDS = (
 class Attendance:
     delegates: int
     members: int
+    # Of the delegates, those the published list names, and their delegations.
+    named: int = 0
+    named_delegations: int = 0
 
 
 def meeting_attendance(meeting):
     """Delegates and ASEM partners counted from confirmed registrations (attended ones
-    included); observer organisations' delegates count as delegates, not as members."""
+    included); observer organisations' delegates count as delegates, not as members. Also
+    how many of them, and of how many delegations, agreed to be named."""
+    named = Q(publish_name=True)
     counts = meeting.registrations.filter(status=RegistrationStatus.CONFIRMED).aggregate(
         delegates=Count("id"),
         members=Count("member", distinct=True, filter=Q(member__kind=MemberKind.PARTNER)),
+        named=Count("id", filter=named),
+        named_delegations=Count("member", distinct=True, filter=named),
     )
-    return Attendance(delegates=counts["delegates"], members=counts["members"])
+    return Attendance(**counts)
 
 
 @dataclass(frozen=True)
@@ -55,14 +64,18 @@ class Delegation:
     participants: list
 
 
-def published_participants(meeting):
-    """The list of participants as published: confirmed registrations whose holders agreed
-    to appear, by delegation (the host's first when the meeting says so, then by name),
-    head of delegation first. Empty unless the meeting publishes its list."""
-    if not meeting.publish_participants:
-        return []
+# The meeting page names at most this many participants; a longer list has a page of its
+# own (`published_participants_page`), PARTICIPANTS_PER_PAGE names at a time.
+PARTICIPANTS_ON_MEETING_PAGE = 300
+PARTICIPANTS_PER_PAGE = 500
+
+
+def _published_registrations(meeting):
+    """Confirmed registrations whose holders agreed to appear, in the order of the list: by
+    delegation (the host's first when the meeting says so, then by name), head of
+    delegation first."""
     host_first = meeting.host_member_id if meeting.list_host_first else None
-    registrations = (
+    return (
         meeting.registrations.filter(status=RegistrationStatus.CONFIRMED, publish_name=True)
         .select_related("member")
         .only(*PUBLISHED_PARTICIPANT_FIELDS)
@@ -74,12 +87,58 @@ def published_participants(meeting):
         )
         .order_by("host_rank", "member__name", "head_rank", "family_name", "given_name", "pk")
     )
+
+
+def _by_delegation(registrations):
     delegations = []
     for registration in registrations:
         if not delegations or delegations[-1].member.pk != registration.member_id:
             delegations.append(Delegation(member=registration.member, participants=[]))
         delegations[-1].participants.append(registration)
     return delegations
+
+
+def published_participants(meeting, *, at_most=None):
+    """The list of participants as published, by delegation (`_published_registrations`).
+    Empty unless the meeting publishes its list. With `at_most`: None when the list names
+    more people than that (the meeting page then links to the list's own page)."""
+    if not meeting.publish_participants:
+        return []
+    registrations = _published_registrations(meeting)
+    if at_most is not None:
+        registrations = list(registrations[:at_most + 1])
+        if len(registrations) > at_most:
+            return None
+    return _by_delegation(registrations)
+
+
+@dataclass(frozen=True)
+class ParticipantsPage:
+    page: object  # a django.core.paginator.Page of registrations
+    delegations: list
+    # The first delegation of the page began on the page before.
+    continued: bool
+    # The page numbers to offer, with Paginator.ELLIPSIS where some are left out.
+    numbers: list
+
+
+def published_participants_page(meeting, number):
+    """One page of the published list, PARTICIPANTS_PER_PAGE names by delegation. Raises
+    Http404 when the meeting does not publish its list; a page number out of range gives
+    the last page, one that is not a number the first."""
+    if not meeting.publish_participants:
+        raise Http404("This meeting does not publish its list of participants.")
+    registrations = _published_registrations(meeting)
+    paginator = Paginator(registrations, PARTICIPANTS_PER_PAGE)
+    page = paginator.get_page(number)
+    delegations = _by_delegation(page.object_list)
+    continued = False
+    if page.has_previous() and delegations:
+        before = registrations.values_list("member_id", flat=True)[page.start_index() - 2]
+        continued = before == delegations[0].member.pk
+    numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return ParticipantsPage(page=page, delegations=delegations, continued=continued,
+                            numbers=numbers)
 
 
 def action_plans_adopted_at(meeting):

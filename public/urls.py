@@ -21,6 +21,8 @@ urlpatterns = [
     path("series/<slug:slug>/calendar.ics", views.series_ical, name="series_ical"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<slug:slug>/agenda/", views.meeting_agenda, name="meeting_agenda"),
+    path("meetings/<slug:slug>/participants/", views.meeting_participants,
+         name="meeting_participants"),
     path("meetings/<slug:slug>/calendar.ics", views.meeting_ical, name="meeting_ical"),
     path("members/", views.member_list, name="member_list"),
     path("members/<str:code>/", views.member_detail, name="member_detail"),

@@ -90,6 +90,8 @@ def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
     documents = document_selectors.public_documents(meeting)
+    delegations = selectors.published_participants(
+        meeting, at_most=selectors.PARTICIPANTS_ON_MEETING_PAGE)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -102,7 +104,7 @@ def meeting_detail(request, slug):
             "report_items": [i for i in agenda_items if i.kind == AgendaItemKind.REPORT],
             "topics": selectors.topics_deliberated(agenda_items),
             "action_plans": selectors.action_plans_adopted_at(meeting),
-            "delegations": selectors.published_participants(meeting),
+            "delegations": delegations,
             "next_meeting": selectors.next_meeting_in_series(meeting),
             "previous_meeting": selectors.previous_meeting_in_series(meeting),
             "registration_open": meeting.registration_is_open(),
@@ -115,6 +117,20 @@ def _decisions(meeting, agenda_items):
     """(agenda item, its decisions and conclusions) once the record is published."""
     texts = document_selectors.published_decisions(meeting)
     return [(item, texts[item.pk]) for item in agenda_items if item.pk in texts]
+
+
+@require_safe
+@cached_public_page(meeting_page_scopes)
+def meeting_participants(request, slug):
+    """The published list of participants, a page at a time (the meeting page names them
+    itself while they are few)."""
+    meeting = selectors.meeting_with_details(slug)
+    listed = selectors.published_participants_page(meeting, request.GET.get("page"))
+    return render(request, "meetings/meeting_participants.html", {
+        "meeting": meeting, "page": listed.page, "delegations": listed.delegations,
+        "continued": listed.continued, "page_numbers": listed.numbers,
+        "attendance": selectors.meeting_attendance(meeting),
+    })
 
 
 @require_safe

@@ -333,3 +333,56 @@ def test_public_pages_answer_head_like_get_without_a_body(client, db):
 def test_public_pages_still_refuse_writes(client, db):
     for url in _public_urls():
         assert (url, client.post(url).status_code) == (url, 405)
+
+
+def main_of(response):
+    assert response.status_code == 200
+    return response.text[response.text.index("<main"):response.text.index("</main>")]
+
+
+@pytest.fixture
+def long_list(db, monkeypatch):
+    """A meeting whose published list is longer than its page names: three of Austria, two
+    of Viet Nam (one who did not agree to be named), two names a page."""
+    from public import selectors
+
+    monkeypatch.setattr(selectors, "PARTICIPANTS_ON_MEETING_PAGE", 3)
+    monkeypatch.setattr(selectors, "PARTICIPANTS_PER_PAGE", 2)
+    meeting = MeetingFactory(publish_participants=True, list_host_first=False)
+    for code, given, publish in [("AT", "Anna", True), ("AT", "Bert", True), ("AT", "Carl", True),
+                                 ("VN", "Dung", True), ("VN", "Hidden", False)]:
+        RegistrationFactory(meeting=meeting, member=member(code), given_name=given,
+                            family_name="Delegate", status=RegistrationStatus.CONFIRMED,
+                            publish_name=publish)
+    return meeting
+
+
+def test_a_long_list_of_participants_has_a_page_of_its_own(client, long_list):
+    page = client.get(long_list.get_absolute_url()).text
+
+    assert "Anna Delegate" not in page
+    assert "Participants named: 4, of 2 delegations." in page
+    assert reverse("public:meeting_participants", args=[long_list.slug]) in page
+
+
+def test_the_list_of_participants_goes_a_page_at_a_time(client, long_list):
+    url = reverse("public:meeting_participants", args=[long_list.slug])
+    first, second, third = (main_of(client.get(url, {"page": n})) for n in (1, 2, 3))
+
+    assert "Anna Delegate" in first and "Bert Delegate" in first and "Carl" not in first
+    assert "Carl Delegate" in second and "Dung Delegate" in second
+    assert "Austria <span class=\"small text-body-secondary fw-normal\">(continued)" in second
+    assert "Names 3 to 4, page 2 of 2." in second
+    assert "Hidden" not in first + second
+    assert third == second  # past the end: the last page
+    assert main_of(client.get(url, {"page": "x'; --"})) == first
+
+
+def test_a_meeting_that_publishes_no_list_has_no_list_page(client, db):
+    meeting = MeetingFactory(publish_participants=False)
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.CONFIRMED, publish_name=True)
+
+    response = client.get(reverse("public:meeting_participants", args=[meeting.slug]))
+
+    assert response.status_code == 404
+    assert "Delegate" not in response.text
