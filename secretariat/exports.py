@@ -88,6 +88,13 @@ def participants_for_list(meeting, *, consented_only=False,
     )
 
 
+def _ours(value):
+    """Mark a column's value as made by the product alone (a label, a date, yes or no),
+    never typed by anyone: its cells need no check for formulas or stray characters."""
+    value.ours = True
+    return value
+
+
 def participant_columns(questions=(), *, side_events=None):
     """(heading, value of a registration) for each column of the spreadsheet exports, then
     one for each of the meeting's `questions` the secretariat chose (their answers);
@@ -103,22 +110,23 @@ def participant_columns(questions=(), *, side_events=None):
         (_("Given name"), lambda r: r.given_name),
         (_("Family name"), lambda r: r.family_name),
         (_("Name in Latin letters"), lambda r: r.name_latin),
-        (_("Role"), lambda r: roles.get(r.role, r.role)),
+        (_("Role"), _ours(lambda r: roles.get(r.role, r.role))),
         (_("Position"), lambda r: r.position),
         (_("Organisation"), lambda r: r.organisation),
         (_("Email"), lambda r: r.email),
         (_("Phone"), lambda r: r.phone),
-        (_("Checked in"), lambda r: r.attended_at.strftime("%Y-%m-%d %H:%M")
-         if r.attended_at else ""),
+        (_("Checked in"), _ours(lambda r: r.attended_at.strftime("%Y-%m-%d %H:%M")
+                                if r.attended_at else "")),
         # The host's logistics (`logistics.TravelDetails`), empty for who told none.
         *travel_columns(),
         # Dates as YYYY-MM-DD, as the import reads them back.
-        (_("Arrival date"), lambda r: _iso(r.arrival_date)),
-        (_("Departure date"), lambda r: _iso(r.departure_date)),
+        (_("Arrival date"), _ours(lambda r: _iso(r.arrival_date))),
+        (_("Departure date"), _ours(lambda r: _iso(r.departure_date))),
         (_("Dietary needs"), lambda r: r.dietary_needs),
         (_("Accessibility needs"), lambda r: r.accessibility_needs),
-        (_("Visa letter requested"), lambda r: yes if r.needs_visa_letter else no),
-        (_("Participation"), lambda r: participations.get(r.participation, r.participation)),
+        (_("Visa letter requested"), _ours(lambda r: yes if r.needs_visa_letter else no)),
+        (_("Participation"),
+         _ours(lambda r: participations.get(r.participation, r.participation))),
         (_("Side events"), lambda r: (side_events or {}).get(r.pk, "")),
         *[(question.label, _answer_of(question)) for question in questions],
     ]
@@ -173,21 +181,21 @@ def travel_columns():
         return value
 
     def flag(attribute):
-        return lambda r: yes if getattr(details_of(r), attribute) else no
+        return _ours(lambda r: yes if getattr(details_of(r), attribute) else no)
 
     return [
-        (_("Arrival time"), travel("arrival_time", lambda t: t.strftime("%H:%M"))),
+        (_("Arrival time"), _ours(travel("arrival_time", lambda t: t.strftime("%H:%M")))),
         (_("Arrival flight"), travel("arrival_flight")),
         (_("Arrival airport"), travel("arrival_airport")),
         (_("Transfer from the airport"), flag("arrival_transfer")),
-        (_("Departure time"), travel("departure_time", lambda t: t.strftime("%H:%M"))),
+        (_("Departure time"), _ours(travel("departure_time", lambda t: t.strftime("%H:%M")))),
         (_("Departure flight"), travel("departure_flight")),
         (_("Departure airport"), travel("departure_airport")),
         (_("Transfer to the airport"), flag("departure_transfer")),
         (_("Hotel"), travel("hotel", lambda hotel: hotel.name)),
-        (_("Hotel check-in"), travel("check_in", _iso)),
-        (_("Hotel check-out"), travel("check_out", _iso)),
-        (_("Diet"), travel("diet", lambda diet: diets.get(diet, diet))),
+        (_("Hotel check-in"), _ours(travel("check_in", _iso))),
+        (_("Hotel check-out"), _ours(travel("check_out", _iso))),
+        (_("Diet"), _ours(travel("diet", lambda diet: diets.get(diet, diet)))),
     ]
 
 
@@ -216,17 +224,24 @@ class _ListedRegistration:
 
 
 def _listed_registrations(queryset):
-    fields = (*LISTED_FIELDS, "member__name", "travel__id", "travel__hotel__name",
-              *(f"travel__{name}" for name in LISTED_TRAVEL_FIELDS))
+    # The travel details are read (twelve more columns and two joins) only when someone
+    # told some: a meeting without the host's logistics lists faster.
+    with_travel = TravelDetails.objects.filter(registration__in=queryset.values("pk")).exists()
+    fields = (*LISTED_FIELDS, "member__name")
+    if with_travel:
+        fields += ("travel__id", "travel__hotel__name",
+                   *(f"travel__{name}" for name in LISTED_TRAVEL_FIELDS))
     own, travel_at = len(LISTED_FIELDS), len(LISTED_FIELDS) + 3
     for values in queryset.values_list(*fields).iterator(chunk_size=2000):
         registration = _ListedRegistration()
         for name, value in zip(LISTED_FIELDS, values[:own], strict=True):
             setattr(registration, name, value)
         registration.member = SimpleNamespace(name=values[own])
-        registration.travel = None if values[own + 1] is None else SimpleNamespace(
-            hotel=None if values[own + 2] is None else SimpleNamespace(name=values[own + 2]),
-            **dict(zip(LISTED_TRAVEL_FIELDS, values[travel_at:], strict=True)))
+        registration.travel = None
+        if with_travel and values[own + 1] is not None:
+            registration.travel = SimpleNamespace(
+                hotel=None if values[own + 2] is None else SimpleNamespace(name=values[own + 2]),
+                **dict(zip(LISTED_TRAVEL_FIELDS, values[travel_at:], strict=True)))
         yield registration
 
 
@@ -241,8 +256,10 @@ def participant_rows(queryset, *, clean=clean_cell, questions=()):
     else:
         registrations = _listed_registrations(queryset)
     yield [heading for heading, _value in columns]
+    values = [(value, getattr(value, "ours", False)) for _heading, value in columns]
     for registration in registrations:
-        yield [clean(value(registration)) for _heading, value in columns]
+        yield [value(registration) if ours else clean(value(registration))
+               for value, ours in values]
 
 
 class _Echo:

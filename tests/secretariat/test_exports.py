@@ -13,7 +13,13 @@ from secretariat.exports import (
     participants_for_list,
     participants_xlsx,
 )
-from tests.factories import MeetingFactory, RegistrationFactory, UserFactory, member
+from tests.factories import (
+    HotelFactory,
+    MeetingFactory,
+    RegistrationFactory,
+    UserFactory,
+    member,
+)
 
 HYPERLINK = '=HYPERLINK("http://x/?"&A1)'
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -174,3 +180,44 @@ def test_the_csv_streams_more_rows_in_the_same_memory(meeting):
     assert (rows_small, rows_large) == (4_001, 10_001)
     assert peak_large < 1.25 * peak_small
     assert peak_large < 20 * 1024 * 1024
+
+
+TRAVEL_COLUMNS = ["Arrival time", "Arrival flight", "Arrival airport",
+                  "Transfer from the airport", "Departure time", "Departure flight",
+                  "Departure airport", "Transfer to the airport", "Hotel", "Hotel check-in",
+                  "Hotel check-out", "Diet"]
+
+
+def _travel_cells(meeting):
+    text = "".join(participants_csv_chunks(participants_for_list(meeting)))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    start = rows[0].index("Arrival time")
+    assert rows[0][start:start + 12] == TRAVEL_COLUMNS
+    assert {len(row) for row in rows} == {len(rows[0])}
+    return sorted(row[start:start + 12] for row in rows[1:])
+
+
+def test_the_travel_columns_are_there_and_empty_when_nobody_told_travel(meeting):
+    RegistrationFactory(meeting=meeting, status=CONFIRMED)
+
+    assert _travel_cells(meeting) == [["", "", "", "No", "", "", "", "No", "", "", "", ""]]
+
+
+def test_travel_told_by_one_is_listed_and_its_typed_cells_checked(meeting):
+    import datetime as dt
+
+    from logistics.models import TravelDetails
+
+    told = RegistrationFactory(meeting=meeting, status=CONFIRMED)
+    RegistrationFactory(meeting=meeting, status=CONFIRMED)
+    TravelDetails.objects.create(
+        registration=told, arrival_time=dt.time(9, 5), arrival_flight="=1+1",
+        arrival_airport="HAN", arrival_transfer=True, hotel=HotelFactory(meeting=meeting,
+                                                                          name="+Hotel"),
+        check_in=dt.date(2026, 5, 11), diet="vegetarian")
+
+    assert _travel_cells(meeting) == [
+        ["", "", "", "No", "", "", "", "No", "", "", "", ""],
+        ["09:05", "'=1+1", "HAN", "Yes", "", "", "", "No", "'+Hotel", "2026-05-11", "",
+         "Vegetarian"],
+    ]
