@@ -64,9 +64,7 @@ class Delegation:
     participants: list
 
 
-# The meeting page names at most this many participants; a longer list has a page of its
-# own (`published_participants_page`), PARTICIPANTS_PER_PAGE names at a time.
-PARTICIPANTS_ON_MEETING_PAGE = 300
+# The list of participants' own page names this many people at a time.
 PARTICIPANTS_PER_PAGE = 500
 
 
@@ -98,20 +96,6 @@ def _by_delegation(registrations):
     return delegations
 
 
-def published_participants(meeting, *, at_most=None):
-    """The list of participants as published, by delegation (`_published_registrations`).
-    Empty unless the meeting publishes its list. With `at_most`: None when the list names
-    more people than that (the meeting page then links to the list's own page)."""
-    if not meeting.publish_participants:
-        return []
-    registrations = _published_registrations(meeting)
-    if at_most is not None:
-        registrations = list(registrations[:at_most + 1])
-        if len(registrations) > at_most:
-            return None
-    return _by_delegation(registrations)
-
-
 @dataclass(frozen=True)
 class ParticipantsPage:
     page: object  # a django.core.paginator.Page of registrations
@@ -123,13 +107,19 @@ class ParticipantsPage:
 
 
 def published_participants_page(meeting, number):
-    """One page of the published list, PARTICIPANTS_PER_PAGE names by delegation. Raises
-    Http404 when the meeting does not publish its list; a page number out of range gives
-    the last page, one that is not a number the first."""
+    """One page of the list of participants as published (`_published_registrations`),
+    PARTICIPANTS_PER_PAGE names by delegation: the meeting page links to it. Raises
+    Http404 when the meeting does not publish its list; a page number past the end gives
+    the last page, one below 1 or that is not a number the first."""
     if not meeting.publish_participants:
         raise Http404("This meeting does not publish its list of participants.")
     registrations = _published_registrations(meeting)
     paginator = Paginator(registrations, PARTICIPANTS_PER_PAGE)
+    try:
+        if int(number) < 1:
+            number = 1  # get_page would give the last page
+    except (TypeError, ValueError):
+        pass  # not a number: get_page gives the first
     page = paginator.get_page(number)
     delegations = _by_delegation(page.object_list)
     continued = False

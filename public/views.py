@@ -90,8 +90,6 @@ def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
     documents = document_selectors.public_documents(meeting)
-    delegations = selectors.published_participants(
-        meeting, at_most=selectors.PARTICIPANTS_ON_MEETING_PAGE)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -104,7 +102,6 @@ def meeting_detail(request, slug):
             "report_items": [i for i in agenda_items if i.kind == AgendaItemKind.REPORT],
             "topics": selectors.topics_deliberated(agenda_items),
             "action_plans": selectors.action_plans_adopted_at(meeting),
-            "delegations": delegations,
             "next_meeting": selectors.next_meeting_in_series(meeting),
             "previous_meeting": selectors.previous_meeting_in_series(meeting),
             "registration_open": meeting.registration_is_open(),
@@ -122,8 +119,8 @@ def _decisions(meeting, agenda_items):
 @require_safe
 @cached_public_page(meeting_page_scopes)
 def meeting_participants(request, slug):
-    """The published list of participants, a page at a time (the meeting page names them
-    itself while they are few)."""
+    """The published list of participants, a page at a time (the meeting page gives their
+    number and links here)."""
     meeting = selectors.meeting_with_details(slug)
     listed = selectors.published_participants_page(meeting, request.GET.get("page"))
     return render(request, "meetings/meeting_participants.html", {

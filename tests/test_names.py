@@ -57,7 +57,7 @@ def test_published_participants_carry_the_language_of_their_names(client, db):
                             family_name=family, status=RegistrationStatus.CONFIRMED,
                             publish_name=True)
 
-    content = client.get(meeting.get_absolute_url()).content.decode()
+    content = client.get(f"{meeting.get_absolute_url()}participants/").content.decode()
 
     assert '<span lang="th">สมชาย ใจดี</span>' in content
     assert '<span lang="ja">' in content and "山田" in content

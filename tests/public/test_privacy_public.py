@@ -75,7 +75,7 @@ def test_names_appear_only_for_consenting_confirmed_participants(client, db):
     RegistrationFactory(meeting=meeting, given_name="Pending", publish_name=True,
                         status=RegistrationStatus.PENDING)
 
-    text = client.get(meeting.get_absolute_url()).text
+    text = client.get(f"{meeting.get_absolute_url()}participants/").text
 
     assert "Consenting" in text
     assert "Private" not in text
@@ -89,6 +89,6 @@ def test_no_names_when_the_meeting_does_not_publish_its_list(client, db):
 
     response = client.get(meeting.get_absolute_url())
 
-    assert response.context["delegations"] == []
     assert "Consenting" not in response.text
     assert "List of participants" not in response.text
+    assert client.get(f"{meeting.get_absolute_url()}participants/").status_code == 404

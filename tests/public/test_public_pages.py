@@ -272,7 +272,8 @@ def test_published_list_puts_the_host_and_heads_first(client, db, role):
                         family_name="Zed", role=role, status=RegistrationStatus.CONFIRMED,
                         publish_name=True)
 
-    delegations = client.get(meeting.get_absolute_url()).context["delegations"]
+    delegations = client.get(reverse("public:meeting_participants",
+                                     args=[meeting.slug])).context["delegations"]
 
     assert [(d.member.code, [p.full_name for p in d.participants]) for d in delegations] == [
         ("VN", ["Head Zed", "Van Delegate"]),
@@ -342,11 +343,10 @@ def main_of(response):
 
 @pytest.fixture
 def long_list(db, monkeypatch):
-    """A meeting whose published list is longer than its page names: three of Austria, two
-    of Viet Nam (one who did not agree to be named), two names a page."""
+    """A meeting that publishes its list: three of Austria, two of Viet Nam (one who did not
+    agree to be named), two names a page."""
     from public import selectors
 
-    monkeypatch.setattr(selectors, "PARTICIPANTS_ON_MEETING_PAGE", 3)
     monkeypatch.setattr(selectors, "PARTICIPANTS_PER_PAGE", 2)
     meeting = MeetingFactory(publish_participants=True, list_host_first=False)
     for code, given, publish in [("AT", "Anna", True), ("AT", "Bert", True), ("AT", "Carl", True),
@@ -357,7 +357,7 @@ def long_list(db, monkeypatch):
     return meeting
 
 
-def test_a_long_list_of_participants_has_a_page_of_its_own(client, long_list):
+def test_the_meeting_page_counts_the_participants_named_and_links_their_list(client, long_list):
     page = client.get(long_list.get_absolute_url()).text
 
     assert "Anna Delegate" not in page
@@ -376,6 +376,8 @@ def test_the_list_of_participants_goes_a_page_at_a_time(client, long_list):
     assert "Hidden" not in first + second
     assert third == second  # past the end: the last page
     assert main_of(client.get(url, {"page": "x'; --"})) == first
+    assert main_of(client.get(url, {"page": "0"})) == main_of(client.get(url, {"page": "-3"}))
+    assert main_of(client.get(url, {"page": "-3"})) == first
 
 
 def test_a_meeting_that_publishes_no_list_has_no_list_page(client, db):
@@ -386,3 +388,13 @@ def test_a_meeting_that_publishes_no_list_has_no_list_page(client, db):
 
     assert response.status_code == 404
     assert "Delegate" not in response.text
+    assert "List of participants" not in client.get(meeting.get_absolute_url()).text
+
+
+def test_a_list_with_nobody_named_yet_says_so(client, db):
+    meeting = MeetingFactory(publish_participants=True)
+
+    page = client.get(reverse("public:meeting_participants", args=[meeting.slug]))
+
+    assert "No participant is named yet." in main_of(page)
+    assert "List of participants" not in client.get(meeting.get_absolute_url()).text

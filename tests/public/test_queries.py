@@ -21,7 +21,10 @@ EXPECTED_QUERIES = {
     "home": 3,
     "meeting_list": 4,
     "series": 5,
-    "meeting": 16,  # + the public documents, + the published decisions of the record
+    "meeting": 15,  # + the public documents, + the published decisions of the record
+    # the meeting, its counts, the page's count and its names (a page at a time, whatever
+    # the size), and what every cached page asks (the meeting's scopes, the next change)
+    "participants": 6,
     "agenda": 13,
     "calendar": 7,
     "plan": 8,
@@ -92,6 +95,7 @@ def build(size):
         "series": meeting.series.get_absolute_url(),
         "meeting": meeting.get_absolute_url(),
         "agenda": reverse("public:meeting_agenda", args=[later.slug]),
+        "participants": reverse("public:meeting_participants", args=[meeting.slug]),
         "calendar": reverse("public:meeting_ical", args=[meeting.slug]),
         "plan": plan.get_absolute_url(),
         "member_list": reverse("public:member_list"),
