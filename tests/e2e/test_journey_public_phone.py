@@ -114,3 +114,9 @@ def test_narrow_phone_with_text_spacing_never_scrolls_sideways_and_escape_closes
     expect(toggler).to_be_focused()
     expect(toggler).to_have_attribute("aria-expanded", "false")
     journey.step("menu closed with Escape", axe=False)
+
+    # Escape at once, while the menu is still sliding open, closes it too.
+    toggler.click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_hidden()
+    expect(toggler).to_have_attribute("aria-expanded", "false")
