@@ -10,4 +10,4 @@ class ApiConfig(AppConfig):
 
         from . import webhooks
 
-        events.register_listener(webhooks.queue_deliveries)
+        events.register_listener(webhooks.queue_event_deliveries)

@@ -105,31 +105,43 @@ SUBJECTS = {"registration": _registration_subject, "document": _document_subject
 
 
 def queue_deliveries(event, **ids):
-    """The listener of `asem_customs.events`: one delivery per active endpoint of the
-    meeting that subscribed to `event` (an endpoint of one member hears only of what
-    concerns it), each handed to a worker."""
-    if event not in WebhookEvent.values:
+    """One event's deliveries (`queue_event_deliveries`)."""
+    return queue_event_deliveries([(event, ids)])
+
+
+def queue_event_deliveries(events):
+    """The listener of `asem_customs.events`: for each (event, ids), one delivery per active
+    endpoint of the meeting that subscribed to the event (an endpoint of one member hears
+    only of what concerns it), each handed to a worker. The endpoints of all the events'
+    meetings are read in one query (most meetings have none: then nothing more is done)."""
+    events = [(event, ids) for event, ids in events if event in WebhookEvent.values]
+    if not events:
         return []
-    # A meeting has a handful of endpoints (most have none: one query, then nothing); their
-    # events are matched here, the same on every database.
-    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(
-        meeting_id=ids.get("meeting"), is_active=True) if event in endpoint.events]
-    if not endpoints:
-        return []
-    subject = SUBJECTS[event.split(".", 1)[0]](ids)
-    if subject is None:
-        return []
-    data, reaches = subject
+    # A meeting has a handful of endpoints; their events are matched here, the same on
+    # every database.
+    by_meeting = {}
+    for endpoint in WebhookEndpoint.objects.filter(
+            meeting_id__in={ids.get("meeting") for _event, ids in events}, is_active=True):
+        by_meeting.setdefault(endpoint.meeting_id, []).append(endpoint)
     deliveries = []
-    for endpoint in filter(reaches, endpoints):
-        delivery = WebhookDelivery(endpoint=endpoint, event=event,
-                                   next_attempt_at=timezone.now())
-        delivery.payload = {
-            "id": str(delivery.event_id), "event": event,
-            "created_at": timezone.now().isoformat(), "data": data,
-        }
-        delivery.save()
-        deliveries.append(delivery)
+    for event, ids in events:
+        endpoints = [endpoint for endpoint in by_meeting.get(ids.get("meeting"), ())
+                     if event in endpoint.events]
+        if not endpoints:
+            continue
+        subject = SUBJECTS[event.split(".", 1)[0]](ids)
+        if subject is None:
+            continue
+        data, reaches = subject
+        for endpoint in filter(reaches, endpoints):
+            delivery = WebhookDelivery(endpoint=endpoint, event=event,
+                                       next_attempt_at=timezone.now())
+            delivery.payload = {
+                "id": str(delivery.event_id), "event": event,
+                "created_at": timezone.now().isoformat(), "data": data,
+            }
+            delivery.save()
+            deliveries.append(delivery)
     for delivery in deliveries:
         hand_to_worker(delivery)
     return deliveries

@@ -308,3 +308,47 @@ def test_a_members_endpoint_hears_of_no_secretariat_only_document(
         add(meeting, access=Access.PARTICIPANTS, symbol="S/2")
     symbols = [json.loads(r["body"])["data"]["document"]["symbol"] for r in Receiver.received]
     assert symbols == ["S/2"]
+
+
+def _rows(count):
+    return [{"given_name": "Imported", "family_name": f"Delegate {n}",
+             "email": f"imported{n}@de.example.org", "role": "delegate",
+             "privacy_consent_at": timezone.now()} for n in range(count)]
+
+
+def test_an_import_announces_each_person_and_reads_the_endpoints_once(
+        receiver, meeting, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _endpoint(meeting, receiver, events=["registration.submitted"])
+    with CaptureQueriesContext(connection) as queries, \
+            django_capture_on_commit_callbacks(execute=True):
+        registration_services.registrations_submit_bulk(
+            meeting=meeting, member=member("DE"), rows=_rows(3), actor=editor())
+
+    assert [r["headers"]["X-ASEM-Event"] for r in Receiver.received] == [
+        "registration.submitted"] * 3
+    endpoint_reads = [q for q in queries.captured_queries
+                      if 'FROM "api_webhookendpoint"' in q["sql"]]
+    assert len(endpoint_reads) == 1
+
+
+def test_the_events_of_a_savepoint_rolled_back_are_dropped_and_the_rest_delivered(
+        receiver, meeting, de_registration, fr_registration,
+        django_capture_on_commit_callbacks):
+    _endpoint(meeting, receiver)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        registration_services.registration_confirm(registration=de_registration,
+                                                   actor=editor())
+        try:
+            with transaction.atomic():
+                registration_services.registration_confirm(registration=fr_registration,
+                                                           actor=editor())
+                raise RuntimeError("the second change fails")
+        except RuntimeError:
+            pass
+
+    bodies = [json.loads(r["body"]) for r in Receiver.received]
+    assert [(b["event"], b["data"]["registration"]["id"]) for b in bodies] == [
+        ("registration.confirmed", de_registration.pk)]
