@@ -47,6 +47,8 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/asem_bench"
 BENCH_CACHE_URL = "redis://127.0.0.1:6379/2"
 BENCH_BROKER_URL = "redis://127.0.0.1:6379/3"
 CELERY = str(Path(PYTHON).with_name("celery"))
+# Background work (the Celery worker, the import standing for its job) at a lower priority.
+NICE = ["nice", "-n", "10"] if shutil.which("nice") else []
 # A secretariat viewer: reads the registrations admin and downloads the lists, and signs in
 # with a password alone (staff who may see passports add a second factor).
 BENCH_USERNAME = "bench-viewer"
@@ -515,8 +517,11 @@ class Server:
 
     def __enter__(self):
         if self.env.get("CELERY_BROKER_URL"):
+            # As the README advises where workers share a machine with the app servers: at a
+            # lower CPU priority, so that mail, documents and imports wait for the pages.
             self.worker = subprocess.Popen(
-                [CELERY, "-A", "asem_customs", "worker", "--concurrency", "1", "-l", "WARNING",
+                [*NICE, CELERY, "-A", "asem_customs", "worker", "--concurrency", "1", "-l",
+                 "WARNING",
                  "--without-gossip", "--without-mingle", "--purge"],
                 cwd=ROOT, env=self.env, stdout=self.log_fd, stderr=subprocess.STDOUT,
                 start_new_session=True)
@@ -969,8 +974,9 @@ async def import_under_load(base, env, meeting, member_code, clients, rate):
     load = asyncio.create_task(registration_load(
         base, meeting, clients, IMPORT_SECONDS + 4, rate=rate, timeline=timeline))
     await asyncio.sleep(1.5)  # the clients have their forms and are posting
+    # The import runs as the worker would run its job: at the worker's priority.
     process = await asyncio.create_subprocess_exec(
-        PYTHON, "-c", IMPORT_SCRIPT, meeting.slug, member_code, cwd=ROOT,
+        *NICE, PYTHON, "-c", IMPORT_SCRIPT, meeting.slug, member_code, cwd=ROOT,
         env={**env, "DJANGO_SETTINGS_MODULE": "asem_customs.settings"},
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = await process.communicate(content)
