@@ -2,7 +2,7 @@
 counts of delegates, the published list of participants, the plans adopted at a meeting and
 members' participation. Reads of meetings alone are in `meetings.selectors`."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
@@ -62,6 +62,10 @@ def meeting_attendance(meeting):
 class Delegation:
     member: Member
     participants: list
+    # Begun on the page before (`from_page_before`) or in the column before, on a wide
+    # screen (`from_column_before`: a phone shows the one column, names running on).
+    from_page_before: bool = False
+    from_column_before: bool = False
 
 
 # The list of participants' own page names this many people at a time.
@@ -99,11 +103,29 @@ def _by_delegation(registrations):
 @dataclass(frozen=True)
 class ParticipantsPage:
     page: object  # a django.core.paginator.Page of registrations
-    delegations: list
-    # The first delegation of the page began on the page before.
-    continued: bool
+    # The page's names by delegation in two columns of about as many names each: a
+    # delegation cut between them is headed again at the top of the second.
+    columns: list
     # The page numbers to offer, with Paginator.ELLIPSIS where some are left out.
     numbers: list
+
+
+def _in_two_columns(delegations):
+    """`delegations` cut into two lists of about as many names each."""
+    half = (sum(len(delegation.participants) for delegation in delegations) + 1) // 2
+    first, second, count = [], [], 0
+    for delegation in delegations:
+        if count >= half:
+            second.append(delegation)
+        elif count + len(delegation.participants) <= half:
+            first.append(delegation)
+        else:
+            cut = half - count
+            first.append(replace(delegation, participants=delegation.participants[:cut]))
+            second.append(replace(delegation, participants=delegation.participants[cut:],
+                                  from_page_before=False, from_column_before=True))
+        count += len(delegation.participants)
+    return [first, second]
 
 
 def published_participants_page(meeting, number):
@@ -122,13 +144,12 @@ def published_participants_page(meeting, number):
         pass  # not a number: get_page gives the first
     page = paginator.get_page(number)
     delegations = _by_delegation(page.object_list)
-    continued = False
     if page.has_previous() and delegations:
         before = registrations.values_list("member_id", flat=True)[page.start_index() - 2]
-        continued = before == delegations[0].member.pk
+        if before == delegations[0].member.pk:
+            delegations[0] = replace(delegations[0], from_page_before=True)
     numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return ParticipantsPage(page=page, delegations=delegations, continued=continued,
-                            numbers=numbers)
+    return ParticipantsPage(page=page, columns=_in_two_columns(delegations), numbers=numbers)
 
 
 def action_plans_adopted_at(meeting):

@@ -124,8 +124,8 @@ def meeting_participants(request, slug):
     meeting = selectors.meeting_with_details(slug)
     listed = selectors.published_participants_page(meeting, request.GET.get("page"))
     return render(request, "meetings/meeting_participants.html", {
-        "meeting": meeting, "page": listed.page, "delegations": listed.delegations,
-        "continued": listed.continued, "page_numbers": listed.numbers,
+        "meeting": meeting, "page": listed.page, "columns": listed.columns,
+        "page_numbers": listed.numbers,
         "attendance": selectors.meeting_attendance(meeting),
     })
 

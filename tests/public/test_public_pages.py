@@ -272,8 +272,9 @@ def test_published_list_puts_the_host_and_heads_first(client, db, role):
                         family_name="Zed", role=role, status=RegistrationStatus.CONFIRMED,
                         publish_name=True)
 
-    delegations = client.get(reverse("public:meeting_participants",
-                                     args=[meeting.slug])).context["delegations"]
+    columns = client.get(reverse("public:meeting_participants",
+                                 args=[meeting.slug])).context["columns"]
+    delegations = [delegation for column in columns for delegation in column]
 
     assert [(d.member.code, [p.full_name for p in d.participants]) for d in delegations] == [
         ("VN", ["Head Zed", "Van Delegate"]),
@@ -378,6 +379,22 @@ def test_the_list_of_participants_goes_a_page_at_a_time(client, long_list):
     assert main_of(client.get(url, {"page": "x'; --"})) == first
     assert main_of(client.get(url, {"page": "0"})) == main_of(client.get(url, {"page": "-3"}))
     assert main_of(client.get(url, {"page": "-3"})) == first
+
+
+def test_a_delegation_cut_between_the_two_columns_is_headed_again(client, long_list,
+                                                                 monkeypatch):
+    from public import selectors
+
+    monkeypatch.setattr(selectors, "PARTICIPANTS_PER_PAGE", 10)
+    response = client.get(reverse("public:meeting_participants", args=[long_list.slug]))
+
+    columns = [[(d.member.code, [p.given_name for p in d.participants], d.from_column_before)
+                for d in column] for column in response.context["columns"]]
+    assert columns == [[("AT", ["Anna", "Bert"], False)],
+                       [("AT", ["Carl"], True), ("VN", ["Dung"], False)]]
+    # On a phone the one column runs on: the repeated heading is for wide screens only.
+    assert ('<h3 class="h6 mb-1 d-none d-md-block">Austria <span class="small '
+            'text-body-secondary fw-normal">(continued)</span>') in response.text
 
 
 def test_a_meeting_that_publishes_no_list_has_no_list_page(client, db):
