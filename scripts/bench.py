@@ -64,7 +64,7 @@ CSV_MEMORY_MB = 50
 ADMIN_MS = 300
 # Performance II (issue 18): ratios to /healthz of the same run, and seconds of the lists and
 # documents (in-process, on the large meeting's confirmed registrations).
-CACHED_PAGES = ("home", "meeting", "agenda", "action plan")
+CACHED_PAGES = ("home", "meeting", "agenda", "action plan", "member", "topic", "documents")
 CACHED_PAGE_RATIO = 0.9
 SATURATED_REGISTRATION_RATIO = 0.09
 OFFERED_REGISTRATION_P95_MS = 100
@@ -224,7 +224,7 @@ def bench_objects(meetings):
     from django.contrib.auth.models import Group
 
     from action_plans.models import ActionPlan
-    from meetings.models import Meeting
+    from meetings.models import Meeting, Member, Topic
 
     password = secrets.token_urlsafe(16)
     User = get_user_model()
@@ -237,7 +237,10 @@ def bench_objects(meetings):
     user.save()
     user.groups.add(Group.objects.get(name="Secretariat viewer"))
     held = Meeting.objects.get(slug=f"scale-meeting-{meetings - 1}")
+    topic = Topic.objects.filter(agenda_items__meeting=held).order_by("pk").first()
     return {
+        "member": (held.host_member or Member.objects.order_by("code").first()),
+        "topic": topic,
         "user": user,
         "password": password,
         "held": held,
@@ -1206,6 +1209,9 @@ def main():
         "meeting": held.get_absolute_url(),
         "agenda": f"{held.get_absolute_url()}agenda/",
         "action plan": plan.get_absolute_url() if plan else None,
+        "member": f"/members/{objects['member'].code.lower()}/",
+        "topic": objects["topic"].get_absolute_url() if objects["topic"] else None,
+        "documents": f"{held.get_absolute_url()}documents/",
     }
     results = {}
     tool = "wrk" if shutil.which("wrk") else "aiohttp"
