@@ -13,6 +13,8 @@ import logging
 
 from django.db import transaction
 
+from .after_commit import waiting
+
 logger = logging.getLogger(__name__)
 
 _listeners = []
@@ -45,11 +47,10 @@ class _AfterCommitEvents:
 def emit(event, **ids):
     """Announce `event` (a dotted name such as `registration.submitted`) with the ids of
     what it is about; delivered to the listeners after the current transaction commits."""
-    connection = transaction.get_connection()
-    savepoint_ids = set(connection.savepoint_ids)
-    for sids, func, _robust in reversed(connection.run_on_commit):
-        if isinstance(func, _AfterCommitEvents) and sids == savepoint_ids:
-            func.events.append((event, ids))
+    savepoint_ids, pending = waiting(_AfterCommitEvents)
+    for sids, batch in pending:
+        if sids == savepoint_ids:
+            batch.events.append((event, ids))
             return
     batch = _AfterCommitEvents(savepoint_ids)
     batch.events.append((event, ids))

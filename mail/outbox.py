@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from asem_customs.after_commit import waiting
 from asem_customs.shared_cache import shared_cache
 
 from .models import OutgoingEmail
@@ -258,11 +259,10 @@ def send_handed_off(now=None):
 def _send_after_commit(pks):
     """Add `pks` to this transaction's hand-off of the current savepoint, made when there is
     none yet."""
-    connection = transaction.get_connection()
-    savepoint_ids = set(connection.savepoint_ids)
+    savepoint_ids, pending = waiting(_AfterCommitSend)
     batch = None
-    for sids, func, _robust in reversed(connection.run_on_commit):
-        if isinstance(func, _AfterCommitSend) and not func.batch.get("started"):
+    for sids, func in pending:
+        if not func.batch.get("started"):
             if sids == savepoint_ids:
                 func.pks.extend(pks)
                 return

@@ -983,7 +983,9 @@ async def import_under_load(base, env, meeting, member_code, clients, rate):
     timeline = []
     load = asyncio.create_task(registration_load(
         base, meeting, clients, IMPORT_SECONDS + 4, rate=rate, timeline=timeline))
-    await asyncio.sleep(1.5)  # the clients have their forms and are posting
+    deadline = time.monotonic() + 30
+    while not timeline and time.monotonic() < deadline:  # until the clients are posting
+        await asyncio.sleep(0.05)
     # The import runs as the worker would run its job: at the worker's priority.
     process = await asyncio.create_subprocess_exec(
         *NICE, PYTHON, "-c", IMPORT_SCRIPT, meeting.slug, member_code, cwd=ROOT,
