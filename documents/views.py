@@ -1,6 +1,9 @@
 """The pages where people find a meeting's documents: the documents page of a meeting, a
 document's page, the download of a file, the meeting pack and search. Each asks
-`documents.access` what this person may read; nothing here is cached for the public."""
+`documents.access` what this person may read. The documents page of a meeting is served from
+the public pages' cache (`public.cache`) to the visitors who read public documents only:
+anonymous, without the link of a registration in their session; the others' pages are built
+for them and never stored."""
 
 import shutil
 import tempfile
@@ -15,7 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from asem_customs import roles
+from delegates import links
 from meetings.selectors import public_meetings
+from public.cache import cached_public_page, meeting_page_scopes
 
 from . import access, files, selectors
 from .enums import Access
@@ -37,8 +42,15 @@ def _refuse(document):
     raise Http404
 
 
+def _reads_public_documents_only(request):
+    """No signed link in the session (the user is anonymous: `cached_public_page` asked).
+    No session cookie, no query."""
+    return not links.token_in_session(request)
+
+
 @require_safe
 @never_cache
+@cached_public_page(meeting_page_scopes, sees_public_page=_reads_public_documents_only)
 def meeting_documents(request, slug):
     meeting = _meeting(slug)
     reader = access.reader_for(request)

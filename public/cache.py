@@ -193,17 +193,21 @@ def _thaw(content, headers):
     return response
 
 
-def cached_public_page(scopes_for):
+def cached_public_page(scopes_for, sees_public_page=None):
     """Serve the view from the cache for anonymous visitors.
 
     ``scopes_for(**view_kwargs)`` names the scopes the page shows, or returns None for a
     page that should not be cached (for example one that will answer 404).
+    ``sees_public_page(request)``, for a page that some anonymous visitors see otherwise
+    (the documents of a meeting, for a delegate who opened the link of a registration),
+    says whether this visitor sees the page everyone sees; the others never meet the cache.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _request_is_cacheable(request):
+            if not _request_is_cacheable(request) or (
+                    sees_public_page is not None and not sees_public_page(request)):
                 return view(request, *args, **kwargs)
             key = page_key(request)
             page = _cached_page(key)

@@ -187,6 +187,35 @@ def test_search_finds_words_of_the_text_for_those_who_may_read(client, meeting):
     assert "Public note on e-commerce" in client.get(search, {"q": "DGC/12/8"}).content.decode()
 
 
+def test_the_documents_page_is_cached_for_the_public_and_built_for_each_delegate(
+        client, meeting, django_assert_num_queries):
+    add(meeting, title="Public note")
+    add(meeting, title="Country report", access=Access.PARTICIPANTS)
+    url = reverse("documents:meeting_documents", args=[meeting.slug])
+    assert client.get(url)["X-Public-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again["X-Public-Cache"] == "hit" and "no-store" in again["Cache-Control"]
+    assert "Public note" in again.content.decode()
+    assert "Country report" not in again.content.decode()
+
+    # A delegate who opened the link of a confirmed registration reads the participants'
+    # documents too: the page everyone else reads from the cache is not theirs.
+    registration = seat(meeting, "DE", RegistrationStatus.CONFIRMED)
+    delegate = delegate_client(client.__class__(), registration)
+    theirs = delegate.get(url)
+    assert "X-Public-Cache" not in theirs and "Country report" in theirs.content.decode()
+    assert "no-store" in theirs["Cache-Control"]
+    # ... and their page was not stored for the next visitor.
+    assert "Country report" not in client.get(url).content.decode()
+
+    # A newly published public document is on the page at once.
+    services.document_publish(document=add(meeting, title="Information note", publish=False),
+                              actor=services.roles.SYSTEM)
+    fresh = client.get(url)
+    assert fresh["X-Public-Cache"] == "miss" and "Information note" in fresh.content.decode()
+
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_documents_pages_queries_are_pinned(client, meeting, size, django_assert_num_queries):
     for n in range(size):
