@@ -7,6 +7,7 @@ Tamil, Arabic (Urdu) and Noto Sans CJK (Han, Hangul, Kana). Not covered: the tra
 Mongolian script (Mongolian names are written in Cyrillic on official documents).
 """
 
+import io
 import logging
 import os
 import tempfile
@@ -72,13 +73,71 @@ def bold_instance(package, relative):
     return target
 
 
+@cache
+def _parsed_face(path, fontkey, style):
+    """fpdf2's reading of a font file (widths, character map, glyph ids, descriptor), made
+    once per process: `fpdf.add_font` reads the whole file again for every document."""
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    face = TTFFont(FPDF(), path, fontkey, style)
+    face.close()  # what it read is kept; each document opens a font of its own
+    return face
+
+
+# The layout tables the output leaves out of every embedded subset: shaping reads them from
+# the file (HarfBuzz), and fontTools decompiled all of them before dropping them, more than
+# half the time of a badge.
+LAYOUT_TABLES = ("GDEF", "GPOS", "GSUB")
+
+
+@cache
+def _font_file(path):
+    """The bytes of a font file, read once per process (no file stays open)."""
+    return path.read_bytes()
+
+
+def add_face(pdf, family, style, path):
+    """`pdf.add_font(family, style, path)`, from the face parsed once per process.
+
+    What a document changes in a face is its own: its number among the document's fonts,
+    the subset of glyphs it uses, the glyphs it missed, and the fontTools font, which the
+    output subsets in place (read lazily from the bytes in memory: only the tables the
+    subset needs are parsed). The rest (widths, character map, descriptor) is read-only
+    and shared."""
+    from fontTools import ttLib
+    from fpdf.fonts import SubsetMap, TTFFont
+
+    fontkey = f"{family.lower()}{style}"
+    if fontkey in pdf.fonts:
+        return
+    path = Path(path)
+    parsed = _parsed_face(path, fontkey, style)
+    face = TTFFont.__new__(TTFFont)
+    for name in TTFFont.__slots__:
+        if hasattr(parsed, name):
+            setattr(face, name, getattr(parsed, name))
+    face.i = len(pdf.fonts) + 1
+    face.ttfont = ttLib.TTFont(io.BytesIO(_font_file(path)), recalcTimestamp=False, lazy=True)
+    for tag in LAYOUT_TABLES:
+        if tag in face.ttfont:
+            del face.ttfont[tag]
+    face._hbfont = None
+    face.missing_glyphs = []
+    face.biggest_size_pt = 0
+    face.subset = SubsetMap(face)
+    pdf.fonts[fontkey] = face
+    if face.is_cff and face.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")  # as add_font does for a CID-keyed CFF face (CJK)
+
+
 def register_fonts(pdf):
     """Add the main face (regular and bold) to `pdf` and switch on text shaping (HarfBuzz)
     so that Thai, Indic and Arabic marks combine correctly. The fallback faces are added
     by `register_fallback_font` when the text first needs one: every face added is
     embedded, and parsing and embedding all ten took seconds per document."""
-    pdf.add_font(MAIN_FAMILY, "", font_path(*MAIN_FONT))
-    pdf.add_font(MAIN_FAMILY, "B", bold_instance(*MAIN_FONT))
+    add_face(pdf, MAIN_FAMILY, "", font_path(*MAIN_FONT))
+    add_face(pdf, MAIN_FAMILY, "B", bold_instance(*MAIN_FONT))
     pdf.set_text_shaping(True)
 
 
@@ -108,8 +167,8 @@ def register_fallback_font(pdf, char):
         return
     for name, package, relative in FALLBACK_FONTS:
         if name == family:
-            pdf.add_font(family, "", font_path(package, relative))
+            add_face(pdf, family, "", font_path(package, relative))
             if family in BOLD_FALLBACKS:
-                pdf.add_font(family, "B", bold_instance(package, relative))
+                add_face(pdf, family, "B", bold_instance(package, relative))
     pdf.set_fallback_fonts(
         [name for name, _, _ in FALLBACK_FONTS if name.lower() in pdf.fonts], exact_match=False)

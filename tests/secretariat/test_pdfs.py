@@ -6,11 +6,11 @@ import pytest
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from secretariat.exports import participants_for_list
-from secretariat.pdf import INLINE_BADGES, badges_pdf, participants_pdf, visa_letter_pdf
+from secretariat.pdf import INLINE_BADGES, badges_pdf, fonts, participants_pdf, visa_letter_pdf
 from secretariat.pdf.fonts import FALLBACK_FONTS, MAIN_FONT, font_path
 from tests.delegates.staff_helpers import editor, viewer
 from tests.factories import MeetingFactory, RegistrationFactory, member
-from tests.pdf import page_characters, pdf_text, qr_codes
+from tests.pdf import page_characters, page_images, pdf_text, qr_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,30 @@ def test_a_list_in_latin_letters_embeds_only_the_main_face():
 
     assert embedded_fonts(data) == {b"NotoSans"}
     assert len(data) < 40_000  # all ten faces made it 62 kB
+
+
+def test_faces_are_read_once_per_process_and_each_document_keeps_its_own(meeting):
+    latin = MeetingFactory(title="15th ASEM Customs DG-C Meeting")
+    RegistrationFactory(meeting=latin, given_name="Anna", family_name="Schmidt",
+                        status=Status.CONFIRMED)
+    fonts._parsed_face.cache_clear()
+    latin_list = participants_pdf(list(participants_for_list(latin)), meeting=latin)
+    everyone = list(participants_for_list(meeting))
+    first = badges_pdf(everyone, meeting=meeting)
+    parsed = fonts._parsed_face.cache_info().currsize
+
+    # The same list after the badges: none of their glyphs or faces come along.
+    latin_again = participants_pdf(list(participants_for_list(latin)), meeting=latin)
+    # The badges in the other order (their faces added in another order), then again.
+    reversed_order = badges_pdf(everyone[::-1], meeting=meeting)
+    again = badges_pdf(everyone, meeting=meeting)
+    assert fonts._parsed_face.cache_info().currsize == parsed  # no face read twice
+
+    assert len(latin_again) == len(latin_list) and embedded_fonts(latin_again) == {b"NotoSans"}
+    assert embedded_fonts(reversed_order) == embedded_fonts(first)
+    assert all(latin in pdf_text(reversed_order) for _c, _g, _f, latin, _o in NAMES)
+    assert [page.tobytes() for page in page_images(again, scale=1)] == [
+        page.tobytes() for page in page_images(first, scale=1)]
 
 
 def test_badges_carry_names_transcriptions_member_role_and_code(meeting, tmp_path):
