@@ -117,22 +117,17 @@ def meeting_with_details(slug):
     return get_object_or_404(public_meetings(), slug=slug)
 
 
-def next_meeting_in_series(meeting):
-    return (
-        public_meetings()
-        .filter(series=meeting.series, number__gt=meeting.number)
-        .order_by("number")
-        .first()
-    )
-
-
-def previous_meeting_in_series(meeting):
-    return (
-        public_meetings()
-        .filter(series=meeting.series, number__lt=meeting.number)
-        .order_by("-number")
-        .first()
-    )
+def meetings_around(meeting):
+    """(the previous, the next) public meeting of the same series, or None, read in one
+    query (a series holds a meeting every other year: a few dozen at most)."""
+    others = public_meetings().filter(series_id=meeting.series_id).exclude(pk=meeting.pk)
+    before = after = None
+    for other in others.order_by("number"):
+        if other.number < meeting.number:
+            before = other
+        elif other.number > meeting.number and after is None:
+            after = other
+    return before, after
 
 
 def topics_deliberated(agenda_items):

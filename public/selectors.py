@@ -17,9 +17,8 @@ from meetings.selectors import (  # noqa: F401 - the public pages read these too
     agenda_by_day,
     agenda_items_for,
     meeting_with_details,
-    next_meeting_in_series,
+    meetings_around,
     past_meetings,
-    previous_meeting_in_series,
     public_meetings,
     published_summaries,
     real_meetings,
@@ -158,9 +157,7 @@ def action_plans_adopted_at(meeting):
         .prefetch_related(
             Prefetch(
                 "points",
-                queryset=ActionPoint.objects.select_related("area").prefetch_related(
-                    "lead_members"
-                ),
+                queryset=ActionPoint.objects.select_related("area"),
             )
         )
         .order_by("period_start")

@@ -90,6 +90,7 @@ def meeting_detail(request, slug):
     meeting = selectors.meeting_with_details(slug)
     agenda_items = list(selectors.agenda_items_for(meeting))
     documents = document_selectors.public_documents(meeting)
+    previous_meeting, next_meeting = selectors.meetings_around(meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -102,8 +103,8 @@ def meeting_detail(request, slug):
             "report_items": [i for i in agenda_items if i.kind == AgendaItemKind.REPORT],
             "topics": selectors.topics_deliberated(agenda_items),
             "action_plans": selectors.action_plans_adopted_at(meeting),
-            "next_meeting": selectors.next_meeting_in_series(meeting),
-            "previous_meeting": selectors.previous_meeting_in_series(meeting),
+            "next_meeting": next_meeting,
+            "previous_meeting": previous_meeting,
             "registration_open": meeting.registration_is_open(),
             "decisions": _decisions(meeting, agenda_items),
         },

@@ -101,6 +101,23 @@ def test_meeting_page_names_opening_speakers_reports_topics_and_plan(client, db)
     assert plan.get_absolute_url() in text
 
 
+def test_meeting_page_links_the_meetings_before_and_after_it_in_its_series(client, db):
+    tenth = MeetingFactory(number=10, title="10th Meeting", slug="tenth")
+    series = tenth.series
+    eleventh, twelfth, thirteenth = (
+        MeetingFactory(series=series, number=number, title=f"{number}th Meeting",
+                       slug=f"meeting-{number}") for number in (11, 12, 13))
+    MeetingFactory(number=14, title="14th Meeting of another series", slug="other")
+
+    page = client.get(twelfth.get_absolute_url()).content.decode()
+    first = client.get(tenth.get_absolute_url()).content.decode()
+
+    assert f'Previous meeting</dt><dd><a href="{eleventh.get_absolute_url()}">11th Meeting' in page
+    assert f'Next meeting</dt><dd><a href="{thirteenth.get_absolute_url()}">13th Meeting' in page
+    assert "Previous meeting" not in first and "10th Meeting" not in page
+    assert "another series" not in page and "another series" not in first
+
+
 def test_announced_meeting_that_knows_only_its_year_says_so(client, demo):
     response = client.get(demo["thirteenth"].get_absolute_url())
 

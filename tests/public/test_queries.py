@@ -21,7 +21,8 @@ EXPECTED_QUERIES = {
     "home": 3,
     "meeting_list": 4,
     "series": 5,
-    "meeting": 15,  # + the public documents, + the published decisions of the record
+    "meeting": 13,  # + the public documents, + the published decisions of the record;
+    # the meetings before and after it in one query
     # the meeting, its counts, the page's count and its names (a page at a time, whatever
     # the size), and what every cached page asks (the meeting's scopes, the next change)
     "participants": 6,
