@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Count, F, Min, Prefetch, Q
+from django.db.models import Count, F, Min, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -118,14 +118,19 @@ def meeting_with_details(slug):
 
 
 def meetings_around(meeting):
-    """(the previous, the next) public meeting of the same series, or None, read in one
-    query (a series holds a meeting every other year: a few dozen at most)."""
-    others = public_meetings().filter(series_id=meeting.series_id).exclude(pk=meeting.pk)
+    """(the previous, the next) public meeting of the same series, or None, in one query:
+    the two numbers nearest to this one's, asked as subqueries."""
+    series = public_meetings().filter(series_id=meeting.series_id)
+    nearest_before = series.filter(number__lt=meeting.number).order_by("-number")
+    nearest_after = series.filter(number__gt=meeting.number).order_by("number")
+    around = series.filter(
+        Q(number=Subquery(nearest_before.values("number")[:1]))
+        | Q(number=Subquery(nearest_after.values("number")[:1])))
     before = after = None
-    for other in others.order_by("number"):
+    for other in around:
         if other.number < meeting.number:
             before = other
-        elif other.number > meeting.number and after is None:
+        else:
             after = other
     return before, after
 
