@@ -90,6 +90,28 @@ def test_a_meeting_own_wording_wins_over_the_wording_for_all_meetings(
     assert theirs.body.startswith(f"All meetings, {other.full_name}.")
 
 
+def test_a_wording_gives_each_mail_its_own_values_and_a_rewording_counts_at_once(
+        django_capture_on_commit_callbacks):
+    # Wordings are compiled once per process (`mail.sandbox.compile_template`).
+    first, second = _registration(), RegistrationFactory(
+        meeting=MeetingFactory(), given_name="Bo", family_name="Sample")
+    mail_template_save(kind="registration_confirmed", subject="Hello {{ name }}",
+                       body="Text for {{ name }}.", actor=editor())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=first, actor=editor("e2"))
+        services.registration_confirm(registration=second, actor=editor("e3"))
+    mail_template_save(kind="registration_confirmed", subject="Reworded for {{ name }}",
+                       body="New text.", actor=editor("e4"))
+    third = RegistrationFactory(meeting=MeetingFactory(), given_name="Cy", family_name="Test")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=third, actor=editor("e5"))
+
+    assert [m.subject for m in mail.outbox] == [
+        "Hello Ana Example", "Hello Bo Sample", "Reworded for Cy Test"]
+    assert mail.outbox[1].body.startswith("Text for Bo Sample.")
+    assert mail.outbox[2].body.startswith("New text.")
+
+
 def test_back_to_the_default_removes_the_meeting_wording(django_capture_on_commit_callbacks):
     registration = _registration()
     mail_template_save(kind="registration_confirmed", meeting=registration.meeting,
