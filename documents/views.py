@@ -1,7 +1,7 @@
 """The pages where people find a meeting's documents: the documents page of a meeting, a
 document's page, the download of a file, the meeting pack and search. Each asks
 `documents.access` what this person may read. The documents page of a meeting is served from
-the public pages' cache (`public.cache`) to the visitors who read public documents only:
+the public pages' cache (`meetings.page_cache`) to the visitors who read public documents only:
 anonymous, without the link of a registration in their session; the others' pages are built
 for them and never stored."""
 
@@ -19,8 +19,8 @@ from django.views.decorators.http import require_safe
 
 from asem_customs import roles
 from delegates import links
+from meetings.page_cache import cached_public_page, meeting_page_scopes
 from meetings.selectors import public_meetings
-from public.cache import cached_public_page, meeting_page_scopes
 
 from . import access, files, selectors
 from .enums import Access

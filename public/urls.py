@@ -2,8 +2,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from meetings.page_cache import cached_public_page, scopes
+
 from . import views
-from .cache import cached_public_page, scopes
 from .feeds import MeetingSummariesFeed
 from .sitemaps import SITEMAPS
 

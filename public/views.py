@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from action_plans import selectors as plan_selectors
+from action_plans.page_cache import plan_page_scopes
 from action_plans.tracker import build_timeline
 from documents import selectors as document_selectors
 from meetings.enums import AgendaItemKind
 from meetings.models import MeetingSeries, Member, Topic
+from meetings.page_cache import cached_public_page, meeting_page_scopes, scopes
 
 from . import selectors
-from .cache import cached_public_page, meeting_page_scopes, plan_page_scopes, scopes
 from .calendar import meeting_calendar, series_calendar
 
 OPENING_KINDS = (AgendaItemKind.OPENING, AgendaItemKind.BRIEFING)

@@ -75,7 +75,7 @@ def _empty_cache():
     """Each test starts with an empty cache: cached public pages never leak between tests."""
     from django.core.cache import cache
 
-    from public.cache import _dependency_hints
+    from meetings.page_cache import _dependency_hints
 
     cache.clear()
     _dependency_hints.clear()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delegates.enums import RegistrationStatus
+from meetings import page_cache as public_cache
 from meetings.enums import MeetingStatus
-from public import cache as public_cache
 from public.views import meeting_detail
 from tests.factories import (
     ActionPointFactory,

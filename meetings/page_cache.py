@@ -1,4 +1,6 @@
-"""The public pages, kept in Django's cache for anonymous visitors.
+"""The public pages, kept in Django's cache for anonymous visitors: the public site's pages
+(`public.views`), a meeting's documents page (`documents.views`) and, with the scopes of
+`action_plans.page_cache`, the action plans' pages.
 
 A cached page is stored under a key made of its path and the *versions* of the data it shows.
 A version is a short random token kept in the cache under a scope name:
@@ -56,7 +58,7 @@ def meeting_scopes(slug):
     The slug → (pk, series) map is itself cached under the ``meetings`` version, which every
     meeting save bumps, so a renamed slug is seen at once.
     """
-    from meetings.models import Meeting
+    from .models import Meeting
 
     (meetings_version,) = versions(["meetings"])
     key = f"{KEY_PREFIX}:slug:{meetings_version}:{_digest(slug)}"
@@ -167,7 +169,7 @@ def page_timeout(now=None):
 
 
 def _next_registration_change(now):
-    from meetings.selectors import next_registration_change
+    from .selectors import next_registration_change
 
     (meetings_version,) = versions(["meetings"])
     key = f"{KEY_PREFIX}:next-change:{meetings_version}"
@@ -239,22 +241,3 @@ def scopes(*names):
 
 def meeting_page_scopes(**kwargs):
     return meeting_scopes(kwargs["slug"])
-
-
-def plan_page_scopes(**kwargs):
-    """Scopes of an action plan page: the plan and the meeting that adopted it."""
-    from action_plans.models import ActionPlan
-
-    (plans_version,) = versions(["plans"])
-    slug = kwargs["slug"]
-    key = f"{KEY_PREFIX}:plan-slug:{plans_version}:{_digest(slug)}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = ActionPlan.objects.filter(slug=slug).values_list("pk", "meeting_id").first()
-        if ids is None:
-            return None
-        cache.set(key, ids, PAGE_TIMEOUT)
-    pk, meeting_id = ids
-    return ["site", f"plan:{pk}", f"meeting:{meeting_id}"]
-
-
