@@ -3,10 +3,10 @@
 A version is a short random token kept under a scope name (``site``, ``meetings``,
 ``series:<pk>``, ``meeting:<pk>``, ``members``, ``topics``, ``plan:<pk>``, ``plans``). Each app
 bumps the scopes its changes affect (its own ``signals.py``, connected in its AppConfig), and
-the public page cache (``meetings.page_cache``) keys every page by the versions it shows. Versions are
-random tokens, not counters, so that a version evicted from the cache can never bring back an
-old page. A bump happens at once (so the writer's next request sees its edit) and again when
-the transaction commits.
+the public page cache (``meetings.page_cache``) keys every page by the versions it shows.
+Versions are random tokens, not counters, so that a version evicted from the cache can never
+bring back an old page. A bump happens at once (so the writer's next request sees its edit)
+and again when the transaction commits.
 """
 
 import hashlib
