@@ -50,24 +50,32 @@ from asem_customs.page_versions import KEY_PREFIX, _digest, version_key, version
 PAGE_TIMEOUT = 60 * 60
 CACHED_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "X-Robots-Tag")
 
-# --- Looking up a meeting's scopes without touching the database on a hit -----------------
+# --- Looking up a page's scopes without touching the database on a hit -------------------
 
-def meeting_scopes(slug):
-    """The scopes of the meeting page with this slug, or None when there is no such meeting.
+def ids_by_slug(queryset, slug, fields, *, scope):
+    """The `fields` of the row of `queryset` with this slug, or None when there is none.
 
-    The slug → (pk, series) map is itself cached under the ``meetings`` version, which every
-    meeting save bumps, so a renamed slug is seen at once.
+    The answer is itself cached under the version of `scope`, which every save of such a row
+    bumps, so a renamed slug is seen at once.
     """
-    from .models import Meeting
-
-    (meetings_version,) = versions(["meetings"])
-    key = f"{KEY_PREFIX}:slug:{meetings_version}:{_digest(slug)}"
+    (version,) = versions([scope])
+    key = f"{KEY_PREFIX}:slug:{queryset.model._meta.label_lower}:{version}:{_digest(slug)}"
     ids = cache.get(key)
     if ids is None:
-        ids = Meeting.objects.filter(slug=slug).values_list("pk", "series_id").first()
+        ids = queryset.filter(slug=slug).values_list(*fields).first()
         if ids is None:
             return None
         cache.set(key, ids, PAGE_TIMEOUT)
+    return ids
+
+
+def meeting_scopes(slug):
+    """The scopes of the meeting page with this slug, or None when there is no such meeting."""
+    from .models import Meeting
+
+    ids = ids_by_slug(Meeting.objects, slug, ("pk", "series_id"), scope="meetings")
+    if ids is None:
+        return None
     pk, series_id = ids
     return ["site", "meetings", f"series:{series_id}", f"meeting:{pk}"]
 
