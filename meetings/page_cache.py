@@ -41,11 +41,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from asem_customs.page_versions import KEY_PREFIX, _digest, version_key, versions, versions_cache
+
+from .models import Meeting
+from .selectors import next_registration_change
 
 PAGE_TIMEOUT = 60 * 60
 CACHED_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "X-Robots-Tag")
@@ -71,8 +75,6 @@ def ids_by_slug(queryset, slug, fields, *, scope):
 
 def meeting_scopes(slug):
     """The scopes of the meeting page with this slug, or None when there is no such meeting."""
-    from .models import Meeting
-
     ids = ids_by_slug(Meeting.objects, slug, ("pk", "series_id"), scope="meetings")
     if ids is None:
         return None
@@ -177,8 +179,6 @@ def page_timeout(now=None):
 
 
 def _next_registration_change(now):
-    from .selectors import next_registration_change
-
     (meetings_version,) = versions(["meetings"])
     key = f"{KEY_PREFIX}:next-change:{meetings_version}"
     cached = cache.get(key)
@@ -194,8 +194,6 @@ def _freeze(response, built_under):
 
 
 def _thaw(content, headers):
-    from django.http import HttpResponse
-
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value

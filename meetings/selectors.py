@@ -120,10 +120,10 @@ def meeting_with_details(slug):
 def meetings_around(meeting):
     """(the previous, the next) public meeting of the same series, or None, in one query:
     the two numbers nearest to this one's, asked as subqueries."""
-    series = public_meetings().filter(series_id=meeting.series_id)
-    nearest_before = series.filter(number__lt=meeting.number).order_by("-number")
-    nearest_after = series.filter(number__gt=meeting.number).order_by("number")
-    around = series.filter(
+    same_series = public_meetings().filter(series_id=meeting.series_id)
+    nearest_before = same_series.filter(number__lt=meeting.number).order_by("-number")
+    nearest_after = same_series.filter(number__gt=meeting.number).order_by("number")
+    around = same_series.filter(
         Q(number=Subquery(nearest_before.values("number")[:1]))
         | Q(number=Subquery(nearest_after.values("number")[:1])))
     before = after = None
