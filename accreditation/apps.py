@@ -8,9 +8,10 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
-        from . import extensions, mailing
+        from . import extensions, mailing, signals
 
         # The registration forms, pages and seat rules of `delegates` (a lower app) reach the
         # meeting's questions and the credentials rule through its registry.
         extensions.register()
         mailing.register_mail_kinds()
+        signals.connect()

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from asem_customs.page_versions import kept_under
 from delegates.enums import ACTIVE_STATUSES
 from delegates.models import Registration
 from meetings.models import Member
@@ -17,8 +18,20 @@ from .models import Answer, Credentials, MeetingAccreditation, Question
 
 
 def questions_for(meeting, *, audience):
-    """The questions of `meeting` that `audience` is asked and may read, in order."""
-    return Question.objects.filter(meeting=meeting, visible_to__in=AUDIENCES_OF[audience])
+    """The questions of `meeting` that `audience` is asked and may read, in order: a list
+    kept in the cache until a question of the meeting changes (`signals`), since every
+    registration form and page asks for it."""
+    meeting_id = getattr(meeting, "pk", meeting)
+    return kept_under(
+        [questions_scope(meeting_id)], f"questions:{meeting_id}:{audience}",
+        lambda: list(Question.objects.filter(meeting_id=meeting_id,
+                                             visible_to__in=AUDIENCES_OF[audience])
+                     .order_by("position", "id")))
+
+
+def questions_scope(meeting_id):
+    """The version (`asem_customs.page_versions`) of one meeting's questions."""
+    return f"questions:{meeting_id}"
 
 
 def answer_display(question, value):

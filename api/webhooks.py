@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asem_customs.page_versions import bump, kept_under
 from delegates.models import Registration
 
 from .enums import DeliveryStatus, WebhookEvent
@@ -109,12 +110,31 @@ def queue_deliveries(event, **ids):
     return queue_event_deliveries([(event, ids)])
 
 
+ENDPOINTS_SCOPE = "webhook-endpoints"
+
+
+def meetings_with_endpoints():
+    """The ids of the meetings that have an active endpoint, kept in the cache until an
+    endpoint changes (`endpoint_changed`): most meetings have none, and each registration
+    asks."""
+    return kept_under([ENDPOINTS_SCOPE], "webhook-meetings", lambda: frozenset(
+        WebhookEndpoint.objects.filter(is_active=True).order_by()
+        .values_list("meeting_id", flat=True)))
+
+
+def endpoint_changed(sender, **kwargs):
+    bump(ENDPOINTS_SCOPE)
+
+
 def queue_event_deliveries(events):
     """The listener of `asem_customs.events`: for each (event, ids), one delivery per active
     endpoint of the meeting that subscribed to the event (an endpoint of one member hears
     only of what concerns it), each handed to a worker. The endpoints of all the events'
-    meetings are read in one query (most meetings have none: then nothing more is done)."""
-    events = [(event, ids) for event, ids in events if event in WebhookEvent.values]
+    meetings are read in one query, and only for meetings that have some
+    (`meetings_with_endpoints`): most have none, and then nothing more is done."""
+    listened_to = meetings_with_endpoints()
+    events = [(event, ids) for event, ids in events
+              if event in WebhookEvent.values and ids.get("meeting") in listened_to]
     if not events:
         return []
     # A meeting has a handful of endpoints; their events are matched here, the same on

@@ -12,6 +12,7 @@ and again when the transaction commits.
 import hashlib
 import uuid
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -51,6 +52,38 @@ def versions(scopes):
                 missing[key] = store.get(key, token)
         found.update(missing)
     return [found[key] for key in keys]
+
+
+# How long a reading kept by `kept_under` may stay, at most (a bump ends it sooner).
+READING_TIMEOUT = 60 * 60
+
+
+def kept_under(scopes, name, read):
+    """`read()`, kept in the cache under the current versions of `scopes` (and of ``site``,
+    which a bulk load past the signals bumps): what every request would otherwise ask the
+    database, such as the questions a meeting asks. A save that bumps one of the scopes is
+    seen by the next request. None is never kept, so that a miss (a slug nobody has) fills
+    nothing.
+
+    The reading is kept with the version tokens it was read under, which are read before
+    it (as the page cache does): a hit is one round trip for the reading and its versions
+    together, and a reading made from data changed meanwhile is never served."""
+    scopes = ["site", *scopes]
+    keys = [version_key(scope) for scope in scopes]
+    key = f"{KEY_PREFIX}:kept:{name}"
+    store = versions_cache()
+    if store is cache:
+        found = cache.get_many([key, *keys])
+    else:
+        found = {**store.get_many(keys), **cache.get_many([key])}
+    entry = found.get(key)
+    if entry is not None and entry[0] == [found.get(version) for version in keys]:
+        return entry[1]
+    tokens = versions(scopes)
+    reading = read()
+    if reading is not None:
+        cache.set(key, (tokens, reading), READING_TIMEOUT)
+    return reading
 
 
 def bump(*scopes):

@@ -369,6 +369,11 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         """The uniqueness rules are checked in clean() with clear messages, and again by the
         services and the database."""
 
+    def _get_validation_exclusions(self):
+        # The delegation chooser has just read the member from its queryset: the model's
+        # validation of the foreign key would read it from the database once more.
+        return super()._get_validation_exclusions() | {"member"}
+
     def _post_clean(self):
         # Each rule of the registration's database constraints (one address, one head, a
         # name, departure after arrival) is checked in clean() with its own message, and

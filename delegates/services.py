@@ -382,7 +382,10 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
         language=page_language(), **clean,
     )
     check_has_a_name(given_name=registration.given_name, family_name=registration.family_name)
-    _check_unique_rules(registration)
+    if registration.role == Role.HEAD_OF_DELEGATION:
+        check_head_free(meeting=meeting.pk, member=registration.member_id)
+    # An address already registered is refused by the constraint, with the same message
+    # (`_save`): the forms ask `check_email_free` first, so no query is repeated here.
     _save(registration)
     return registration
 

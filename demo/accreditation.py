@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 
 from accreditation import services
 from accreditation.models import Credentials, MeetingAccreditation, Question
+from accreditation.selectors import questions_scope
+from asem_customs.page_versions import bump
 from asem_customs.roles import SYSTEM
 from meetings.models import Member
 from secretariat.pdf import SecretariatPDF
@@ -42,6 +44,7 @@ def load_accreditation(meeting):
         Question.objects.bulk_create(
             Question(meeting=meeting, position=position, **spec)
             for position, spec in enumerate(QUESTIONS, start=1))
+        bump(questions_scope(meeting.pk))  # bulk_create sends no signal
     if Credentials.objects.filter(meeting=meeting).exists():
         return
     for code in ("FR", "JP"):

@@ -20,6 +20,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, urlize
 from django.utils.safestring import mark_safe
 
+from asem_customs.page_versions import bump, kept_under
+
 from .kinds import default_source, get_kind
 from .models import MailTemplate
 from .sandbox import MailTemplateError, render_source
@@ -52,12 +54,31 @@ def default_wording_to_write_from(kind):
                    render_source(body, placeholders=placeholders, values=kept))
 
 
+REWORDINGS_SCOPE = "mail-templates"
+
+
+def reworded():
+    """{(kind, meeting id or None, language)} of every wording the secretariat keeps, kept
+    in the cache until a template changes (`rewording_changed`): most mails have none, and
+    each registration sends one."""
+    return kept_under([REWORDINGS_SCOPE], "mail-templates", lambda: frozenset(
+        MailTemplate.objects.values_list("kind", "meeting_id", "language")))
+
+
+def rewording_changed(sender, **kwargs):
+    bump(REWORDINGS_SCOPE)
+
+
 def wording_for(kind, *, meeting_id=None, language=DEFAULT_LANGUAGE):
     """The wording a mail of `kind` for the meeting gets in `language`: its own, all
     meetings', default."""
     scope = Q(meeting__isnull=True)
+    candidates = {(kind, None, language)}
     if meeting_id is not None and get_kind(kind) is not None and get_kind(kind).per_meeting:
         scope |= Q(meeting_id=meeting_id)
+        candidates.add((kind, meeting_id, language))
+    if candidates.isdisjoint(reworded()):
+        return default_wording(kind)
     # One query: the meeting's own wording first, then all meetings'.
     found = (MailTemplate.objects.filter(scope, kind=kind, language=language)
              .order_by(F("meeting_id").asc(nulls_last=True)).first())

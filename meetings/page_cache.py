@@ -46,7 +46,14 @@ from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from asem_customs.page_versions import KEY_PREFIX, _digest, version_key, versions, versions_cache
+from asem_customs.page_versions import (
+    KEY_PREFIX,
+    _digest,
+    kept_under,
+    version_key,
+    versions,
+    versions_cache,
+)
 
 from .models import Meeting
 from .selectors import next_registration_change
@@ -62,15 +69,8 @@ def ids_by_slug(queryset, slug, fields, *, scope):
     The answer is itself cached under the version of `scope`, which every save of such a row
     bumps, so a renamed slug is seen at once.
     """
-    (version,) = versions([scope])
-    key = f"{KEY_PREFIX}:slug:{queryset.model._meta.label_lower}:{version}:{_digest(slug)}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = queryset.filter(slug=slug).values_list(*fields).first()
-        if ids is None:
-            return None
-        cache.set(key, ids, PAGE_TIMEOUT)
-    return ids
+    return kept_under([scope], f"slug:{queryset.model._meta.label_lower}:{_digest(slug)}",
+                      lambda: queryset.filter(slug=slug).values_list(*fields).first())
 
 
 def meeting_scopes(slug):

@@ -76,6 +76,30 @@ def test_public_form_asks_the_questions_for_delegates_only(client):
     assert f'name="question_{asked["cv"].pk}"' in page
 
 
+def test_a_question_added_changed_or_removed_shows_on_the_next_form(client):
+    meeting = MeetingFactory()
+    url = reverse("delegates:register", args=[meeting.slug])
+    assert "Name for the badge" not in client.get(url).content.decode()
+
+    question = Question.objects.create(meeting=meeting, label="Name for the badge",
+                                       kind="short_text", position=1)
+    assert "Name for the badge" in client.get(url).content.decode()
+
+    question.label = "Name as printed on the badge"
+    question.save()
+    assert "Name as printed on the badge" in client.get(url).content.decode()
+
+    question.visible_to = "staff"
+    question.save()
+    assert "Name as printed on the badge" not in client.get(url).content.decode()
+
+    question.visible_to = "delegates"
+    question.save()
+    assert "Name as printed on the badge" in client.get(url).content.decode()
+    question.delete()
+    assert "Name as printed on the badge" not in client.get(url).content.decode()
+
+
 def test_public_form_stores_each_kind_of_answer(client):
     meeting = MeetingFactory()
     asked = questions(meeting)

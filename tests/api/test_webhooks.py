@@ -330,8 +330,39 @@ def test_an_import_announces_each_person_and_reads_the_endpoints_once(
     assert [r["headers"]["X-ASEM-Event"] for r in Receiver.received] == [
         "registration.submitted"] * 3
     endpoint_reads = [q for q in queries.captured_queries
-                      if 'FROM "api_webhookendpoint"' in q["sql"]]
+                      if 'FROM "api_webhookendpoint"' in q["sql"] and "IN (" in q["sql"]]
     assert len(endpoint_reads) == 1
+
+
+def test_a_meeting_without_endpoints_reads_none_and_an_endpoint_added_hears_the_next_event(
+        receiver, meeting, de_registration, fr_registration,
+        django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_confirm(registration=de_registration,
+                                                   actor=editor())
+    with CaptureQueriesContext(connection) as queries, \
+            django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_waitlist(registration=de_registration,
+                                                    actor=editor())
+    assert not [q for q in queries.captured_queries
+                if 'FROM "api_webhookendpoint"' in q["sql"]]
+
+    endpoint = _endpoint(meeting, receiver)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_confirm(registration=fr_registration,
+                                                   actor=editor())
+    assert [r["headers"]["X-ASEM-Event"] for r in Receiver.received] == [
+        "registration.confirmed"]
+
+    endpoint.is_active = False
+    endpoint.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_cancel(registration=fr_registration,
+                                                  actor=editor())
+    assert len(Receiver.received) == 1
 
 
 def test_the_events_of_a_savepoint_rolled_back_are_dropped_and_the_rest_delivered(
