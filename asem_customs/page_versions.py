@@ -70,7 +70,7 @@ def kept_under(scopes, name, read):
     together, and a reading made from data changed meanwhile is never served."""
     scopes = ["site", *scopes]
     keys = [version_key(scope) for scope in scopes]
-    key = f"{KEY_PREFIX}:kept:{name}"
+    key = f"{KEY_PREFIX}:kept:{_digest(name)}"
     store = versions_cache()
     if store is cache:
         found = cache.get_many([key, *keys])

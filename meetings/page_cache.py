@@ -69,7 +69,7 @@ def ids_by_slug(queryset, slug, fields, *, scope):
     The answer is itself cached under the version of `scope`, which every save of such a row
     bumps, so a renamed slug is seen at once.
     """
-    return kept_under([scope], f"slug:{queryset.model._meta.label_lower}:{_digest(slug)}",
+    return kept_under([scope], f"slug:{queryset.model._meta.label_lower}:{slug}",
                       lambda: queryset.filter(slug=slug).values_list(*fields).first())
 
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Count, F, Min, Prefetch, Q, Subquery
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
+
+from asem_customs.page_versions import kept_under
 
 from .enums import AgendaItemKind, MeetingStatus
 from .models import AgendaItem, Meeting, Speaker, Topic
@@ -114,7 +116,14 @@ def agenda_by_day(meeting, agenda_items):
 
 
 def meeting_with_details(slug):
-    return get_object_or_404(public_meetings(), slug=slug)
+    """The public meeting with this slug, with its series and host (404 when there is
+    none). Kept in the cache until a meeting is saved (the ``meetings`` version), as the
+    registration form reads it on every submission; a missing slug is never kept."""
+    meeting = kept_under(["meetings"], f"meeting:{slug}",
+                         lambda: public_meetings().filter(slug=slug).first())
+    if meeting is None:
+        raise Http404("No such meeting.")
+    return meeting
 
 
 def meetings_around(meeting):

@@ -61,6 +61,22 @@ def test_register_page_shows_form_and_seats(client, django_assert_num_queries):
     assert reverse("delegates:privacy") in content
 
 
+def test_register_page_keeps_the_meeting_and_sees_the_secretariat_close_it_at_once(
+        client, django_assert_num_queries):
+    meeting = MeetingFactory(capacity=10)
+    client.get(register_url(meeting))
+    # The meeting and its questions come from the cache: seats, full delegations, members.
+    with django_assert_num_queries(3):
+        assert 'name="given_name"' in client.get(register_url(meeting)).content.decode()
+
+    meeting.status = MeetingStatus.REGISTRATION_CLOSED
+    meeting.save()
+    content = client.get(register_url(meeting)).content.decode()
+    assert "Registration is closed" in content
+    assert client.post(register_url(meeting), form_data()).status_code == 200
+    assert Registration.objects.count() == 0
+
+
 def test_register_vietnamese_name_stored_nfc_and_redirected_to_confirmation(
     client, django_capture_on_commit_callbacks
 ):
