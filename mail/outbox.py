@@ -294,9 +294,14 @@ def send_queued(*, ids=None, limit=100, now=None):
     sent = failed = 0
     if not pks:
         return SendResult(0, 0)
+    # The messages and what their links and attachments are made of, read once for the
+    # round; each is then locked and checked on its own, with a narrow query.
+    emails = OutgoingEmail.objects.select_related("registration", "user").in_bulk(pks)
     connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     for pk in pks:
-        outcome = _send_one(pk, connection)
+        if pk not in emails:
+            continue  # removed meanwhile (a person erased)
+        outcome = _send_one(emails[pk], connection)
         sent += outcome == SENT
         failed += outcome in (FAILED, UNREACHABLE)
         if outcome == UNREACHABLE:
@@ -350,20 +355,21 @@ def message_body(email):
     return email.body.replace(LINK_PLACEHOLDER, personal_link(email))
 
 
-def _send_one(pk, connection):
+def _send_one(email, connection):
     """SENT, FAILED (the server refused it), UNREACHABLE (no server answered) or None when
-    another sender has the message."""
+    another sender has the message, or it was sent or removed since it was read. What a
+    message says never changes once queued: only its attempts, read again under the lock."""
     with transaction.atomic():
         # skip_locked: the after-commit send and the worker never send the same message twice.
-        email = (
-            OutgoingEmail.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("registration", "user")
-            .filter(pk=pk, sent_at__isnull=True)
+        attempts = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email.pk, sent_at__isnull=True)
+            .values_list("attempts", flat=True)
             .first()
         )
-        if email is None:
+        if attempts is None:
             return None
-        email.attempts += 1
+        email.attempts = attempts + 1
         try:
             with translation.override(recipient_language(email.language)):
                 text = message_body(email)
