@@ -247,6 +247,7 @@ class Journey:
         screenshots (with a picture of its first page when poppler-utils is installed),
         go back to the page before, and return the PDF's path."""
         pdfs = []
+        page_before = self.page.url
 
         def keep_pdf(route):
             # The viewer replaces the body the page sees, so keep it on its way through.
@@ -274,7 +275,11 @@ class Journey:
                  str(path), str(path.with_suffix(""))],
                 check=True, timeout=60,
             )
-        self.page.go_back()
+        # Not go_back(): the browser may still be opening the PDF in its viewer when the
+        # answer has arrived, and a history step taken then navigates without the "load"
+        # it waits for (a badge sheet under a loaded machine, 20 s). Opening the page again
+        # is the same for the journey and never waits on the viewer.
+        self.page.goto(page_before)
         return path
 
     def _document_path(self, label, filename):
