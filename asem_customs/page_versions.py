@@ -54,6 +54,15 @@ def versions(scopes):
     return [found[key] for key in keys]
 
 
+def get_with_versions(key, version_keys):
+    """{key: value} of the entry under `key` (in the default cache) and of the versions
+    under `version_keys`, those found: one round trip when both live in the same cache."""
+    store = versions_cache()
+    if store is cache:
+        return cache.get_many([key, *version_keys])
+    return {**store.get_many(version_keys), **cache.get_many([key])}
+
+
 # How long a reading kept by `kept_under` may stay, at most (a bump ends it sooner).
 READING_TIMEOUT = 60 * 60
 
@@ -71,11 +80,7 @@ def kept_under(scopes, name, read):
     scopes = ["site", *scopes]
     keys = [version_key(scope) for scope in scopes]
     key = f"{KEY_PREFIX}:kept:{_digest(name)}"
-    store = versions_cache()
-    if store is cache:
-        found = cache.get_many([key, *keys])
-    else:
-        found = {**store.get_many(keys), **cache.get_many([key])}
+    found = get_with_versions(key, keys)
     entry = found.get(key)
     if entry is not None and entry[0] == [found.get(version) for version in keys]:
         return entry[1]

@@ -384,8 +384,8 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
     check_has_a_name(given_name=registration.given_name, family_name=registration.family_name)
     if registration.role == Role.HEAD_OF_DELEGATION:
         check_head_free(meeting=meeting.pk, member=registration.member_id)
-    # An address already registered is refused by the constraint, with the same message
-    # (`_save`): the forms ask `check_email_free` first, so no query is repeated here.
+    # An address already registered is refused by the constraint with the message of
+    # `check_email_free` (`_save`), which the forms ask first: no query is repeated here.
     _save(registration)
     return registration
 

@@ -49,6 +49,7 @@ from django.utils.translation import get_language
 from asem_customs.page_versions import (
     KEY_PREFIX,
     _digest,
+    get_with_versions,
     kept_under,
     version_key,
     versions,
@@ -141,19 +142,15 @@ _FIRST_GUESS = tuple(version_key(scope) for scope in ("site", "meetings"))
 def _cached_page(key):
     """The stored page under `key` when every version it was built under is still current,
     else None."""
-    store = versions_cache()
     guess = _dependency_hints.get(key, _FIRST_GUESS)
-    if store is cache:
-        found = cache.get_many([key, *guess])
-    else:
-        found = {**store.get_many(guess), **cache.get_many([key])}
+    found = get_with_versions(key, guess)
     entry = found.pop(key, None)
     if entry is None:
         return None
     built_under, content, headers = entry
     unfetched = [version for version in built_under if version not in guess]
     if unfetched:
-        found.update(store.get_many(unfetched))
+        found.update(versions_cache().get_many(unfetched))
     if len(_dependency_hints) >= _HINTS_KEPT:
         _dependency_hints.clear()
     _dependency_hints[key] = tuple(built_under)
