@@ -1,7 +1,10 @@
 """The one place where the second factor is enforced."""
 
+import functools
+
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from asem_customs.roles import requires_second_factor
 
@@ -24,10 +27,19 @@ class SecondFactorMiddleware:
 
     @staticmethod
     def _must_verify(request):
-        path = request.path_info
-        protected = (reverse("admin:index"), reverse("staff:index"))
-        if not path.startswith(protected) or path == reverse("admin:logout"):
+        # The whole address (`path`, with the script prefix), as `reverse` gives it.
+        protected, logout = _protected_paths(get_urlconf() or settings.ROOT_URLCONF,
+                                             get_script_prefix())
+        if not request.path.startswith(protected) or request.path == logout:
             return False
         user = request.user
         return (user.is_authenticated and requires_second_factor(user)
                 and not user.is_verified())
+
+
+@functools.lru_cache(maxsize=16)
+def _protected_paths(urlconf, script_prefix):
+    """(the addresses the second factor guards, the admin's sign-out) under this URL list and
+    script prefix: worked out once, not twice on every request."""
+    return (reverse("admin:index", urlconf), reverse("staff:index", urlconf)), reverse(
+        "admin:logout", urlconf)

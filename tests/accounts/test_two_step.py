@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.test.utils import override_script_prefix
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -61,6 +62,17 @@ def test_editor_without_second_factor_is_sent_to_the_second_step(signed_in, app,
 
     assert response.status_code == 302
     assert response.url == f"{VERIFY}?next={path}"
+
+
+def test_under_a_script_prefix_the_admin_still_asks_for_the_second_factor(signed_in, app):
+    """A site served under a prefix (SCRIPT_NAME, as behind a proxy at /meetings-office/)
+    guards the same pages. (The test client leaves the script prefix alone; the WSGI
+    handler sets it from SCRIPT_NAME.)"""
+    with override_script_prefix("/office/"):
+        response = signed_in.get("/admin/delegates/registration/", SCRIPT_NAME="/office")
+
+    assert response.status_code == 302
+    assert response.url == (f"/office{VERIFY}?next=/office/admin/delegates/registration/")
 
 
 def test_superuser_without_second_factor_is_sent_to_the_second_step():
