@@ -11,8 +11,10 @@ Environment (all optional): DATABASE_URL (the database is created when missing),
 configuration when unset), BENCH_OUTPUT (a file for the figures as JSON).
 
 Everything runs on 127.0.0.1. The load tool is wrk when installed (Debian package `wrk`), else
-an asyncio client (aiohttp); registration submissions and CSV downloads always use aiohttp,
-since each client must keep its own CSRF cookie or staff session.
+an asyncio client (aiohttp): the pages, and the saturated registration load, posted by
+scripts/wrk_registrations.lua with one CSRF cookie and a new address in each submission.
+Registrations offered at a set rate (wrk cannot pace them) and CSV downloads (each client
+with its own staff session) use aiohttp.
 """
 
 import argparse
@@ -607,6 +609,8 @@ class CpuMeter:
 
     def __init__(self, server):
         self.server, self.before, self.spent = server, None, None
+        # CPU seconds of processes read otherwise (a load tool run as a child process).
+        self.extra = {}
 
     def groups(self):
         server = self.server
@@ -623,7 +627,8 @@ class CpuMeter:
 
     def stop(self):
         after = self.read()
-        self.spent = {name: after[name] - self.before.get(name, 0) for name in after}
+        self.spent = {name: after[name] - self.before.get(name, 0)
+                      + self.extra.get(name, 0) for name in after}
         return self.spent
 
 
@@ -945,6 +950,56 @@ async def registration_load(base, meeting, clients, duration, rate=None, meter=N
     return result
 
 
+def registration_wrk_load(base, meeting, clients, duration, meter):
+    """The saturated registration load by wrk (scripts/wrk_registrations.lua): `clients`
+    connections posting the form as fast as they are answered, each submission with its own
+    address, so that the load client's own work (a tenth of an aiohttp client's) leaves the
+    cores to the server. The form is fetched once: its CSRF cookie and token serve every
+    submission. wrk's CPU is charged to the load client in `meter`."""
+    import resource
+
+    import aiohttp
+
+    form_url = f"{base}/meetings/{meeting.slug}/register/"
+
+    async def fetch():
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session, \
+                session.get(form_url) as response:
+            return set_cookies(response), registration_form(await response.text())
+
+    cookies, form = asyncio.run(fetch())
+    if form is None:
+        return None
+    action = urllib.parse.urljoin(form_url, form["action"] or form_url)
+    run = secrets.token_hex(3)
+    with tempfile.NamedTemporaryFile("w", prefix="bench-bodies-", suffix=".txt") as bodies:
+        for number in range(max(clients, 50)):
+            data = fill_registration(form["fields"], f"bench-{run}-SERIALX@example.org",
+                                     "SERIALX", meeting.start_date, random.Random(number))
+            bodies.write(urllib.parse.urlencode(data) + "\n")
+        bodies.flush()
+        command = ["wrk", "-t2", f"-c{clients}", f"-d{max(1, int(round(duration)))}s",
+                   "--timeout", "30s", "-s", str(ROOT / "scripts" / "wrk_registrations.lua"),
+                   action, "--", bodies.name, cookie_header(cookies), form_url]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        meter.start()
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    meter.extra["load client"] = (after.ru_utime - before.ru_utime
+                                  + after.ru_stime - before.ru_stime)
+    report = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
+    seconds = report["duration_us"] / 1e6
+    errors = report["refused"] + report["socket_errors"]
+    return {"requests": report["requests"], "rps": report["requests"] / seconds,
+            "p50_ms": report["p50_us"] / 1000, "p95_ms": report["p95_us"] / 1000,
+            "p99_ms": report["p99_us"] / 1000, "errors": errors, "seconds": seconds,
+            "accepted": report["accepted"], "accepted_per_s": report["accepted"] / seconds,
+            "offered_per_s": None, "statuses": {"3xx": report["accepted"],
+                                                "other": report["refused"],
+                                                "no answer": report["socket_errors"]},
+            "failures": [first_error(report["failure"])] if report["failure"] else []}
+
+
 # The import as the secretariat's pages run it (`secretariat.imports`: the file read, its
 # rows staged, previewed, then imported under the seat rules, each person logged and mailed),
 # in a process of its own with the server's settings; prints its timings as JSON.
@@ -1247,8 +1302,12 @@ def main():
         ))
         server.drain()
         meter = CpuMeter(server)
-        results["registration, saturated"] = asyncio.run(registration_load(
-            server.base, objects["open"], args.clients, args.duration, meter=meter))
+        if tool == "wrk":
+            results["registration, saturated"] = registration_wrk_load(
+                server.base, objects["open"], args.clients, args.duration, meter)
+        else:
+            results["registration, saturated"] = asyncio.run(registration_load(
+                server.base, objects["open"], args.clients, args.duration, meter=meter))
         drained = mail_drained(bool(server.worker))
         cpu_spent = meter.stop()  # the mail of the load sent too
         print(f"  import of {IMPORT_ROWS} rows into {objects['open'].slug} while "
