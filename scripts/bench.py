@@ -678,8 +678,10 @@ def summarise(latencies_ms, seconds, errors=0):
 
 def wrk_load(url, duration, connections):
     threads = max(1, min(2, connections))
+    # As a browser asks: every browser accepts gzip (aiohttp too, by default).
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, int(round(duration)))}s",
-               "--timeout", "10s", "-s", str(ROOT / "scripts" / "wrk_report.lua"), url]
+               "--timeout", "10s", "-H", "Accept-Encoding: gzip, deflate, br",
+               "-s", str(ROOT / "scripts" / "wrk_report.lua"), url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     report = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
     seconds = report["duration_us"] / 1e6

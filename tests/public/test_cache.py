@@ -1,6 +1,7 @@
 """Public pages come from the cache for anonymous visitors, and an edit shows at once."""
 
 import datetime as dt
+import gzip
 
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
@@ -35,6 +36,22 @@ def test_second_visit_is_served_from_the_cache_without_queries(
     assert second["X-Public-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed(client, demo):
+    url = reverse("public:meeting_agenda", args=[demo["twelfth"].slug])
+    built = client.get(url)
+
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get(url)
+
+    assert compressed["X-Public-Cache"] == plain["X-Public-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content == built.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert not plain.has_header("Content-Encoding")
+    for response in (built, compressed, plain):
+        assert "Accept-Encoding" in response["Vary"]
 
 
 def test_an_edited_meeting_shows_at_once_on_every_page_that_names_it(client, demo):
