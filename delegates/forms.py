@@ -14,7 +14,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from asem_customs import fields
+from asem_customs.fields import KeptModelChoiceField
 from meetings.models import Meeting, Member
+from meetings.selectors import member_choices
 from meetings.templatetags.meeting_tags import date_long, date_range
 
 from . import extensions
@@ -116,6 +118,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
             "dietary_needs": forms.TextInput(), "accessibility_needs": forms.TextInput(),
             "member": MemberSelect(),
         }
+        field_classes = {"member": KeptModelChoiceField}
         help_texts = {
             "given_name": _("As in your passport, in your own script. Leave empty if your "
                             "name has one part."),
@@ -152,7 +155,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         # A focal point registers someone else: their own details must not be offered.
         for name, purpose in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = purpose if public else "off"
-        self.fields["member"].queryset = Member.objects.order_by("kind", "name")
+        self.fields["member"].keep_choices(member_choices)
         self.fields["member"].label = _("Delegation of")
         self.fields["member"].empty_label = _("Choose a member")
         self.fields["member"].widget.full_members = self.full_members

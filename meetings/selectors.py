@@ -12,7 +12,7 @@ from django.utils import timezone
 from asem_customs.page_versions import kept_under
 
 from .enums import AgendaItemKind, MeetingStatus
-from .models import AgendaItem, Meeting, Speaker, Topic
+from .models import AgendaItem, Meeting, Member, Speaker, Topic
 
 
 def public_meetings():
@@ -113,6 +113,14 @@ def agenda_by_day(meeting, agenda_items):
             days.append(AgendaDay(day=day, items=[]))
         days[-1].items.append(item)
     return days
+
+
+def member_choices():
+    """Every member, in the order the forms offer them (by kind, then name). Kept in the cache
+    until a member is saved (the ``site`` version): the registration form shows and checks
+    them on every visit."""
+    return kept_under([], "member-choices",
+                      lambda: list(Member.objects.order_by("kind", "name")))
 
 
 def meeting_with_details(slug):

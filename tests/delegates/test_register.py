@@ -11,7 +11,8 @@ from django.utils import timezone
 from delegates.enums import RegistrationStatus as Status
 from delegates.enums import Role
 from delegates.models import Registration
-from meetings.enums import MeetingStatus
+from meetings.enums import MeetingStatus, MemberKind
+from meetings.models import Member
 from tests.factories import MeetingFactory, RegistrationFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +66,9 @@ def test_register_page_keeps_the_meeting_and_sees_the_secretariat_close_it_at_on
         client, django_assert_num_queries):
     meeting = MeetingFactory(capacity=10)
     client.get(register_url(meeting))
-    # The meeting and its questions come from the cache: seats, full delegations, members.
-    with django_assert_num_queries(3):
+    # The meeting, its questions and the members come from the cache: seats, full
+    # delegations.
+    with django_assert_num_queries(2):
         assert 'name="given_name"' in client.get(register_url(meeting)).content.decode()
 
     meeting.status = MeetingStatus.REGISTRATION_CLOSED
@@ -75,6 +77,28 @@ def test_register_page_keeps_the_meeting_and_sees_the_secretariat_close_it_at_on
     assert "Registration is closed" in content
     assert client.post(register_url(meeting), form_data()).status_code == 200
     assert Registration.objects.count() == 0
+
+
+def test_the_members_offered_follow_every_change_at_once(client):
+    meeting = MeetingFactory(capacity=10)
+    client.get(register_url(meeting))  # the members are kept now
+    added = Member.objects.create(code="XA", name="Examplestan", kind=MemberKind.OBSERVER)
+    viet_nam = member("VN")
+    viet_nam.name = "Viet Nam (renamed)"
+    viet_nam.save()
+
+    page = client.get(register_url(meeting)).content.decode()
+    assert "Examplestan" in page and "Viet Nam (renamed)" in page
+
+    removed = added.pk
+    added.delete()
+    assert "Examplestan" not in client.get(register_url(meeting)).content.decode()
+    response = client.post(register_url(meeting), form_data(member=removed))
+    assert response.status_code == 200
+    assert "not one of the available choices" in response.content.decode()
+    assert client.post(register_url(meeting), form_data(member="x")).status_code == 200
+    assert client.post(register_url(meeting), form_data(member=viet_nam.pk)).status_code == 302
+    assert Registration.objects.get().member == viet_nam
 
 
 def test_register_vietnamese_name_stored_nfc_and_redirected_to_confirmation(
