@@ -169,3 +169,17 @@ def test_a_mail_has_an_html_part_with_the_same_text_in_the_branding(
     assert f'<a href="{settings.SITE_URL}/registrations/' in html
     assert "#0b2f55" in html
     assert "Dear Ana Example & <Sons>," in message.body
+
+
+def test_the_html_part_links_every_address_a_mail_program_would():
+    from mail.rendering import html_of
+
+    html = html_of("Programme", "Dear delegates,\n\nThe programme is at www.example.org/programme "
+                   "and HTTPS://EXAMPLE.ORG/plan.\n\nWrite to secretariat@customs.example.\n\n"
+                   "Or visit customs.example.com.\n\nNo link here: 3.5 km, 10:30 (room A).")
+
+    assert '<a href="http://www.example.org/programme" rel="nofollow">' in html
+    assert '<a href="https://EXAMPLE.ORG/plan" rel="nofollow">HTTPS://EXAMPLE.ORG/plan</a>.' in html
+    assert '<a href="mailto:secretariat@customs.example">' in html
+    assert '<a href="http://customs.example.com" rel="nofollow">' in html
+    assert "No link here: 3.5 km, 10:30 (room A)." in html
