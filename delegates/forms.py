@@ -295,9 +295,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         return self._clean_name("name_latin")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        check_email_free(meeting=self.meeting, email=email, exclude=self.instance.pk)
-        return email
+        return self.cleaned_data["email"].strip()
 
     def clean(self):
         cleaned = super().clean()
@@ -311,7 +309,21 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         self._keep_stored_passport(cleaned)
         self._clean_passport(cleaned)
         self._clean_head(cleaned)
+        self._clean_email_free(cleaned)
         return cleaned
+
+    def _clean_email_free(self, cleaned):
+        """An address already registered for the meeting, told with the form's other errors
+        so that every message comes at once. A form with no other error goes on to the
+        service, whose save the database refuses with the same message on the same field
+        (`services._save`, `add_service_error`): one query fewer for every submission."""
+        email = cleaned.get("email")
+        if not email or not self.errors or "email" in self.errors:
+            return
+        try:
+            check_email_free(meeting=self.meeting, email=email, exclude=self.instance.pk)
+        except RegistrationError as exc:
+            self.add_error("email", forms.ValidationError(exc.message, code=exc.code))
 
     def _clean_dates(self, cleaned):
         arrival, departure = cleaned.get("arrival_date"), cleaned.get("departure_date")

@@ -234,6 +234,20 @@ def test_register_duplicate_email_refused_on_the_field(client):
     assert Registration.objects.count() == 1
 
 
+def test_a_taken_address_is_told_with_the_other_mistakes_at_once(client):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="khai@vn.example.org")
+
+    response = client.post(register_url(meeting), form_data(family_name="", given_name="",
+                                                            departure_date="2000-01-01",
+                                                            arrival_date="2000-01-02"))
+
+    errors = response.context["form"].errors
+    assert errors["email"] == ["This email address is already registered for this meeting."]
+    assert "family_name" in errors and "departure_date" in errors
+    assert Registration.objects.count() == 1
+
+
 def test_register_head_of_delegation_is_only_asked_for_and_never_disclosed(client):
     """The public form may not tell whether a delegation has its head: the choice is a
     request the focal point or the secretariat grants (tests/delegates/test_confirmation)."""
