@@ -2,7 +2,6 @@
 (`delegates.extensions`): the meeting's questions on the registration forms and pages, and
 the credentials rule before a registration is confirmed."""
 
-from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +14,7 @@ from .forms import answers_from, question_fields
 
 def extend_form(form, *, meeting, registration=None, audience):
     """Add the meeting's questions for `audience` to a registration form, with a fieldset of
-    their own when the form is laid out by crispy-forms."""
+    their own in its layout (`added_fieldsets`)."""
     form.question_fields = question_fields(meeting, audience=audience,
                                            registration=registration)
     for name, (question, field) in form.question_fields.items():
@@ -24,9 +23,8 @@ def extend_form(form, *, meeting, registration=None, audience):
             field.validators.append(PrintableTextValidator(
                 question.label, multiline=isinstance(field.widget, forms.Textarea)))
         form.fields[name] = field
-    helper = getattr(form, "helper", None)
-    if form.question_fields and helper is not None and helper.layout is not None:
-        helper.layout.append(Fieldset(_("Questions of the meeting"), *form.question_fields))
+    if form.question_fields and hasattr(form, "added_fieldsets"):
+        form.added_fieldsets.append((_("Questions of the meeting"), list(form.question_fields)))
 
 
 def save_form(form, *, registration, actor):

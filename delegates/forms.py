@@ -2,6 +2,7 @@
 save business state themselves."""
 
 import datetime as dt
+import functools
 import unicodedata
 
 from crispy_forms.helper import FormHelper
@@ -199,7 +200,8 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         self.passport_on_file = stored_passport_details(self.instance)
         for name, value in self.passport_on_file.items():
             self._keep_unless_replaced(name, value)
-        self.helper = self._helper()
+        # Fieldsets the extensions add to the layout: (legend, field names).
+        self.added_fieldsets = []
         # The meeting's own questions (`accreditation`, through `delegates.extensions`).
         extensions.extend_form(self, meeting=meeting, registration=self.instance,
                                audience="delegates" if public else "focal_points")
@@ -226,7 +228,10 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
         else:
             field.help_text = _("On file — leave empty to keep")
 
-    def _helper(self):
+    @functools.cached_property
+    def helper(self):
+        """The layout (crispy-forms), built when the form is shown: a submission that is
+        accepted is never laid out."""
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True
@@ -279,6 +284,7 @@ class RegistrationForm(PrintableTextMixin, forms.ModelForm):
                 ),
             ),
             Fieldset(_("Privacy"), "publish_name", *consent),
+            *(Fieldset(legend, *names) for legend, names in self.added_fieldsets),
         )
         return helper
 
