@@ -40,10 +40,15 @@ def register(extension):
 
 
 def extend_form(form, *, meeting, registration=None, audience):
+    """Let each extension add its fields to `form`; their names are kept in
+    `form.extension_fields`, what `save_form` will store."""
+    form.extension_fields = []
     for extension in _extensions:
         if extension.extend_form:
+            before = set(form.fields)
             extension.extend_form(form, meeting=meeting, registration=registration,
                                   audience=audience)
+            form.extension_fields += [name for name in form.fields if name not in before]
 
 
 def save_form(form, *, registration, actor):
@@ -54,7 +59,11 @@ def save_form(form, *, registration, actor):
 
 def submit(form, service, **kwargs):
     """Run a registration service (`registration_submit`, `registration_update`…) and store
-    the form's added fields with its registration, all in one transaction."""
+    the form's added fields with its registration, all in one transaction. A form that no
+    extension added a field to has nothing more to store: the service's own transaction is
+    the whole of it (no savepoint inside a transaction of this function's)."""
+    if not getattr(form, "extension_fields", None):
+        return service(**kwargs)
     with transaction.atomic():
         registration = service(**kwargs)
         save_form(form, registration=registration, actor=kwargs.get("actor"))

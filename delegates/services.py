@@ -245,10 +245,15 @@ CONSTRAINT_MESSAGES = {
 }
 
 
-def _save(registration, **kwargs):
+def _save(registration, *, savepoint=True, **kwargs):
     """Save in a savepoint so a constraint violation leaves the transaction usable and
-    comes back as a RegistrationError."""
+    comes back as a RegistrationError. `savepoint=False` for a caller whose own transaction
+    (or savepoint) the error always leaves: the savepoint would be two statements for
+    nothing."""
     try:
+        if not savepoint:
+            registration.save(**kwargs)
+            return
         with transaction.atomic():
             registration.save(**kwargs)
     except IntegrityError as exc:
@@ -385,8 +390,9 @@ def create_registration(*, meeting, data, status, actor=None, head_requested=Fal
     if registration.role == Role.HEAD_OF_DELEGATION:
         check_head_free(meeting=meeting.pk, member=registration.member_id)
     # An address already registered is refused by the constraint with the message of
-    # `check_email_free` (`_save`), which the forms ask first: no query is repeated here.
-    _save(registration)
+    # `check_email_free` (`_save`): no query is repeated here. Both callers run this in a
+    # transaction of their own that any error leaves: no savepoint is needed.
+    _save(registration, savepoint=False)
     return registration
 
 

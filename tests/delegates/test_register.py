@@ -5,6 +5,8 @@ import unicodedata
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,6 +79,26 @@ def test_register_page_keeps_the_meeting_and_sees_the_secretariat_close_it_at_on
     assert "Registration is closed" in content
     assert client.post(register_url(meeting), form_data()).status_code == 200
     assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_accepted_submission_asks_the_database_little_and_takes_no_savepoint(client):
+    """Its one read is the delegations' seats (for the "full" warning), once the meeting,
+    its questions, the members and the wordings are kept; then one transaction of inserts
+    (the registration, its history, its log entry, its mail) without a savepoint. (The mail
+    is sent after the commit: by the worker in production, here in the request.)"""
+    meeting = MeetingFactory(capacity=10)
+    client.post(register_url(meeting), form_data(email="first@vn.example.org"))
+    data = form_data()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(register_url(meeting), data)
+
+    assert response.status_code == 302
+    statements = [query["sql"].split()[0].upper() for query in queries]
+    request_transaction = statements[:statements.index("COMMIT") + 1]
+    assert request_transaction == ["SELECT", "BEGIN", "INSERT", "INSERT", "INSERT", "INSERT",
+                                   "COMMIT"], "\n".join(query["sql"][:120] for query in queries)
 
 
 def test_the_members_offered_follow_every_change_at_once(client):
