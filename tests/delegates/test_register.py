@@ -81,7 +81,7 @@ def test_register_page_keeps_the_meeting_and_sees_the_secretariat_close_it_at_on
     assert Registration.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_accepted_submission_asks_the_database_little_and_takes_no_savepoint(client):
     """Its one read is the delegations' seats (for the "full" warning), once the meeting,
     its questions, the members and the wordings are kept; then one transaction of inserts
