@@ -85,11 +85,12 @@ class KeptModelChoiceField(ModelChoiceField):
             wanted = model_field.to_python(value)
         except ValidationError:
             wanted = None
-        for instance in self.kept_choices():
-            if wanted is not None and getattr(instance, key) == wanted:
-                return instance
-        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                              params={"value": value})
+        found = next((instance for instance in self.kept_choices()
+                      if wanted is not None and getattr(instance, key) == wanted), None)
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value})
+        return found
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -40,13 +40,13 @@ opening or closing of a registration window (the call to register appears or goe
 
 import datetime as dt
 import functools
-import re
 from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -71,7 +71,6 @@ CACHED_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "X-Rob
 # A page is kept compressed too (once, when stored) for the browsers that accept gzip, as
 # every browser does: 35 kB of an action plan travel as 5. Smaller pages gain nothing.
 COMPRESSED_FROM_BYTES = 1024
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # --- Looking up a page's scopes without touching the database on a hit -------------------
 
@@ -209,12 +208,10 @@ def _freeze(response, built_under):
     return (built_under, content, compressed, headers)
 
 
-def accepts_gzip(request):
-    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-
-
 def _thaw(request, content, compressed, headers):
-    if compressed is not None and accepts_gzip(request):
+    # Whether the client accepts gzip, read as Django's GZipMiddleware reads it.
+    if compressed is not None and re_accepts_gzip.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(compressed)
         response["Content-Encoding"] = "gzip"
     else:

@@ -676,14 +676,19 @@ def summarise(latencies_ms, seconds, errors=0):
             "errors": errors, "seconds": seconds}
 
 
+def run_wrk(command):
+    """Run wrk and return the JSON line its Lua script printed at the end."""
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
+
+
 def wrk_load(url, duration, connections):
     threads = max(1, min(2, connections))
     # As a browser asks: every browser accepts gzip (aiohttp too, by default).
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, int(round(duration)))}s",
                "--timeout", "10s", "-H", "Accept-Encoding: gzip, deflate, br",
                "-s", str(ROOT / "scripts" / "wrk_report.lua"), url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    report = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
+    report = run_wrk(command)
     seconds = report["duration_us"] / 1e6
     return {"requests": report["requests"], "rps": report["requests"] / seconds,
             "p50_ms": report["p50_us"] / 1000, "p95_ms": report["p95_us"] / 1000,
@@ -985,11 +990,10 @@ def registration_wrk_load(base, meeting, clients, duration, meter):
                    action, "--", bodies.name, cookie_header(cookies), form_url]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         meter.start()
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        report = run_wrk(command)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     meter.extra["load client"] = (after.ru_utime - before.ru_utime
                                   + after.ru_stime - before.ru_stime)
-    report = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
     seconds = report["duration_us"] / 1e6
     errors = report["refused"] + report["socket_errors"]
     return {"requests": report["requests"], "rps": report["requests"] / seconds,
